@@ -1,0 +1,78 @@
+import { z } from 'zod'
+
+/**
+ * The public HTTP contract (DESIGN.md section 7), one zod schema per shape; the server presents
+ * these and the client parses them, so that neither can drift from the other.
+ */
+
+export const ErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+})
+export type ErrorBody = z.infer<typeof ErrorBody>
+
+export const Delegation = z.object({
+  code: z.string().regex(/^[A-Z]{3}$/),
+  nameFr: z.string(),
+  nameEn: z.string(),
+})
+export type Delegation = z.infer<typeof Delegation>
+
+export const NegotiationSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** The language of the text itself (the UI language is the user's choice). */
+  language: z.enum(['fr', 'en']),
+  roomName: z.string(),
+  createdAt: z.string(),
+})
+export type NegotiationSummary = z.infer<typeof NegotiationSummary>
+
+export const NegotiationDetail = NegotiationSummary.extend({
+  delegations: z.array(Delegation),
+  coFacilitators: z.array(Delegation),
+  revisions: z.array(z.unknown()),
+  silenceProcedure: z.unknown().nullable(),
+})
+export type NegotiationDetail = z.infer<typeof NegotiationDetail>
+
+export const NegotiationList = z.object({ negotiations: z.array(NegotiationSummary) })
+export type NegotiationList = z.infer<typeof NegotiationList>
+
+const DraftNode: z.ZodType<{
+  type: string
+  attrs?: Record<string, unknown>
+  content?: unknown[]
+  text?: string
+  marks?: unknown[]
+}> = z.lazy(() =>
+  z.object({
+    type: z.string(),
+    attrs: z.record(z.string(), z.unknown()).optional(),
+    content: z.array(DraftNode).optional(),
+    text: z.string().optional(),
+    marks: z.array(z.unknown()).optional(),
+  }),
+)
+
+export const BlockNumberSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('paragraph'), paragraph: z.number(), label: z.string() }),
+  z.object({ kind: z.literal('objective'), objective: z.number(), label: z.string() }),
+  z.object({
+    kind: z.literal('action'),
+    objective: z.number(),
+    letter: z.string(),
+    label: z.string(),
+  }),
+])
+
+export const DraftResponse = z.object({
+  negotiationId: z.string(),
+  roomName: z.string(),
+  /** The live draft as ProseMirror JSON. */
+  document: DraftNode,
+  /** The number of every numbered block, by uid (see shared/numbering.ts). */
+  numbering: z.record(z.string(), BlockNumberSchema),
+})
+export type DraftResponse = z.infer<typeof DraftResponse>
+
+export const Health = z.object({ status: z.literal('ok'), uptimeSeconds: z.number() })

@@ -1,0 +1,51 @@
+import type { Extensions } from '@tiptap/core'
+import { getSchema } from '@tiptap/core'
+import Document from '@tiptap/extension-document'
+import Text from '@tiptap/extension-text'
+import Italic from '@tiptap/extension-italic'
+import UniqueID from '@tiptap/extension-unique-id'
+import {
+  Action,
+  Commitment,
+  Objective,
+  ObjectiveTitle,
+  Paragraph,
+  Principle,
+  Section,
+  SectionTitle,
+} from './draftNodes.ts'
+import { BLOCK_TYPES } from './sectionKinds.ts'
+import { newUid } from './uid.ts'
+
+/** The attribute that holds every block's stable identity. */
+export const UID_ATTRIBUTE = 'uid'
+
+/** The Yjs XmlFragment that holds the draft (Tiptap's Collaboration default). */
+export const DRAFT_FRAGMENT = 'default'
+
+/**
+ * The extensions that define a draft, shared by the editor, the server (conversions, demo) and
+ * the tests, so that both sides agree on one schema. UniqueID gives every block a `uid` once and
+ * a fresh one to the second half of a split, to pasted copies and to new blocks.
+ */
+export const draftExtensions: Extensions = [
+  Document.extend({ content: 'section+' }),
+  Text,
+  Italic,
+  Section,
+  SectionTitle,
+  Paragraph,
+  Principle,
+  Objective,
+  ObjectiveTitle,
+  Commitment,
+  Action,
+  UniqueID.configure({
+    attributeName: UID_ATTRIBUTE,
+    types: [...BLOCK_TYPES],
+    generateID: () => newUid(),
+  }),
+]
+
+/** The ProseMirror schema of a draft. */
+export const draftSchema = getSchema(draftExtensions)

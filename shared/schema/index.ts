@@ -1,0 +1,4 @@
+export * from './draftExtensions.ts'
+export * from './draftNodes.ts'
+export * from './sectionKinds.ts'
+export * from './uid.ts'
