@@ -1,0 +1,41 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+/** Defaults of every setting, in one place (README lists them). */
+export const DEFAULTS = {
+  PORT: 3000,
+  HOST: '0.0.0.0',
+  DATA_DIR: './data',
+  LOG_LEVEL: 'info',
+  DEMO: true,
+  ROOM_IDLE_MS: 2_000,
+} as const
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1')
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(DEFAULTS.PORT),
+  HOST: z.string().min(1).default(DEFAULTS.HOST),
+  DATA_DIR: z.string().min(1).default(DEFAULTS.DATA_DIR),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default(DEFAULTS.LOG_LEVEL),
+  DEMO: booleanString.default(DEFAULTS.DEMO),
+  ROOM_IDLE_MS: z.coerce.number().int().min(0).default(DEFAULTS.ROOM_IDLE_MS),
+})
+
+export type Env = z.infer<typeof EnvSchema> & { DATA_DIR: string }
+
+/** Parses the environment once, at start, and fails naming the variable that is wrong. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = EnvSchema.safeParse(source)
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ')
+    throw new Error(`Invalid configuration: ${problems}`)
+  }
+  return { ...result.data, DATA_DIR: path.resolve(result.data.DATA_DIR) }
+}

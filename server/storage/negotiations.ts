@@ -1,0 +1,90 @@
+import type { Kysely } from 'kysely'
+import type { Delegation, NegotiationSummary } from '../../shared/api.ts'
+import { draftRoomName } from '../../shared/collabProtocol.ts'
+import type { Database, NegotiationTable } from './schema.ts'
+
+const presentNegotiation = (row: NegotiationTable): NegotiationSummary => ({
+  id: row.id,
+  title: row.title,
+  language: row.language,
+  roomName: draftRoomName(row.id),
+  createdAt: row.created_at,
+})
+
+/** Negotiations and the delegations taking part in them. */
+export class NegotiationRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async list(): Promise<NegotiationSummary[]> {
+    const rows = await this.db.selectFrom('negotiations').selectAll().orderBy('created_at').execute()
+    return rows.map(presentNegotiation)
+  }
+
+  async find(id: string): Promise<NegotiationSummary | undefined> {
+    const row = await this.db
+      .selectFrom('negotiations')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst()
+    return row && presentNegotiation(row)
+  }
+
+  async participants(
+    id: string,
+  ): Promise<{ delegations: Delegation[]; coFacilitators: Delegation[] }> {
+    const rows = await this.db
+      .selectFrom('negotiation_delegations as nd')
+      .innerJoin('delegations as d', 'd.code', 'nd.delegation_code')
+      .select(['d.code', 'd.name_fr', 'd.name_en', 'nd.standing'])
+      .where('nd.negotiation_id', '=', id)
+      .orderBy('d.code')
+      .execute()
+    const present = (row: (typeof rows)[number]): Delegation => ({
+      code: row.code,
+      nameFr: row.name_fr,
+      nameEn: row.name_en,
+    })
+    return {
+      delegations: rows.filter((r) => r.standing === 'delegation').map(present),
+      coFacilitators: rows.filter((r) => r.standing === 'coFacilitator').map(present),
+    }
+  }
+
+  async create(props: {
+    id: string
+    title: string
+    language: 'fr' | 'en'
+    delegations: (Delegation & { standing: 'delegation' | 'coFacilitator' })[]
+  }): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('negotiations')
+        .values({
+          id: props.id,
+          title: props.title,
+          language: props.language,
+          created_at: new Date().toISOString(),
+        })
+        .execute()
+      for (const delegation of props.delegations) {
+        await trx
+          .insertInto('delegations')
+          .values({
+            code: delegation.code,
+            name_fr: delegation.nameFr,
+            name_en: delegation.nameEn,
+          })
+          .onConflict((oc) => oc.column('code').doNothing())
+          .execute()
+        await trx
+          .insertInto('negotiation_delegations')
+          .values({
+            negotiation_id: props.id,
+            delegation_code: delegation.code,
+            standing: delegation.standing,
+          })
+          .execute()
+      }
+    })
+  }
+}
