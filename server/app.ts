@@ -3,7 +3,13 @@ import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import express from 'express'
-import { MAX_JSON_BODY_BYTES } from '../shared/limits.ts'
+import {
+  LOGIN_ATTEMPTS_PER_MINUTE,
+  MAX_JSON_BODY_BYTES,
+  SESSION_TTL_MS,
+} from '../shared/limits.ts'
+import { AccessChanges } from './auth/AccessChanges.ts'
+import { RateLimiter } from './auth/RateLimiter.ts'
 import { attachCollabServer } from './collab/collabServer.ts'
 import { RoomRegistry } from './collab/RoomRegistry.ts'
 import type { AppContext } from './context.ts'
@@ -12,8 +18,15 @@ import { DEFAULTS } from './env.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { apiNotFound, errorHandler } from './routes/errorHandler.ts'
 import { healthRoutes } from './routes/health.ts'
+import { adminRoutes } from './routes/admin.ts'
+import { csrfProtection, resolveActor } from './routes/middleware.ts'
 import { negotiationRoutes } from './routes/negotiations.ts'
+import { sessionRoutes } from './routes/session.ts'
+import { tokenRoutes } from './routes/tokens.ts'
+import { AuditLog } from './storage/audit.ts'
 import { NegotiationRepository } from './storage/negotiations.ts'
+import { CredentialRepository } from './storage/sessions.ts'
+import { UserRepository } from './storage/users.ts'
 import { openDatabase } from './storage/openDatabase.ts'
 import { SqlDocumentStore } from './storage/SqlDocumentStore.ts'
 
@@ -29,6 +42,9 @@ export interface ServerOptions {
   /** Create the demo negotiation when the data directory is new (default true). */
   demo?: boolean
   roomIdleMs?: number
+  sessionTtlMs?: number
+  /** The server's clock (tests move it); defaults to the system clock. */
+  now?: () => Date
   logger?: Logger
 }
 
@@ -45,13 +61,30 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
   const store = new SqlDocumentStore(db)
   const negotiations = new NegotiationRepository(db)
   const rooms = new RoomRegistry(store, logger, options.roomIdleMs ?? DEFAULTS.ROOM_IDLE_MS)
-  const context: AppContext = { logger, store, negotiations, rooms, startedAt: Date.now() }
+  const context: AppContext = {
+    logger,
+    store,
+    negotiations,
+    rooms,
+    users: new UserRepository(db),
+    credentials: new CredentialRepository(db),
+    audit: new AuditLog(db),
+    accessChanges: new AccessChanges(),
+    loginLimiter: new RateLimiter(LOGIN_ATTEMPTS_PER_MINUTE, 60_000),
+    sessionTtlMs: options.sessionTtlMs ?? SESSION_TTL_MS,
+    now: options.now ?? (() => new Date()),
+    startedAt: Date.now(),
+  }
   if (isNew && (options.demo ?? true)) await createDemo(context)
 
   const app = express()
   app.disable('x-powered-by')
   app.use(healthRoutes(context))
   app.use('/api', express.json({ limit: MAX_JSON_BODY_BYTES }))
+  app.use('/api', resolveActor(context), csrfProtection)
+  app.use('/api', sessionRoutes(context))
+  app.use('/api', tokenRoutes(context))
+  app.use('/api', adminRoutes(context))
   app.use('/api', negotiationRoutes(context))
   app.use('/api', apiNotFound)
   if (fs.existsSync(CLIENT_DIR)) {
@@ -66,7 +99,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
   app.use(errorHandler(logger))
 
   const server = http.createServer(app)
-  const collab = attachCollabServer({ server, rooms, negotiations, logger })
+  const collab = attachCollabServer({ server, context })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? DEFAULTS.PORT, options.host ?? '127.0.0.1', resolve)

@@ -1,7 +1,12 @@
+import type { AccessChanges } from './auth/AccessChanges.ts'
+import type { RateLimiter } from './auth/RateLimiter.ts'
 import type { RoomRegistry } from './collab/RoomRegistry.ts'
 import type { Logger } from './logger.ts'
 import type { DocumentStore } from './storage/DocumentStore.ts'
+import type { AuditLog } from './storage/audit.ts'
 import type { NegotiationRepository } from './storage/negotiations.ts'
+import type { CredentialRepository } from './storage/sessions.ts'
+import type { UserRepository } from './storage/users.ts'
 
 /** The services every route and command is given (no module-level singletons). */
 export interface AppContext {
@@ -9,5 +14,13 @@ export interface AppContext {
   store: DocumentStore
   negotiations: NegotiationRepository
   rooms: RoomRegistry
+  users: UserRepository
+  credentials: CredentialRepository
+  audit: AuditLog
+  accessChanges: AccessChanges
+  loginLimiter: RateLimiter
+  sessionTtlMs: number
+  /** The server's clock; injected so that tests can move it. */
+  now: () => Date
   startedAt: number
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Policies } from './accountsApi.ts'
 
 /**
  * The public HTTP contract (DESIGN.md section 7), one zod schema per shape; the server presents
@@ -32,6 +33,8 @@ export const NegotiationDetail = NegotiationSummary.extend({
   coFacilitators: z.array(Delegation),
   revisions: z.array(z.unknown()),
   silenceProcedure: z.unknown().nullable(),
+  /** What the signed-in user may do here: the client shows only that. */
+  policies: Policies,
 })
 export type NegotiationDetail = z.infer<typeof NegotiationDetail>
 

@@ -11,3 +11,14 @@ export const NEGOTIATION_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/
 
 /** Stored updates of a room beyond which the room is compacted into one snapshot. */
 export const COMPACTION_THRESHOLD_UPDATES = 500
+
+/** Sign-in attempts allowed per client address and user name per minute; then 429. */
+export const LOGIN_ATTEMPTS_PER_MINUTE = 10
+
+/** How long a session lasts (the cookie's Max-Age). */
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000
+
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,39}$/
+export const MIN_PASSWORD_LENGTH = 4
+export const MAX_PASSWORD_LENGTH = 256
+export const MAX_NAME_LENGTH = 120

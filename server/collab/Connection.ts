@@ -1,32 +1,44 @@
 import type { WebSocket } from 'ws'
+import * as Y from 'yjs'
 import { CloseReason, type CloseReasonName } from '../../shared/collabProtocol.ts'
+import { mayWriteDraft, type Role } from '../../shared/permissions.ts'
+import { presenceColor, type PresenceUser } from '../../shared/presence.ts'
+import type { Actor } from '../auth/Actor.ts'
 import type { Logger } from '../logger.ts'
+import type { AuditLog } from '../storage/audit.ts'
 import {
   MalformedMessageError,
   UnknownMessageTypeError,
   parseIncomingMessage,
 } from './incomingMessage.ts'
-import { syncStep1Message } from './messages.ts'
+import { noticeMessage, syncStep1Message } from './messages.ts'
 import type { Peer } from './Peer.ts'
+import { decodeAwarenessUpdate, stampPresence } from './presence.ts'
 import type { Room } from './Room.ts'
 
 let nextConnectionId = 1
 
 /**
- * One client's WebSocket in a room. Every message is parsed whole before it is acted upon; a
- * message that cannot be, closes this connection only (with a code and a reason, logged) and
- * the room carries on.
+ * One signed-in client's WebSocket in a room. Every message is parsed whole before it is acted
+ * upon; a message that cannot be closes this connection only (with a code and a reason,
+ * logged) and the room carries on. What the client may do is asked of its role each time, so a
+ * role changed by the secretariat applies to the open connection at once.
  */
 export class Connection implements Peer {
   readonly id = nextConnectionId++
   readonly awarenessIds = new Set<number>()
+  readonly userId: number
 
   constructor(
     private readonly socket: WebSocket,
     private readonly room: Room,
+    readonly actor: Actor,
+    private role: Role | null,
     readonly isDraftroomClient: boolean,
-    private readonly logger: Logger,
-  ) {}
+    private readonly services: { logger: Logger; audit: AuditLog; negotiationId: string },
+  ) {
+    this.userId = actor.userId
+  }
 
   /** Joins the room and starts the y-websocket handshake (server sync step 1, presence). */
   start(): void {
@@ -34,6 +46,13 @@ export class Connection implements Peer {
     this.send(syncStep1Message(this.room.doc))
     const presence = this.room.awarenessStateMessage()
     if (presence) this.send(presence)
+  }
+
+  /** Applies a new role to the open connection (the secretariat changed it). */
+  changeRole(role: Role): void {
+    if (role === this.role) return
+    this.role = role
+    this.notify('role_changed', `Your role is now: ${role}.`)
   }
 
   handleMessage(data: Uint8Array): void {
@@ -50,19 +69,15 @@ export class Connection implements Peer {
     switch (message.type) {
       case 'syncStep1':
         this.room.answerSyncStep1(this, message.stateVector).catch((error: unknown) => {
-          this.logger.error({ err: error, room: this.room.name }, 'sync step 1 failed')
+          this.services.logger.error({ err: error, room: this.room.name }, 'sync step 1 failed')
           this.close('internal')
         })
         return
       case 'update':
-        if (!this.room.receiveUpdate(message.update, this)) this.close('invalidUpdate')
+        this.handleUpdate(message.update)
         return
       case 'awareness':
-        try {
-          this.room.applyAwareness(message.update, this)
-        } catch (error) {
-          this.close('malformed', error instanceof Error ? error.message : undefined)
-        }
+        this.handlePresence(message.update)
         return
       case 'queryAwareness': {
         const presence = this.room.awarenessStateMessage()
@@ -70,6 +85,48 @@ export class Connection implements Peer {
         return
       }
     }
+  }
+
+  private handleUpdate(update: Uint8Array): void {
+    if (!mayWriteDraft(this.role)) {
+      // A read-only client still answers the server's sync step 1, with an empty update.
+      if (isEmptyUpdate(update)) return
+      this.refuse('read_only', 'You may read this draft but not change it.')
+      return
+    }
+    if (!this.room.receiveUpdate(update, this)) this.close('invalidUpdate')
+  }
+
+  private handlePresence(update: Uint8Array): void {
+    let entries
+    try {
+      entries = decodeAwarenessUpdate(update)
+    } catch (error) {
+      this.close('malformed', error instanceof Error ? error.message : undefined)
+      return
+    }
+    if (!this.room.applyPresence(stampPresence(entries, this.presenceUser()), this)) {
+      this.refuse('forged_presence', 'You may not change the presence of another participant.')
+    }
+  }
+
+  private presenceUser(): PresenceUser {
+    const { displayName, delegation } = this.actor
+    return { name: displayName, delegation, role: this.role, color: presenceColor(delegation, this.role) }
+  }
+
+  /** Refuses what the client sent: it is told why, and the attempt is in the audit log. */
+  private refuse(code: string, message: string): void {
+    this.notify(code, message)
+    const { negotiationId, audit, logger } = this.services
+    logger.warn({ room: this.room.name, connection: this.id, code }, 'refused client message')
+    audit
+      .record({ negotiationId, actor: this.actor, action: 'collab.refused', details: { code } })
+      .catch((error: unknown) => logger.error({ err: error }, 'audit failed'))
+  }
+
+  private notify(code: string, message: string): void {
+    if (this.isDraftroomClient) this.send(noticeMessage({ code, message }))
   }
 
   send(message: Uint8Array): void {
@@ -81,10 +138,19 @@ export class Connection implements Peer {
 
   close(reasonName: CloseReasonName, detail?: string): void {
     const { code, reason } = CloseReason[reasonName]
-    this.logger.warn(
+    this.services.logger.warn(
       { room: this.room.name, connection: this.id, code, reason, detail },
       'closing collaboration connection',
     )
     this.socket.close(code, reason)
+  }
+}
+
+function isEmptyUpdate(update: Uint8Array): boolean {
+  try {
+    const { structs, ds } = Y.decodeUpdate(update)
+    return structs.length === 0 && ds.clients.size === 0
+  } catch {
+    return false
   }
 }

@@ -11,6 +11,7 @@ import {
   syncUpdateMessage,
 } from './messages.ts'
 import type { Peer } from './Peer.ts'
+import { encodeAwarenessUpdate, type AwarenessEntry } from './presence.ts'
 
 /** Origin of transactions that load the document from storage: they are not stored again. */
 const STORAGE_ORIGIN = Symbol('storage')
@@ -38,6 +39,8 @@ export class Room {
   readonly doc: Y.Doc
   readonly awareness: awarenessProtocol.Awareness
   readonly peers = new Set<Peer>()
+  /** Which peer announced each awareness client id: only it may change or remove it. */
+  private readonly presenceOwners = new Map<number, Peer>()
   private outbox: PendingUpdate[] = []
   private flushing: Promise<void> | null = null
   private updatesSinceCompaction: number
@@ -79,7 +82,9 @@ export class Room {
     this.peers.delete(peer)
     this.peersAwaitingAck.delete(peer)
     if (peer.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null)
+      const ids = [...peer.awarenessIds]
+      for (const id of ids) this.presenceOwners.delete(id)
+      awarenessProtocol.removeAwarenessStates(this.awareness, ids, null)
     }
     return this.peers.size === 0
   }
@@ -111,8 +116,23 @@ export class Room {
     this.scheduleStoredAck()
   }
 
-  applyAwareness(update: Uint8Array, origin: Peer): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin)
+  /**
+   * Applies presence entries (already stamped with the sender's identity). Refuses the whole
+   * update, returning false, if it touches a client id another user's connection announced; a
+   * reconnecting client of the same user takes its id over from its stale connection.
+   */
+  applyPresence(entries: readonly AwarenessEntry[], origin: Peer): boolean {
+    for (const { clientId } of entries) {
+      const owner = this.presenceOwners.get(clientId)
+      if (owner && owner !== origin && owner.userId !== origin.userId) return false
+    }
+    for (const { clientId } of entries) {
+      const owner = this.presenceOwners.get(clientId)
+      if (owner && owner !== origin) owner.awarenessIds.delete(clientId)
+      this.presenceOwners.set(clientId, origin)
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(entries), origin)
+    return true
   }
 
   awarenessStateMessage(): Uint8Array | null {
@@ -233,8 +253,11 @@ export class Room {
   ) => {
     const changed = [...changes.added, ...changes.updated, ...changes.removed]
     if (isPeer(origin, this.peers)) {
-      for (const id of changes.added) origin.awarenessIds.add(id)
-      for (const id of changes.removed) origin.awarenessIds.delete(id)
+      for (const id of [...changes.added, ...changes.updated]) origin.awarenessIds.add(id)
+      for (const id of changes.removed) {
+        origin.awarenessIds.delete(id)
+        this.presenceOwners.delete(id)
+      }
     }
     const message = awarenessMessage(
       awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),

@@ -1,31 +1,32 @@
-import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
-import * as Y from 'yjs'
-import { draftRoomName } from '../../shared/collabProtocol.ts'
-import { DRAFT_FRAGMENT, draftSchema } from '../../shared/schema/index.ts'
-import type { Logger } from '../logger.ts'
-import type { DocumentStore } from '../storage/DocumentStore.ts'
-import type { NegotiationRepository } from '../storage/negotiations.ts'
+import type { AppContext } from '../context.ts'
+import { createNegotiation } from '../commands/createNegotiation.ts'
+import { hashPassword } from '../auth/passwords.ts'
 import { buildDemoDraft } from './demoDraft.ts'
 import { DEMO_DELEGATIONS } from './demoDelegations.ts'
+import { DEMO_PASSWORD, DEMO_USERS } from './demoUsers.ts'
 
 /** The id of the demo negotiation created on a new data directory. */
 export const DEMO_NEGOTIATION_ID = 'pacte-mondial'
 
-/** Creates the demo negotiation of DESIGN.md section 8 with its draft compact. */
-export async function createDemo(props: {
-  negotiations: NegotiationRepository
-  store: DocumentStore
-  logger: Logger
-}): Promise<void> {
-  await props.negotiations.create({
+/** Creates the demo negotiation of DESIGN.md section 8: the draft compact and its accounts. */
+export async function createDemo(context: AppContext): Promise<void> {
+  await createNegotiation({
+    context,
+    actor: null,
     id: DEMO_NEGOTIATION_ID,
     title: 'Pacte mondial pour des migrations sûres, ordonnées et régulières',
     language: 'fr',
-    delegations: DEMO_DELEGATIONS,
+    draft: buildDemoDraft(),
   })
-  const draft = draftSchema.nodeFromJSON(buildDemoDraft())
-  draft.check()
-  const doc = prosemirrorJSONToYDoc(draftSchema, draft.toJSON(), DRAFT_FRAGMENT)
-  await props.store.create(draftRoomName(DEMO_NEGOTIATION_ID), Y.encodeStateAsUpdate(doc))
-  props.logger.info({ negotiation: DEMO_NEGOTIATION_ID }, 'demo negotiation created')
+  for (const { standing, ...delegation } of DEMO_DELEGATIONS) {
+    await context.negotiations.saveDelegation(delegation)
+    await context.negotiations.seatDelegation(DEMO_NEGOTIATION_ID, delegation.code, standing)
+  }
+  // One hash for every demo account: they share the published demo password anyway.
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  for (const user of DEMO_USERS) {
+    const userId = await context.users.create({ ...user, passwordHash })
+    await context.users.setRole(userId, DEMO_NEGOTIATION_ID, user.role)
+  }
+  context.logger.info({ negotiation: DEMO_NEGOTIATION_ID }, 'demo negotiation created')
 }

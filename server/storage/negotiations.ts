@@ -50,41 +50,53 @@ export class NegotiationRepository {
     }
   }
 
-  async create(props: {
-    id: string
-    title: string
-    language: 'fr' | 'en'
-    delegations: (Delegation & { standing: 'delegation' | 'coFacilitator' })[]
-  }): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('negotiations')
-        .values({
-          id: props.id,
-          title: props.title,
-          language: props.language,
-          created_at: new Date().toISOString(),
-        })
-        .execute()
-      for (const delegation of props.delegations) {
-        await trx
-          .insertInto('delegations')
-          .values({
-            code: delegation.code,
-            name_fr: delegation.nameFr,
-            name_en: delegation.nameEn,
-          })
-          .onConflict((oc) => oc.column('code').doNothing())
-          .execute()
-        await trx
-          .insertInto('negotiation_delegations')
-          .values({
-            negotiation_id: props.id,
-            delegation_code: delegation.code,
-            standing: delegation.standing,
-          })
-          .execute()
-      }
-    })
+  async findDelegation(code: string): Promise<Delegation | undefined> {
+    const row = await this.db
+      .selectFrom('delegations')
+      .selectAll()
+      .where('code', '=', code)
+      .executeTakeFirst()
+    return row && { code: row.code, nameFr: row.name_fr, nameEn: row.name_en }
+  }
+
+  async listDelegations(): Promise<Delegation[]> {
+    const rows = await this.db.selectFrom('delegations').selectAll().orderBy('code').execute()
+    return rows.map((row) => ({ code: row.code, nameFr: row.name_fr, nameEn: row.name_en }))
+  }
+
+  /** Creates or renames a delegation. */
+  async saveDelegation(delegation: Delegation): Promise<void> {
+    await this.db
+      .insertInto('delegations')
+      .values({ code: delegation.code, name_fr: delegation.nameFr, name_en: delegation.nameEn })
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet({ name_fr: delegation.nameFr, name_en: delegation.nameEn }),
+      )
+      .execute()
+  }
+
+  /** Seats a delegation in a negotiation (as a delegation or as co-facilitator). */
+  async seatDelegation(
+    negotiationId: string,
+    code: string,
+    standing: 'delegation' | 'coFacilitator',
+  ): Promise<void> {
+    await this.db
+      .insertInto('negotiation_delegations')
+      .values({ negotiation_id: negotiationId, delegation_code: code, standing })
+      .onConflict((oc) => oc.columns(['negotiation_id', 'delegation_code']).doUpdateSet({ standing }))
+      .execute()
+  }
+
+  async create(props: { id: string; title: string; language: 'fr' | 'en' }): Promise<void> {
+    await this.db
+      .insertInto('negotiations')
+      .values({
+        id: props.id,
+        title: props.title,
+        language: props.language,
+        created_at: new Date().toISOString(),
+      })
+      .execute()
   }
 }

@@ -4,8 +4,9 @@ import SQLite from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely'
 import type { Database } from './schema.ts'
 import * as initial from './migrations/001_initial.ts'
+import * as accounts from './migrations/002_accounts.ts'
 
-const MIGRATIONS: Record<string, Migration> = { '001_initial': initial }
+const MIGRATIONS: Record<string, Migration> = { '001_initial': initial, '002_accounts': accounts }
 
 export interface OpenedDatabase {
   db: Kysely<Database>

@@ -7,6 +7,11 @@ export interface Database {
   negotiation_delegations: NegotiationDelegationTable
   documents: DocumentTable
   document_updates: DocumentUpdateTable
+  users: UserTable
+  roles: RoleTable
+  sessions: SessionTable
+  api_tokens: ApiTokenTable
+  audit_events: AuditEventTable
 }
 
 export interface NegotiationTable {
@@ -41,4 +46,53 @@ export interface DocumentUpdateTable {
   seq: Generated<number>
   name: string
   data: Uint8Array
+}
+
+export interface UserTable {
+  id: Generated<number>
+  username: string
+  display_name: string
+  /** scrypt: `scrypt$N$r$p$salt$hash`, base64 parts. */
+  password_hash: string
+  delegation_code: string | null
+  /** SQLite has no boolean: 0 or 1. */
+  is_secretariat: number
+  is_active: number
+  created_at: string
+}
+
+export interface RoleTable {
+  user_id: number
+  negotiation_id: string
+  role: 'secretariat' | 'coFacilitator' | 'delegation' | 'observer'
+}
+
+/** Sessions are looked up by the SHA-256 of their token, so a stolen database holds none. */
+export interface SessionTable {
+  token_hash: string
+  user_id: number
+  csrf_token: string
+  created_at: string
+  expires_at: string
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>
+  user_id: number
+  name: string
+  token_hash: string
+  created_at: string
+  revoked_at: string | null
+}
+
+/** The append-only record of what was done, by whom, in which negotiation. */
+export interface AuditEventTable {
+  id: Generated<number>
+  negotiation_id: string | null
+  at: string
+  actor_user_id: number | null
+  actor_delegation: string | null
+  action: string
+  /** JSON. */
+  details: string
 }
