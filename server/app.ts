@@ -3,11 +3,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import express from 'express'
-import {
-  LOGIN_ATTEMPTS_PER_MINUTE,
-  MAX_JSON_BODY_BYTES,
-  SESSION_TTL_MS,
-} from '../shared/limits.ts'
+import { LOGIN_ATTEMPTS_PER_MINUTE, MAX_JSON_BODY_BYTES, SESSION_TTL_MS } from '../shared/limits.ts'
 import { AccessChanges } from './auth/AccessChanges.ts'
 import { RateLimiter } from './auth/RateLimiter.ts'
 import { attachCollabServer } from './collab/collabServer.ts'

@@ -18,7 +18,5 @@ export const forbidden = (message = 'You may not do this.') =>
   new HttpError(403, 'forbidden', message)
 export const notFound = (message: string) => new HttpError(404, 'not_found', message)
 export const conflict = (message: string, code = 'conflict') => new HttpError(409, code, message)
-export const payloadTooLarge = (message: string) =>
-  new HttpError(413, 'payload_too_large', message)
-export const tooManyRequests = (message: string) =>
-  new HttpError(429, 'too_many_requests', message)
+export const payloadTooLarge = (message: string) => new HttpError(413, 'payload_too_large', message)
+export const tooManyRequests = (message: string) => new HttpError(429, 'too_many_requests', message)

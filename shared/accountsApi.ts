@@ -14,7 +14,10 @@ const name = z.string().trim().min(1).max(MAX_NAME_LENGTH)
 const password = z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH)
 export const DelegationCode = z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code')
 
-export const SignInRequest = z.object({ username: z.string().max(80), password: z.string().max(MAX_PASSWORD_LENGTH) })
+export const SignInRequest = z.object({
+  username: z.string().max(80),
+  password: z.string().max(MAX_PASSWORD_LENGTH),
+})
 
 export const Me = z.object({
   user: z.object({
@@ -30,7 +33,10 @@ export const Me = z.object({
 })
 export type Me = z.infer<typeof Me>
 
-export const Policies = z.object({ role: z.enum(ROLES).nullable(), abilities: z.array(z.enum(ABILITIES)) })
+export const Policies = z.object({
+  role: z.enum(ROLES).nullable(),
+  abilities: z.array(z.enum(ABILITIES)),
+})
 export type Policies = z.infer<typeof Policies>
 
 export const CreateTokenRequest = z.object({ name })
@@ -43,7 +49,11 @@ export const CreateUserRequest = z.object({
 })
 export const ResetPasswordRequest = z.object({ password })
 export const SetRoleRequest = z.object({ role: z.enum(ROLES).nullable() })
-export const CreateDelegationRequest = z.object({ code: DelegationCode, nameFr: name, nameEn: name })
+export const CreateDelegationRequest = z.object({
+  code: DelegationCode,
+  nameFr: name,
+  nameEn: name,
+})
 export const AddDelegationRequest = z.object({
   code: DelegationCode,
   standing: z.enum(['delegation', 'coFacilitator']).default('delegation'),

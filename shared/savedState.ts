@@ -21,7 +21,11 @@ export function isSnapshotContained(local: Y.Snapshot, stored: Y.Snapshot): bool
 
 // Stored delete-set ranges are sorted and merged by Yjs when a snapshot is encoded, but a
 // range of ours may still span several adjacent stored ranges, so walk them in order.
-function isRangeCovered(start: number, end: number, ranges: readonly { clock: number; len: number }[]): boolean {
+function isRangeCovered(
+  start: number,
+  end: number,
+  ranges: readonly { clock: number; len: number }[],
+): boolean {
   let covered = start
   for (const range of ranges) {
     if (range.clock > covered) continue

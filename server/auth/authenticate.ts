@@ -42,7 +42,13 @@ function bearerToken(header: string | undefined): string | null {
 }
 
 const toActor = (
-  user: { id: number; username: string; displayName: string; delegation: string | null; isSecretariat: boolean },
+  user: {
+    id: number
+    username: string
+    displayName: string
+    delegation: string | null
+    isSecretariat: boolean
+  },
   via: Actor['via'],
   csrfToken: string | null,
 ): Actor => ({

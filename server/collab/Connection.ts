@@ -112,7 +112,12 @@ export class Connection implements Peer {
 
   private presenceUser(): PresenceUser {
     const { displayName, delegation } = this.actor
-    return { name: displayName, delegation, role: this.role, color: presenceColor(delegation, this.role) }
+    return {
+      name: displayName,
+      delegation,
+      role: this.role,
+      color: presenceColor(delegation, this.role),
+    }
   }
 
   /** Refuses what the client sent: it is told why, and the attempt is in the audit log. */

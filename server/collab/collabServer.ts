@@ -85,7 +85,12 @@ export function attachCollabServer(props: { server: Server; context: AppContext 
     rawPath: string,
     query: URLSearchParams,
   ): Promise<Decision> => {
-    const actor = await authenticate({ ...context, headers: request.headers, query, now: context.now() })
+    const actor = await authenticate({
+      ...context,
+      headers: request.headers,
+      query,
+      now: context.now(),
+    })
     if (!actor) return { kind: 'refuse', status: 401, message: 'Unauthorized' }
     const roomName = decodeRoomName(rawPath.slice(COLLAB_PATH.length + 1))
     const negotiationId = roomName?.match(DRAFT_ROOM_PATTERN)?.[1]
@@ -141,7 +146,12 @@ export function attachCollabServer(props: { server: Server; context: AppContext 
   // role reach open connections: each is authenticated again with what it connected with.
   const reauthorize = async (entry: OpenConnection) => {
     const { connection, request, query, negotiationId } = entry
-    const actor = await authenticate({ ...context, headers: request.headers, query, now: context.now() })
+    const actor = await authenticate({
+      ...context,
+      headers: request.headers,
+      query,
+      now: context.now(),
+    })
     if (!actor) return connection.close('unauthenticated')
     const role = await context.users.roleIn(actor.userId, negotiationId)
     if (!mayRead(actor, { negotiationId, role })) return connection.close('forbidden')
@@ -167,7 +177,8 @@ export function attachCollabServer(props: { server: Server; context: AppContext 
       server.off('upgrade', handleUpgrade)
       unsubscribe()
       clearInterval(sweep)
-      for (const ws of wss.clients) ws.close(CloseReason.goingAway.code, CloseReason.goingAway.reason)
+      for (const ws of wss.clients)
+        ws.close(CloseReason.goingAway.code, CloseReason.goingAway.reason)
       await new Promise<void>((resolve) => wss.close(() => resolve()))
     },
   }

@@ -39,7 +39,10 @@ export function encodeAwarenessUpdate(entries: readonly AwarenessEntry[]): Uint8
 }
 
 /** The entries with the server's word on who the user is in place of the client's. */
-export function stampPresence(entries: readonly AwarenessEntry[], user: PresenceUser): AwarenessEntry[] {
+export function stampPresence(
+  entries: readonly AwarenessEntry[],
+  user: PresenceUser,
+): AwarenessEntry[] {
   return entries.map((entry) =>
     entry.state === null ? entry : { ...entry, state: { ...entry.state, user } },
   )

@@ -83,7 +83,12 @@ export function adminRoutes(context: AppContext): Router {
     const actor = secretariat(response)
     const delegation = parseBody(CreateDelegationRequest, request.body)
     await context.negotiations.saveDelegation(delegation)
-    await context.audit.record({ negotiationId: null, actor, action: 'delegation.saved', details: delegation })
+    await context.audit.record({
+      negotiationId: null,
+      actor,
+      action: 'delegation.saved',
+      details: delegation,
+    })
     response.status(201).json(delegation)
   })
 
@@ -100,7 +105,8 @@ export function adminRoutes(context: AppContext): Router {
     const negotiation = await context.negotiations.find(request.params.nid)
     if (!negotiation) throw notFound('No such negotiation.')
     const { code, standing } = parseBody(AddDelegationRequest, request.body)
-    if (!(await context.negotiations.findDelegation(code))) throw badRequest(`No delegation ${code}.`)
+    if (!(await context.negotiations.findDelegation(code)))
+      throw badRequest(`No delegation ${code}.`)
     await context.negotiations.seatDelegation(negotiation.id, code, standing)
     await context.audit.record({
       negotiationId: negotiation.id,

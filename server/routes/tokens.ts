@@ -32,7 +32,12 @@ export function tokenRoutes(context: AppContext): Router {
       name,
       tokenHash: hashToken(token),
     })
-    await context.audit.record({ negotiationId: null, actor, action: 'token.created', details: { id: row.id, name } })
+    await context.audit.record({
+      negotiationId: null,
+      actor,
+      action: 'token.created',
+      details: { id: row.id, name },
+    })
     // The secret is shown once, now; only its hash is kept.
     response.status(201).json({ id: row.id, name: row.name, createdAt: row.created_at, token })
   })
@@ -44,7 +49,12 @@ export function tokenRoutes(context: AppContext): Router {
     if (!(await context.credentials.revokeApiToken(actor.userId, id))) {
       throw notFound('No such token of yours.')
     }
-    await context.audit.record({ negotiationId: null, actor, action: 'token.revoked', details: { id } })
+    await context.audit.record({
+      negotiationId: null,
+      actor,
+      action: 'token.revoked',
+      details: { id },
+    })
     response.status(204).end()
   })
 

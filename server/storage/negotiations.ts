@@ -16,7 +16,11 @@ export class NegotiationRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async list(): Promise<NegotiationSummary[]> {
-    const rows = await this.db.selectFrom('negotiations').selectAll().orderBy('created_at').execute()
+    const rows = await this.db
+      .selectFrom('negotiations')
+      .selectAll()
+      .orderBy('created_at')
+      .execute()
     return rows.map(presentNegotiation)
   }
 
@@ -84,7 +88,9 @@ export class NegotiationRepository {
     await this.db
       .insertInto('negotiation_delegations')
       .values({ negotiation_id: negotiationId, delegation_code: code, standing })
-      .onConflict((oc) => oc.columns(['negotiation_id', 'delegation_code']).doUpdateSet({ standing }))
+      .onConflict((oc) =>
+        oc.columns(['negotiation_id', 'delegation_code']).doUpdateSet({ standing }),
+      )
       .execute()
   }
 

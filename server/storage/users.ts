@@ -36,7 +36,11 @@ export class UserRepository {
   }
 
   async findById(id: number): Promise<UserRecord | undefined> {
-    const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
+    const row = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst()
     return row && toRecord(row)
   }
 
@@ -69,7 +73,11 @@ export class UserRepository {
   }
 
   async setPasswordHash(id: number, passwordHash: string): Promise<void> {
-    await this.db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute()
+    await this.db
+      .updateTable('users')
+      .set({ password_hash: passwordHash })
+      .where('id', '=', id)
+      .execute()
   }
 
   async setActive(id: number, isActive: boolean): Promise<void> {

@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { COLLAB_PATH, draftRoomName } from '../../shared/collabProtocol.ts'
+import { ApiClient, startTestServer } from '../helpers/accounts.ts'
+import { connectClient, eventually, firstParagraph, tryUpgrade } from '../helpers/wsClients.ts'
+
+/**
+ * DESIGN.md section 1 on the server: every role against every action that exists so far, over
+ * HTTP and over the WebSocket. `stranger` is signed in but has no role in the negotiation.
+ */
+const ACTORS = ['anonymous', 'stranger', 'secretariat', 'che', 'fra', 'iom'] as const
+type ActorName = (typeof ACTORS)[number]
+const NID = 'pacte-mondial'
+
+let sequence = 0
+const unique = (prefix: string) => `${prefix}${++sequence}`
+
+interface HttpCase {
+  action: string
+  request: (ctx: { userId: number }) => { method: string; path: string; body?: unknown }
+  expected: Record<ActorName, number>
+}
+
+const READ = { anonymous: 401, stranger: 404, secretariat: 200, che: 200, fra: 200, iom: 200 }
+const MANAGE = (ok: number) => ({
+  anonymous: 401,
+  stranger: 403,
+  secretariat: ok,
+  che: 403,
+  fra: 403,
+  iom: 403,
+})
+
+const HTTP_CASES: HttpCase[] = [
+  {
+    action: 'read the negotiation',
+    request: () => ({ method: 'GET', path: `/api/negotiations/${NID}` }),
+    expected: READ,
+  },
+  {
+    action: 'read the draft',
+    request: () => ({ method: 'GET', path: `/api/negotiations/${NID}/draft` }),
+    expected: READ,
+  },
+  {
+    action: 'read the audit log',
+    request: () => ({ method: 'GET', path: `/api/negotiations/${NID}/audit` }),
+    expected: READ,
+  },
+  {
+    action: 'list negotiations',
+    request: () => ({ method: 'GET', path: '/api/negotiations' }),
+    expected: { anonymous: 401, stranger: 200, secretariat: 200, che: 200, fra: 200, iom: 200 },
+  },
+  {
+    action: 'create a personal API token',
+    request: () => ({ method: 'POST', path: '/api/tokens', body: { name: 'matrix' } }),
+    expected: { anonymous: 401, stranger: 201, secretariat: 201, che: 201, fra: 201, iom: 201 },
+  },
+  {
+    action: 'list users',
+    request: () => ({ method: 'GET', path: '/api/users' }),
+    expected: MANAGE(200),
+  },
+  {
+    action: 'create a user',
+    request: () => ({
+      method: 'POST',
+      path: '/api/users',
+      body: { username: unique('user'), displayName: 'X', password: 'secret-1', delegation: 'FRA' },
+    }),
+    expected: MANAGE(201),
+  },
+  {
+    action: 'create a negotiation',
+    request: () => ({
+      method: 'POST',
+      path: '/api/negotiations',
+      body: { id: unique('neg-'), title: 'T' },
+    }),
+    expected: MANAGE(201),
+  },
+  {
+    action: 'create a delegation',
+    request: () => ({
+      method: 'POST',
+      path: '/api/delegations',
+      body: { code: 'ITA', nameFr: 'Italie', nameEn: 'Italy' },
+    }),
+    expected: MANAGE(201),
+  },
+  {
+    action: 'seat a delegation',
+    request: () => ({
+      method: 'POST',
+      path: `/api/negotiations/${NID}/delegations`,
+      body: { code: 'FRA' },
+    }),
+    expected: MANAGE(204),
+  },
+  {
+    action: 'assign a role',
+    request: ({ userId }) => ({
+      method: 'PUT',
+      path: `/api/negotiations/${NID}/roles/${userId}`,
+      body: { role: 'observer' },
+    }),
+    expected: MANAGE(204),
+  },
+  {
+    action: 'reset a password',
+    request: ({ userId }) => ({
+      method: 'POST',
+      path: `/api/users/${userId}/password`,
+      body: { password: 'pw-12345' },
+    }),
+    expected: MANAGE(204),
+  },
+  {
+    action: 'deactivate a user',
+    request: ({ userId }) => ({ method: 'POST', path: `/api/users/${userId}/deactivate` }),
+    expected: MANAGE(204),
+  },
+]
+
+describe('permission matrix', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>
+  const clients = {} as Record<ActorName, ApiClient>
+  const tokens = {} as Record<ActorName, string>
+  let secretariat: ApiClient
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    secretariat = await ApiClient.signedIn(server.url, 'secretariat')
+    await secretariat.json('POST', '/api/users', {
+      username: 'stranger',
+      displayName: 'Stranger',
+      password: 'secret-1',
+      delegation: 'DEU',
+    })
+    clients.anonymous = new ApiClient(server.url)
+    tokens.anonymous = ''
+    for (const name of ACTORS.filter((a) => a !== 'anonymous')) {
+      clients[name] = await ApiClient.signedIn(
+        server.url,
+        name,
+        name === 'stranger' ? 'secret-1' : 'demo',
+      )
+      tokens[name] = await clients[name].createToken()
+    }
+  })
+  afterAll(() => server.close())
+
+  // A throwaway user as the subject of each management action, so actions do not interfere.
+  const throwawayUser = async () => {
+    const { body } = await secretariat.json<{ id: number }>('POST', '/api/users', {
+      username: unique('subject'),
+      displayName: 'Subject',
+      password: 'secret-1',
+      delegation: 'BRA',
+    })
+    return body.id
+  }
+
+  for (const testCase of HTTP_CASES) {
+    it(`HTTP: ${testCase.action}`, async () => {
+      const outcomes = {} as Record<ActorName, number>
+      for (const actor of ACTORS) {
+        const { method, path, body } = testCase.request({ userId: await throwawayUser() })
+        outcomes[actor] = (await clients[actor].json(method, path, body)).status
+      }
+      expect(outcomes).toEqual(testCase.expected)
+    })
+  }
+
+  it('WebSocket: join the draft room', async () => {
+    const url = `${server.url.replace(/^http/, 'ws')}${COLLAB_PATH}/${draftRoomName(NID)}`
+    const outcomes = {} as Record<ActorName, string>
+    for (const actor of ACTORS) {
+      const result = await tryUpgrade(tokens[actor] ? `${url}?access_token=${tokens[actor]}` : url)
+      outcomes[actor] =
+        'open' in result ? 'open' : 'status' in result ? String(result.status) : 'closed'
+      if ('open' in result) result.open.close()
+    }
+    expect(outcomes).toEqual({
+      anonymous: '401',
+      stranger: '403',
+      secretariat: 'open',
+      che: 'open',
+      fra: 'open',
+      iom: 'open',
+    })
+  })
+
+  it('WebSocket: change the text', async () => {
+    const witness = connectClient({ baseUrl: server.url, negotiationId: NID, token: tokens.che })
+    await witness.synced
+    const outcomes = {} as Record<string, string>
+    for (const actor of ['secretariat', 'che', 'fra', 'iom'] as const) {
+      const client = connectClient({
+        baseUrl: server.url,
+        negotiationId: NID,
+        token: tokens[actor],
+        isDraftroomClient: true,
+      })
+      await client.synced
+      const marker = `[${actor}-writes]`
+      firstParagraph(client.doc).insert(0, marker)
+      await eventually(() => {
+        const reached = firstParagraph(witness.doc).toString().includes(marker)
+        const refused = client.notices.some((n) => n.code === 'read_only')
+        expect(reached || refused).toBe(true)
+        outcomes[actor] = reached ? 'applied' : 'refused'
+      })
+      client.destroy()
+    }
+    witness.destroy()
+    expect(outcomes).toEqual({
+      secretariat: 'refused',
+      che: 'applied',
+      fra: 'applied',
+      iom: 'refused',
+    })
+  })
+})
