@@ -14,7 +14,9 @@ import {
 import { noticeMessage, syncStep1Message } from './messages.ts'
 import type { Peer } from './Peer.ts'
 import { decodeAwarenessUpdate, stampPresence } from './presence.ts'
-import type { Room } from './Room.ts'
+import { recordNewProposals, readProposal } from './proposalRecords.ts'
+import { SERVER_ORIGIN, type Room } from './Room.ts'
+import { judgeDraftChange } from '../policies/draftChange.ts'
 
 let nextConnectionId = 1
 
@@ -35,7 +37,12 @@ export class Connection implements Peer {
     readonly actor: Actor,
     private role: Role | null,
     readonly isDraftroomClient: boolean,
-    private readonly services: { logger: Logger; audit: AuditLog; negotiationId: string },
+    private readonly services: {
+      logger: Logger
+      audit: AuditLog
+      negotiationId: string
+      now: () => Date
+    },
   ) {
     this.userId = actor.userId
   }
@@ -94,7 +101,30 @@ export class Connection implements Peer {
       this.refuse('read_only', 'You may read this draft but not change it.')
       return
     }
-    if (!this.room.receiveUpdate(update, this)) this.close('invalidUpdate')
+    const writer = { role: this.role, delegation: this.actor.delegation }
+    const outcome = this.room.receiveUpdate(update, this, (change) =>
+      judgeDraftChange(change, writer, (id) => readProposal(this.room.doc, id)),
+    )
+    switch (outcome.status) {
+      case 'invalid':
+        this.close('invalidUpdate')
+        return
+      case 'refused':
+        // The client must drop its local change: it reloads the draft from the server.
+        this.refuse('refused_change', outcome.refusal.message)
+        return
+      case 'applied':
+        this.room.transactAsServer(() =>
+          recordNewProposals({
+            doc: this.room.doc,
+            changes: outcome.changes,
+            author: { userId: this.actor.userId, name: this.actor.displayName },
+            now: this.services.now(),
+            origin: SERVER_ORIGIN,
+          }),
+        )
+        return
+    }
   }
 
   private handlePresence(update: Uint8Array): void {
@@ -124,9 +154,14 @@ export class Connection implements Peer {
   private refuse(code: string, message: string): void {
     this.notify(code, message)
     const { negotiationId, audit, logger } = this.services
-    logger.warn({ room: this.room.name, connection: this.id, code }, 'refused client message')
+    logger.warn({ room: this.room.name, connection: this.id, code, message }, 'refused client message')
     audit
-      .record({ negotiationId, actor: this.actor, action: 'collab.refused', details: { code } })
+      .record({
+        negotiationId,
+        actor: this.actor,
+        action: 'collab.refused',
+        details: { code, message },
+      })
       .catch((error: unknown) => logger.error({ err: error }, 'audit failed'))
   }
 

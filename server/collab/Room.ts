@@ -12,9 +12,19 @@ import {
 } from './messages.ts'
 import type { Peer } from './Peer.ts'
 import { encodeAwarenessUpdate, type AwarenessEntry } from './presence.ts'
+import type { DraftChange } from './validation/draftChanges.ts'
+import { UpdateValidator, type ChangeJudge, type Refusal } from './validation/UpdateValidator.ts'
 
 /** Origin of transactions that load the document from storage: they are not stored again. */
 const STORAGE_ORIGIN = Symbol('storage')
+/** Origin of the server's own writes (proposal records, decisions). */
+export const SERVER_ORIGIN = Symbol('server')
+
+/** What became of a client's update. */
+export type UpdateOutcome =
+  | { status: 'applied'; changes: DraftChange[] }
+  | { status: 'refused'; refusal: Refusal }
+  | { status: 'invalid' }
 
 /** How often, at most, a room tells its clients what it has committed. */
 const STORED_ACK_INTERVAL_MS = 100
@@ -48,6 +58,7 @@ export class Room {
   private ackTimer: NodeJS.Timeout | null = null
   private isStorageFailing = false
   private isClosed = false
+  private validator: UpdateValidator | null = null
 
   private constructor(
     readonly name: string,
@@ -70,6 +81,7 @@ export class Room {
     const room = new Room(name, store, logger, stored.updates.length)
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
     if (parts.length > 0) Y.applyUpdate(room.doc, Y.mergeUpdates(parts), STORAGE_ORIGIN)
+    room.validator = new UpdateValidator(room.doc)
     return room
   }
 
@@ -90,21 +102,37 @@ export class Room {
   }
 
   /**
-   * Applies a client's update. Returns false (and changes nothing) when the bytes are not a
-   * valid Yjs update.
+   * Applies a client's update if it is a valid Yjs update and `judge` allows every change it
+   * makes (checked on the shadow copy first); otherwise changes nothing.
    */
-  receiveUpdate(update: Uint8Array, origin: Peer): boolean {
+  receiveUpdate(update: Uint8Array, origin: Peer, judge: ChangeJudge): UpdateOutcome {
     try {
-      // Decoding first refuses garbage before it can half-apply to the live document.
+      // Decoding first refuses garbage before it can half-apply to the shadow.
       Y.decodeUpdate(update)
     } catch {
-      return false
+      return { status: 'invalid' }
     }
+    const { refusal, changes } = this.validatorOf().check(update, judge)
+    if (refusal) return refusal.code === 'invalid_update' ? { status: 'invalid' } : { status: 'refused', refusal }
     Y.applyUpdate(this.doc, update, origin)
     this.peersAwaitingAck.add(origin)
     // An update that only repeats what the room has produces no outbox entry: acknowledge it.
     if (this.outbox.length === 0) this.scheduleStoredAck()
-    return true
+    return { status: 'applied', changes }
+  }
+
+  /** Runs the server's own change (records, decisions) as one transaction. */
+  transactAsServer<T>(change: () => T): T {
+    let result: T | undefined
+    this.doc.transact(() => {
+      result = change()
+    }, SERVER_ORIGIN)
+    return result as T
+  }
+
+  private validatorOf(): UpdateValidator {
+    this.validator ??= new UpdateValidator(this.doc)
+    return this.validator
   }
 
   /** Answers sync step 1 with the committed state the client lacks. */
@@ -153,11 +181,14 @@ export class Room {
     this.isClosed = true
     if (this.ackTimer) clearTimeout(this.ackTimer)
     this.awareness.destroy()
+    this.validator?.destroy()
     this.doc.destroy()
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === STORAGE_ORIGIN) return
+    // A peer's update went through the shadow already; everything else is mirrored into it.
+    if (!isPeer(origin, this.peers)) this.validator?.mirror(update)
     this.outbox.push({ update, origin: isPeer(origin, this.peers) ? origin : null })
     this.flushing ??= this.flush()
   }

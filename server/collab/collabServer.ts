@@ -128,7 +128,7 @@ export function attachCollabServer(props: { server: Server; context: AppContext 
       actor,
       role,
       query.get(DRAFTROOM_CLIENT_PARAM) === '1',
-      { logger, audit: context.audit, negotiationId },
+      { logger, audit: context.audit, negotiationId, now: context.now },
     )
     const entry: OpenConnection = { connection, request, query, negotiationId }
     open.add(entry)

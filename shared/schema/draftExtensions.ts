@@ -14,6 +14,7 @@ import {
   Section,
   SectionTitle,
 } from './draftNodes.ts'
+import { BlockProposals, Deletion, Insertion } from './proposalMarks.ts'
 import { BLOCK_TYPES } from './sectionKinds.ts'
 import { newUid } from './uid.ts'
 
@@ -32,6 +33,9 @@ export const draftExtensions: Extensions = [
   Document.extend({ content: 'section+' }),
   Text,
   Italic,
+  Insertion,
+  Deletion,
+  BlockProposals,
   Section,
   SectionTitle,
   Paragraph,

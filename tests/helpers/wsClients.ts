@@ -78,3 +78,32 @@ export function firstParagraph(doc: Y.Doc): Y.XmlText {
   const paragraph = section.get(1) as Y.XmlElement
   return paragraph.get(0) as Y.XmlText
 }
+
+/** The block elements of the draft, in document order. */
+export function blocks(doc: Y.Doc): Y.XmlElement[] {
+  const found: Y.XmlElement[] = []
+  const visit = (node: Y.XmlElement | Y.XmlFragment) => {
+    for (const child of node.toArray()) {
+      if (child instanceof Y.XmlElement) {
+        found.push(child)
+        visit(child)
+      }
+    }
+  }
+  visit(doc.getXmlFragment('default'))
+  return found
+}
+
+/** The block with a given uid. */
+export function blockByUid(doc: Y.Doc, uid: string): Y.XmlElement {
+  const block = blocks(doc).find((b) => b.getAttribute('uid') === uid)
+  if (!block) throw new Error(`no block ${uid}`)
+  return block
+}
+
+/** The text of a block (its first XmlText child). */
+export function textOf(block: Y.XmlElement): Y.XmlText {
+  const text = block.toArray().find((child) => child instanceof Y.XmlText)
+  if (!(text instanceof Y.XmlText)) throw new Error('block without text')
+  return text
+}

@@ -1,0 +1,111 @@
+import * as Y from 'yjs'
+import {
+  DELETED_BY_ATTR,
+  DELETION_MARK,
+  INSERTED_BY_ATTR,
+  INSERTION_MARK,
+  PROPOSALS_MAP,
+  ProposalRecord,
+  ProposalRef,
+} from '../../shared/proposals.ts'
+import type { DraftChange } from './validation/draftChanges.ts'
+
+/** The records map of a draft document (server-written). */
+export const proposalsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(PROPOSALS_MAP)
+
+export function readProposal(doc: Y.Doc, id: string): ProposalRecord | undefined {
+  const parsed = ProposalRecord.safeParse(proposalsMap(doc).get(id))
+  return parsed.success ? parsed.data : undefined
+}
+
+export function readProposals(doc: Y.Doc): ProposalRecord[] {
+  const records: ProposalRecord[] = []
+  for (const value of proposalsMap(doc).values()) {
+    const parsed = ProposalRecord.safeParse(value)
+    if (parsed.success) records.push(parsed.data)
+  }
+  return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+}
+
+const uidOf = (element: Y.XmlElement | null): string | null => {
+  const uid = element?.getAttribute('uid')
+  return typeof uid === 'string' ? uid : null
+}
+
+function enclosingObjective(element: Y.XmlElement | null): Y.XmlElement | null {
+  for (let node: unknown = element; node instanceof Y.XmlElement; node = node.parent) {
+    if (node.nodeName === 'objective') return node
+  }
+  return null
+}
+
+/** The proposal references a change carries, with the block it was made in. */
+function refsOf(change: DraftChange): { ref: ProposalRef; block: Y.XmlElement | null }[] {
+  const found: { ref: ProposalRef; block: Y.XmlElement | null }[] = []
+  const add = (value: unknown, block: Y.XmlElement | null) => {
+    const parsed = ProposalRef.safeParse(value)
+    if (parsed.success) found.push({ ref: parsed.data, block })
+  }
+  switch (change.kind) {
+    case 'textInserted':
+      add(change.attributes[INSERTION_MARK], change.block)
+      break
+    case 'textFormatted':
+      for (const [key, value] of Object.entries(change.after)) {
+        if (key.startsWith(DELETION_MARK)) add(value, change.block)
+      }
+      break
+    case 'blockInserted':
+      add(change.block.getAttribute(INSERTED_BY_ATTR), change.block)
+      break
+    case 'blockAttributeChanged':
+      if (change.key === DELETED_BY_ATTR) add(change.after, change.block)
+      break
+    default:
+      break
+  }
+  return found
+}
+
+/**
+ * Creates the record of every proposal an accepted update introduced, attributed to the
+ * connection's user and delegation. Runs in one server transaction.
+ */
+export function recordNewProposals(props: {
+  doc: Y.Doc
+  changes: readonly DraftChange[]
+  author: { userId: number; name: string }
+  now: Date
+  origin: unknown
+}): ProposalRecord[] {
+  const { doc, changes, author, now } = props
+  const map = proposalsMap(doc)
+  const created = new Map<string, ProposalRecord>()
+  for (const change of changes) {
+    for (const { ref, block } of refsOf(change)) {
+      if (map.has(ref.proposalId) || created.has(ref.proposalId)) continue
+      created.set(ref.proposalId, {
+        id: ref.proposalId,
+        status: 'open',
+        delegation: ref.delegation,
+        authorUserId: author.userId,
+        authorName: author.name,
+        objectiveUid: uidOf(enclosingObjective(block)),
+        blockUid: uidOf(block),
+        createdAt: now.toISOString(),
+        decidedAt: null,
+        decidedBy: null,
+        decisionNote: null,
+        rationale: '',
+        supporters: [],
+        comments: [],
+      })
+    }
+  }
+  if (created.size > 0) {
+    doc.transact(() => {
+      for (const record of created.values()) map.set(record.id, record)
+    }, props.origin)
+  }
+  return [...created.values()]
+}

@@ -1,0 +1,158 @@
+import * as Y from 'yjs'
+
+/** Any shared type (Yjs types are generic, and invariant, over their event type). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs's own type for 'any type'
+export type SharedType = Y.AbstractType<any>
+
+/** The attributes of a run of text: mark name (or hashed key) -> mark attrs. */
+export type TextAttributes = Record<string, unknown>
+
+/**
+ * One change an update makes to the draft, as the policies judge it. Read off the shadow
+ * document's transaction: Yjs deltas carry the attributes of inserted and reformatted text.
+ */
+export type DraftChange =
+  | { kind: 'textInserted'; block: Y.XmlElement | null; attributes: TextAttributes }
+  | { kind: 'textFormatted'; block: Y.XmlElement | null; before: TextAttributes; after: TextAttributes }
+  | { kind: 'textDeleted'; block: Y.XmlElement | null; attributes: TextAttributes }
+  | { kind: 'blockInserted'; block: Y.XmlElement; parent: Y.XmlElement | null }
+  | { kind: 'blockDeleted'; nodeName: string; attributes: Record<string, unknown> }
+  | { kind: 'blockAttributeChanged'; block: Y.XmlElement; key: string; before: unknown; after: unknown }
+  /** A change to anything but the draft's XmlFragment (e.g. the proposal records). */
+  | { kind: 'outsideDraft'; name: string }
+
+const isItemDeletedIn = (tr: Y.Transaction, item: Y.Item) => Y.isDeleted(tr.deleteSet, item.id)
+const isItemNewIn = (tr: Y.Transaction, item: Y.Item) =>
+  item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0)
+
+/** The attributes in force before the transaction at each text item deleted by it. */
+function deletedTextRuns(tr: Y.Transaction, text: Y.XmlText): TextAttributes[] {
+  const runs: TextAttributes[] = []
+  let current: TextAttributes = {}
+  for (let item = text._start; item !== null; item = item.right) {
+    const wasPresent = !isItemNewIn(tr, item) && (!item.deleted || isItemDeletedIn(tr, item))
+    if (!wasPresent) continue
+    if (item.content instanceof Y.ContentFormat) {
+      const { key, value } = item.content
+      current = { ...current }
+      if (value === null) delete current[key]
+      else current[key] = value
+      continue
+    }
+    if (item.deleted && isItemDeletedIn(tr, item) && item.countable) runs.push(current)
+  }
+  return runs
+}
+
+const enclosingBlock = (type: SharedType): Y.XmlElement | null =>
+  type instanceof Y.XmlElement ? type : type.parent instanceof Y.XmlElement ? type.parent : null
+
+/** Attributes of an element even when it was just deleted (Y's getters skip deleted items). */
+export function rawAttributes(element: Y.XmlElement): Record<string, unknown> {
+  const attributes: Record<string, unknown> = {}
+  for (const [key, item] of element._map) {
+    const content = item.content.getContent()
+    attributes[key] = content[content.length - 1]
+  }
+  return attributes
+}
+
+/** The value a formatting key had in a text before the transaction (null if none). */
+function formatValueBefore(tr: Y.Transaction, text: Y.XmlText, key: string): unknown {
+  for (let item = text._start; item !== null; item = item.right) {
+    const wasPresent = !isItemNewIn(tr, item) && (!item.deleted || isItemDeletedIn(tr, item))
+    if (wasPresent && item.content instanceof Y.ContentFormat && item.content.key === key) {
+      if (item.content.value !== null) return item.content.value
+    }
+  }
+  return null
+}
+
+/** Lists the changes of a transaction on the draft (`fragment`) and outside it. */
+export function collectDraftChanges(
+  tr: Y.Transaction,
+  fragment: Y.XmlFragment,
+  events: readonly Y.YEvent<SharedType>[],
+): DraftChange[] {
+  const changes: DraftChange[] = []
+  for (const type of tr.changed.keys()) {
+    if (!isInside(type, fragment)) changes.push({ kind: 'outsideDraft', name: rootName(type) })
+  }
+  for (const event of events) {
+    const target = event.target
+    if (target instanceof Y.XmlText) {
+      const block = enclosingBlock(target)
+      for (const op of event.delta) {
+        if (op.insert !== undefined) {
+          changes.push({ kind: 'textInserted', block, attributes: op.attributes ?? {} })
+        } else if (op.retain !== undefined && op.attributes) {
+          const before: TextAttributes = {}
+          for (const key of Object.keys(op.attributes)) {
+            before[key] = formatValueBefore(tr, target, key)
+          }
+          changes.push({ kind: 'textFormatted', block, before, after: op.attributes })
+        }
+      }
+      for (const attributes of deletedTextRuns(tr, target)) {
+        changes.push({ kind: 'textDeleted', block, attributes })
+      }
+      continue
+    }
+    if (target instanceof Y.XmlElement || target instanceof Y.XmlFragment) {
+      const parent = target instanceof Y.XmlElement ? target : null
+      for (const item of event.changes.added) {
+        const content = item.content
+        if (content instanceof Y.ContentType) {
+          const inserted = content.type
+          if (inserted instanceof Y.XmlElement) {
+            changes.push({ kind: 'blockInserted', block: inserted, parent })
+          } else if (inserted instanceof Y.XmlText) {
+            for (const op of inserted.toDelta() as { insert: unknown; attributes?: TextAttributes }[]) {
+              changes.push({ kind: 'textInserted', block: parent, attributes: op.attributes ?? {} })
+            }
+          }
+        }
+      }
+      for (const item of event.changes.deleted) {
+        const content = item.content
+        if (content instanceof Y.ContentType && content.type instanceof Y.XmlElement) {
+          changes.push({
+            kind: 'blockDeleted',
+            nodeName: content.type.nodeName,
+            attributes: rawAttributes(content.type),
+          })
+        } else if (content instanceof Y.ContentType && content.type instanceof Y.XmlText) {
+          for (const attributes of deletedTextRuns(tr, content.type)) {
+            changes.push({ kind: 'textDeleted', block: parent, attributes })
+          }
+        }
+      }
+      if (target instanceof Y.XmlElement) {
+        for (const [key, change] of event.changes.keys) {
+          changes.push({
+            kind: 'blockAttributeChanged',
+            block: target,
+            key,
+            before: change.oldValue,
+            after: target.getAttribute(key),
+          })
+        }
+      }
+    }
+  }
+  return changes
+}
+
+function isInside(type: SharedType, fragment: Y.XmlFragment): boolean {
+  for (let t: SharedType | null = type; t; t = t.parent as SharedType | null) {
+    if (t === fragment) return true
+  }
+  return false
+}
+
+function rootName(type: SharedType): string {
+  let root = type
+  while (root.parent) root = root.parent as SharedType
+  for (const [name, shared] of root.doc?.share ?? []) if (shared === root) return name
+  return '?'
+}
