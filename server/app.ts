@@ -17,6 +17,7 @@ import { healthRoutes } from './routes/health.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { csrfProtection, resolveActor } from './routes/middleware.ts'
 import { negotiationRoutes } from './routes/negotiations.ts'
+import { proposalRoutes } from './routes/proposals.ts'
 import { sessionRoutes } from './routes/session.ts'
 import { tokenRoutes } from './routes/tokens.ts'
 import { AuditLog } from './storage/audit.ts'
@@ -82,6 +83,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
   app.use('/api', tokenRoutes(context))
   app.use('/api', adminRoutes(context))
   app.use('/api', negotiationRoutes(context))
+  app.use('/api', proposalRoutes(context))
   app.use('/api', apiNotFound)
   if (fs.existsSync(CLIENT_DIR)) {
     app.use(express.static(CLIENT_DIR, { index: false }))

@@ -1,0 +1,166 @@
+import { draftRoomName } from '../../shared/collabProtocol.ts'
+import { roleAllows, type Role } from '../../shared/permissions.ts'
+import {
+  ProposalTransitionError,
+  transitionProposal,
+  type ProposalEvent,
+} from '../../shared/proposalMachine.ts'
+import type { ProposalRecord } from '../../shared/proposals.ts'
+import type { Actor } from '../auth/Actor.ts'
+import { applyDecisionToText } from '../collab/applyDecision.ts'
+import { proposalsMap, readProposal, readProposals } from '../collab/proposalRecords.ts'
+import type { Room } from '../collab/Room.ts'
+import type { AppContext } from '../context.ts'
+import { conflict, forbidden, notFound } from '../errors.ts'
+import { proposerOf } from '../policies/draftChange.ts'
+
+export type ProposalAction = 'accept' | 'reject' | 'withdraw' | 'support' | 'comment'
+
+/**
+ * Runs `change` on a negotiation's live draft, loading its room if no browser has it open,
+ * then waits until the result is committed (so the HTTP answer never runs ahead of storage).
+ */
+export async function withDraftRoom<T>(
+  context: AppContext,
+  negotiationId: string,
+  change: (room: Room) => T,
+): Promise<T> {
+  const room = await context.rooms.open(draftRoomName(negotiationId))
+  try {
+    const result = change(room)
+    await room.whenCommitted()
+    return result
+  } finally {
+    if (room.peers.size === 0) context.rooms.scheduleUnload(room)
+  }
+}
+
+const ABILITY_OF: Record<ProposalAction, 'decide' | 'withdraw' | 'support' | 'comment'> = {
+  accept: 'decide',
+  reject: 'decide',
+  withdraw: 'withdraw',
+  support: 'support',
+  comment: 'comment',
+}
+
+/**
+ * One command on one proposal (DESIGN.md section 3): support, comment, withdraw (own
+ * delegation, while open), accept and reject (co-facilitators). One transaction on the live
+ * draft: the record, and for decisions the text; then the audit log.
+ */
+export async function actOnProposal(props: {
+  context: AppContext
+  actor: Actor
+  role: Role | null
+  negotiationId: string
+  proposalId: string
+  action: ProposalAction
+  text?: string
+  isRationale?: boolean
+}): Promise<ProposalRecord> {
+  const { context, actor, role, negotiationId, proposalId, action } = props
+  if (!roleAllows(role, ABILITY_OF[action])) throw forbidden(`Your role may not ${action} proposals.`)
+  const now = context.now()
+  const delegation = proposerOf({ role, delegation: actor.delegation }) ?? ''
+  const event: ProposalEvent = (() => {
+    switch (action) {
+      case 'accept':
+      case 'reject':
+        return { type: action, decidedBy: { userId: actor.userId, name: actor.displayName }, note: props.text ?? null }
+      case 'withdraw':
+        return { type: 'withdraw', delegation }
+      case 'support':
+        return { type: 'support', delegation }
+      case 'comment':
+        return {
+          type: 'comment',
+          comment: {
+            id: `${now.getTime().toString(36)}-${actor.userId}`,
+            authorUserId: actor.userId,
+            authorName: actor.displayName,
+            delegation: actor.delegation,
+            text: props.text ?? '',
+          },
+        }
+    }
+  })()
+  const record = await withDraftRoom(context, negotiationId, (room) => {
+    const current = readProposal(room.doc, proposalId)
+    if (!current) throw notFound(`No proposal ${proposalId}.`)
+    let next = transitionOrConflict(current, event, now)
+    if (action === 'comment' && props.isRationale) {
+      if (current.delegation !== delegation) throw forbidden('Only the proposing delegation explains its proposal.')
+      next = { ...current, rationale: props.text ?? '' }
+    }
+    room.transactAsServer(() => {
+      proposalsMap(room.doc).set(proposalId, next)
+      if (action === 'accept' || action === 'reject' || action === 'withdraw') {
+        applyDecisionToText(room.doc, new Set([proposalId]), action === 'accept' ? 'accept' : 'reject')
+      }
+    })
+    return next
+  })
+  await context.audit.record({
+    negotiationId,
+    actor,
+    action: `proposal.${action}`,
+    details: { proposalId, delegation: record.delegation, status: record.status },
+  })
+  return record
+}
+
+/** Accepts or rejects every open proposal of a delegation, of an objective, or all of them. */
+export async function decideProposals(props: {
+  context: AppContext
+  actor: Actor
+  role: Role | null
+  negotiationId: string
+  decision: 'accept' | 'reject'
+  delegation?: string
+  objectiveUid?: string
+}): Promise<ProposalRecord[]> {
+  const { context, actor, role, negotiationId, decision } = props
+  if (!roleAllows(role, 'decide')) throw forbidden('Only the co-facilitators decide on proposals.')
+  const now = context.now()
+  const decided = await withDraftRoom(context, negotiationId, (room) => {
+    const chosen = readProposals(room.doc).filter(
+      (p) =>
+        p.status === 'open' &&
+        (!props.delegation || p.delegation === props.delegation) &&
+        (!props.objectiveUid || p.objectiveUid === props.objectiveUid),
+    )
+    const event: ProposalEvent = {
+      type: decision,
+      decidedBy: { userId: actor.userId, name: actor.displayName },
+      note: null,
+    }
+    const next = chosen.map((record) => transitionOrConflict(record, event, now))
+    room.transactAsServer(() => {
+      for (const record of next) proposalsMap(room.doc).set(record.id, record)
+      applyDecisionToText(room.doc, new Set(next.map((r) => r.id)), decision)
+    })
+    return next
+  })
+  await context.audit.record({
+    negotiationId,
+    actor,
+    action: `proposal.bulk.${decision}`,
+    details: {
+      delegation: props.delegation ?? null,
+      objectiveUid: props.objectiveUid ?? null,
+      proposalIds: decided.map((r) => r.id),
+    },
+  })
+  return decided
+}
+
+function transitionOrConflict(record: ProposalRecord, event: ProposalEvent, now: Date): ProposalRecord {
+  try {
+    return transitionProposal(record, event, now)
+  } catch (error) {
+    if (error instanceof ProposalTransitionError) {
+      throw error.code === 'not_own' ? forbidden(error.message) : conflict(error.message, error.code)
+    }
+    throw error
+  }
+}

@@ -1,0 +1,91 @@
+import { Router } from 'express'
+import { draftRoomName } from '../../shared/collabProtocol.ts'
+import { numberDraft, type DraftJSON } from '../../shared/numbering.ts'
+import {
+  BulkDecisionRequest,
+  PROPOSAL_STATUSES,
+  ProposalCommandRequest,
+  type PresentedProposal,
+} from '../../shared/proposals.ts'
+import { DRAFT_FRAGMENT } from '../../shared/schema/index.ts'
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
+import { readProposals } from '../collab/proposalRecords.ts'
+import { actOnProposal, decideProposals, type ProposalAction } from '../commands/proposalCommands.ts'
+import type { AppContext } from '../context.ts'
+import { presentProposals } from '../draft/presentProposals.ts'
+import { readDocument } from '../draft/readDraft.ts'
+import { badRequest } from '../errors.ts'
+import { loadNegotiation } from './loadNegotiation.ts'
+import { parseBody } from './parseBody.ts'
+
+const ACTIONS: readonly ProposalAction[] = ['accept', 'reject', 'withdraw', 'support', 'comment']
+const PROPOSAL_ID = /^[0-9a-z-]{6,64}$/
+
+/** Proposals: the list with filters, commands on one, and bulk decisions (DESIGN.md 7). */
+export function proposalRoutes(context: AppContext): Router {
+  const router = Router()
+
+  router.get('/negotiations/:nid/proposals', async (request, response) => {
+    const { negotiation } = await loadNegotiation(context, request.params.nid, response)
+    const { objective, delegation, status } = request.query
+    if (status !== undefined && !PROPOSAL_STATUSES.some((s) => s === status)) {
+      throw badRequest(`status: one of ${PROPOSAL_STATUSES.join(', ')}`)
+    }
+    const doc = await readDocument({ name: draftRoomName(negotiation.id), rooms: context.rooms, store: context.store })
+    const proposals = presentProposals(doc, readProposals(doc)).filter(
+      (p: PresentedProposal) =>
+        (objective === undefined || String(p.objective) === objective || p.objectiveUid === objective) &&
+        (delegation === undefined || p.delegation === delegation) &&
+        (status === undefined || p.status === status),
+    )
+    response.json({ proposals })
+  })
+
+  router.post('/negotiations/:nid/proposals/decide', async (request, response) => {
+    const { negotiation, actor, role } = await loadNegotiation(context, request.params.nid, response)
+    const body = parseBody(BulkDecisionRequest, request.body)
+    let objectiveUid: string | undefined
+    if (typeof body.objective === 'number') {
+      const doc = await readDocument({ name: draftRoomName(negotiation.id), rooms: context.rooms, store: context.store })
+      const numbering = numberDraft(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(DRAFT_FRAGMENT)) as DraftJSON)
+      objectiveUid = [...numbering].find(
+        ([, n]) => n.kind === 'objective' && n.objective === body.objective,
+      )?.[0]
+      if (!objectiveUid) throw badRequest(`No objective ${body.objective}.`)
+    } else {
+      objectiveUid = body.objective
+    }
+    const decided = await decideProposals({
+      context,
+      actor,
+      role,
+      negotiationId: negotiation.id,
+      decision: body.decision,
+      delegation: body.delegation,
+      objectiveUid,
+    })
+    response.json({ decided: decided.map((p) => p.id) })
+  })
+
+  router.post('/negotiations/:nid/proposals/:pid/:action', async (request, response) => {
+    const { negotiation, actor, role } = await loadNegotiation(context, request.params.nid, response)
+    const action = ACTIONS.find((a) => a === request.params.action)
+    if (!action) throw badRequest(`action: one of ${ACTIONS.join(', ')}`)
+    if (!PROPOSAL_ID.test(request.params.pid)) throw badRequest('Invalid proposal id.')
+    const { text, isRationale } = parseBody(ProposalCommandRequest, request.body)
+    if (action === 'comment' && !text) throw badRequest('text: a comment needs text')
+    const record = await actOnProposal({
+      context,
+      actor,
+      role,
+      negotiationId: negotiation.id,
+      proposalId: request.params.pid,
+      action,
+      text,
+      isRationale,
+    })
+    response.json(record)
+  })
+
+  return router
+}
