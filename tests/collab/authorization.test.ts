@@ -105,7 +105,9 @@ describe('the collaboration WebSocket enforces who may do what', () => {
       isDraftroomClient: true,
     })
     await Promise.all([fra.synced, che.synced, sec.synced])
-    firstParagraph(fra.doc).insert(0, '[FRA] ')
+    firstParagraph(fra.doc).insert(0, '[FRA] ', {
+      insertion: { proposalId: 'auth-fra-1', delegation: 'FRA' },
+    })
     firstParagraph(sec.doc).insert(0, '[SECRETARIAT] ')
     await eventually(() => expect(firstParagraph(che.doc).toString()).toContain('[FRA]'))
     await eventually(() => expect(sec.notices.map((n) => n.code)).toContain('read_only'))

@@ -16,9 +16,24 @@ const unique = (prefix: string) => `${prefix}${++sequence}`
 
 interface HttpCase {
   action: string
-  request: (ctx: { userId: number }) => { method: string; path: string; body?: unknown }
+  request: (ctx: { userId: number; proposalId: string }) => {
+    method: string
+    path: string
+    body?: unknown
+  }
   expected: Record<ActorName, number>
+  /** The delegation whose fresh open proposal the action is tried on. */
+  proposalOf?: 'FRA' | 'MAR'
 }
+
+const DECIDE = { anonymous: 401, stranger: 404, secretariat: 403, che: 200, fra: 403, iom: 403 }
+const onProposal =
+  (action: string, body: unknown = {}) =>
+  ({ proposalId }: { proposalId: string }) => ({
+    method: 'POST',
+    path: `/api/negotiations/${NID}/proposals/${proposalId}/${action}`,
+    body,
+  })
 
 const READ = { anonymous: 401, stranger: 404, secretariat: 200, che: 200, fra: 200, iom: 200 }
 const MANAGE = (ok: number) => ({
@@ -31,6 +46,56 @@ const MANAGE = (ok: number) => ({
 })
 
 const HTTP_CASES: HttpCase[] = [
+  {
+    action: 'list proposals',
+    request: () => ({ method: 'GET', path: `/api/negotiations/${NID}/proposals` }),
+    expected: READ,
+  },
+  {
+    action: 'support a proposal',
+    request: onProposal('support'),
+    proposalOf: 'MAR',
+    expected: { anonymous: 401, stranger: 404, secretariat: 403, che: 403, fra: 200, iom: 403 },
+  },
+  {
+    action: 'comment on a proposal',
+    request: onProposal('comment', { text: 'Commentaire.' }),
+    proposalOf: 'MAR',
+    expected: { anonymous: 401, stranger: 404, secretariat: 403, che: 200, fra: 200, iom: 403 },
+  },
+  {
+    action: 'withdraw one’s own proposal',
+    request: onProposal('withdraw'),
+    proposalOf: 'FRA',
+    expected: { anonymous: 401, stranger: 404, secretariat: 403, che: 403, fra: 200, iom: 403 },
+  },
+  {
+    action: 'withdraw another delegation’s proposal',
+    request: onProposal('withdraw'),
+    proposalOf: 'MAR',
+    expected: { anonymous: 401, stranger: 404, secretariat: 403, che: 403, fra: 403, iom: 403 },
+  },
+  {
+    action: 'accept a proposal',
+    request: onProposal('accept'),
+    proposalOf: 'MAR',
+    expected: DECIDE,
+  },
+  {
+    action: 'reject a proposal',
+    request: onProposal('reject'),
+    proposalOf: 'MAR',
+    expected: DECIDE,
+  },
+  {
+    action: 'decide proposals in bulk',
+    request: () => ({
+      method: 'POST',
+      path: `/api/negotiations/${NID}/proposals/decide`,
+      body: { decision: 'reject', delegation: 'BRA' },
+    }),
+    expected: DECIDE,
+  },
   {
     action: 'read the negotiation',
     request: () => ({ method: 'GET', path: `/api/negotiations/${NID}` }),
@@ -127,6 +192,7 @@ describe('permission matrix', () => {
   const clients = {} as Record<ActorName, ApiClient>
   const tokens = {} as Record<ActorName, string>
   let secretariat: ApiClient
+  let marToken = ''
 
   beforeAll(async () => {
     server = await startTestServer()
@@ -137,6 +203,7 @@ describe('permission matrix', () => {
       password: 'secret-1',
       delegation: 'DEU',
     })
+    marToken = await (await ApiClient.signedIn(server.url, 'mar')).createToken()
     clients.anonymous = new ApiClient(server.url)
     tokens.anonymous = ''
     for (const name of ACTORS.filter((a) => a !== 'anonymous')) {
@@ -161,11 +228,32 @@ describe('permission matrix', () => {
     return body.id
   }
 
+  // A fresh open proposal of a delegation, made over the WebSocket as a delegate would.
+  const freshProposal = async (delegation: 'FRA' | 'MAR') => {
+    const proposalId = unique('matrix-proposal-')
+    const author = connectClient({
+      baseUrl: server.url,
+      negotiationId: NID,
+      token: delegation === 'FRA' ? tokens.fra : marToken,
+    })
+    await author.synced
+    firstParagraph(author.doc).insert(0, `${proposalId} `, {
+      insertion: { proposalId, delegation },
+    })
+    await eventually(() => expect(author.doc.getMap('proposals').has(proposalId)).toBe(true))
+    author.destroy()
+    return proposalId
+  }
+
   for (const testCase of HTTP_CASES) {
     it(`HTTP: ${testCase.action}`, async () => {
       const outcomes = {} as Record<ActorName, number>
       for (const actor of ACTORS) {
-        const { method, path, body } = testCase.request({ userId: await throwawayUser() })
+        const proposalId = testCase.proposalOf ? await freshProposal(testCase.proposalOf) : 'none00'
+        const { method, path, body } = testCase.request({
+          userId: await throwawayUser(),
+          proposalId,
+        })
         outcomes[actor] = (await clients[actor].json(method, path, body)).status
       }
       expect(outcomes).toEqual(testCase.expected)
@@ -191,7 +279,9 @@ describe('permission matrix', () => {
     })
   })
 
-  it('WebSocket: change the text', async () => {
+  const writeOutcomes = async (
+    write: (actor: string, text: ReturnType<typeof firstParagraph>, marker: string) => void,
+  ) => {
     const witness = connectClient({ baseUrl: server.url, negotiationId: NID, token: tokens.che })
     await witness.synced
     const outcomes = {} as Record<string, string>
@@ -203,22 +293,44 @@ describe('permission matrix', () => {
         isDraftroomClient: true,
       })
       await client.synced
-      const marker = `[${actor}-writes]`
-      firstParagraph(client.doc).insert(0, marker)
+      const marker = `[${actor}-${Math.random().toString(36).slice(2, 8)}]`
+      write(actor, firstParagraph(client.doc), marker)
       await eventually(() => {
         const reached = firstParagraph(witness.doc).toString().includes(marker)
-        const refused = client.notices.some((n) => n.code === 'read_only')
-        expect(reached || refused).toBe(true)
-        outcomes[actor] = reached ? 'applied' : 'refused'
+        const refused = client.notices.find((n) => ['read_only', 'refused_change'].includes(n.code))
+        expect(reached || refused).toBeTruthy()
+        outcomes[actor] = reached ? 'applied' : (refused?.code ?? '')
       })
       client.destroy()
     }
     witness.destroy()
+    return outcomes
+  }
+
+  it('WebSocket: edit the text directly (untracked)', async () => {
+    expect(await writeOutcomes((_actor, text, marker) => text.insert(0, marker))).toEqual({
+      secretariat: 'read_only',
+      che: 'applied',
+      fra: 'refused_change',
+      iom: 'read_only',
+    })
+  })
+
+  it('WebSocket: propose an insertion', async () => {
+    const proposer = { secretariat: 'SEC', che: 'co-facilitators', fra: 'FRA', iom: 'IOM' } as const
+    const outcomes = await writeOutcomes((actor, text, marker) =>
+      text.insert(0, marker, {
+        insertion: {
+          proposalId: `matrix-${marker.slice(1, -1)}`,
+          delegation: proposer[actor as keyof typeof proposer],
+        },
+      }),
+    )
     expect(outcomes).toEqual({
-      secretariat: 'refused',
+      secretariat: 'read_only',
       che: 'applied',
       fra: 'applied',
-      iom: 'refused',
+      iom: 'read_only',
     })
   })
 })
