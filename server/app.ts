@@ -22,6 +22,7 @@ import { sessionRoutes } from './routes/session.ts'
 import { tokenRoutes } from './routes/tokens.ts'
 import { AuditLog } from './storage/audit.ts'
 import { NegotiationRepository } from './storage/negotiations.ts'
+import { RevisionRepository } from './storage/revisions.ts'
 import { CredentialRepository } from './storage/sessions.ts'
 import { UserRepository } from './storage/users.ts'
 import { openDatabase } from './storage/openDatabase.ts'
@@ -66,6 +67,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
     users: new UserRepository(db),
     credentials: new CredentialRepository(db),
     audit: new AuditLog(db),
+    revisions: new RevisionRepository(db),
     accessChanges: new AccessChanges(),
     loginLimiter: new RateLimiter(LOGIN_ATTEMPTS_PER_MINUTE, 60_000),
     sessionTtlMs: options.sessionTtlMs ?? SESSION_TTL_MS,

@@ -5,6 +5,7 @@ import type { Logger } from './logger.ts'
 import type { DocumentStore } from './storage/DocumentStore.ts'
 import type { AuditLog } from './storage/audit.ts'
 import type { NegotiationRepository } from './storage/negotiations.ts'
+import type { RevisionRepository } from './storage/revisions.ts'
 import type { CredentialRepository } from './storage/sessions.ts'
 import type { UserRepository } from './storage/users.ts'
 
@@ -17,6 +18,7 @@ export interface AppContext {
   users: UserRepository
   credentials: CredentialRepository
   audit: AuditLog
+  revisions: RevisionRepository
   accessChanges: AccessChanges
   loginLimiter: RateLimiter
   sessionTtlMs: number

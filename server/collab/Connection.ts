@@ -154,7 +154,10 @@ export class Connection implements Peer {
   private refuse(code: string, message: string): void {
     this.notify(code, message)
     const { negotiationId, audit, logger } = this.services
-    logger.warn({ room: this.room.name, connection: this.id, code, message }, 'refused client message')
+    logger.warn(
+      { room: this.room.name, connection: this.id, code, message },
+      'refused client message',
+    )
     audit
       .record({
         negotiationId,

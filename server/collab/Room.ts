@@ -113,7 +113,10 @@ export class Room {
       return { status: 'invalid' }
     }
     const { refusal, changes } = this.validatorOf().check(update, judge)
-    if (refusal) return refusal.code === 'invalid_update' ? { status: 'invalid' } : { status: 'refused', refusal }
+    if (refusal)
+      return refusal.code === 'invalid_update'
+        ? { status: 'invalid' }
+        : { status: 'refused', refusal }
     Y.applyUpdate(this.doc, update, origin)
     this.peersAwaitingAck.add(origin)
     // An update that only repeats what the room has produces no outbox entry: acknowledge it.

@@ -67,6 +67,33 @@ function refsOf(change: DraftChange): { ref: ProposalRef; block: Y.XmlElement | 
   return found
 }
 
+/** The record of a proposal when it is first seen: open, attributed to its author. */
+export function openProposalRecord(props: {
+  id: string
+  delegation: string
+  author: { userId: number; name: string }
+  objectiveUid: string | null
+  blockUid: string | null
+  now: Date
+}): ProposalRecord {
+  return {
+    id: props.id,
+    status: 'open',
+    delegation: props.delegation,
+    authorUserId: props.author.userId,
+    authorName: props.author.name,
+    objectiveUid: props.objectiveUid,
+    blockUid: props.blockUid,
+    createdAt: props.now.toISOString(),
+    decidedAt: null,
+    decidedBy: null,
+    decisionNote: null,
+    rationale: '',
+    supporters: [],
+    comments: [],
+  }
+}
+
 /**
  * Creates the record of every proposal an accepted update introduced, attributed to the
  * connection's user and delegation. Runs in one server transaction.
@@ -84,22 +111,17 @@ export function recordNewProposals(props: {
   for (const change of changes) {
     for (const { ref, block } of refsOf(change)) {
       if (map.has(ref.proposalId) || created.has(ref.proposalId)) continue
-      created.set(ref.proposalId, {
-        id: ref.proposalId,
-        status: 'open',
-        delegation: ref.delegation,
-        authorUserId: author.userId,
-        authorName: author.name,
-        objectiveUid: uidOf(enclosingObjective(block)),
-        blockUid: uidOf(block),
-        createdAt: now.toISOString(),
-        decidedAt: null,
-        decidedBy: null,
-        decisionNote: null,
-        rationale: '',
-        supporters: [],
-        comments: [],
-      })
+      created.set(
+        ref.proposalId,
+        openProposalRecord({
+          id: ref.proposalId,
+          delegation: ref.delegation,
+          author,
+          objectiveUid: uidOf(enclosingObjective(block)),
+          blockUid: uidOf(block),
+          now,
+        }),
+      )
     }
   }
   if (created.size > 0) {

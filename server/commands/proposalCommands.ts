@@ -59,14 +59,19 @@ export async function actOnProposal(props: {
   isRationale?: boolean
 }): Promise<ProposalRecord> {
   const { context, actor, role, negotiationId, proposalId, action } = props
-  if (!roleAllows(role, ABILITY_OF[action])) throw forbidden(`Your role may not ${action} proposals.`)
+  if (!roleAllows(role, ABILITY_OF[action]))
+    throw forbidden(`Your role may not ${action} proposals.`)
   const now = context.now()
   const delegation = proposerOf({ role, delegation: actor.delegation }) ?? ''
   const event: ProposalEvent = (() => {
     switch (action) {
       case 'accept':
       case 'reject':
-        return { type: action, decidedBy: { userId: actor.userId, name: actor.displayName }, note: props.text ?? null }
+        return {
+          type: action,
+          decidedBy: { userId: actor.userId, name: actor.displayName },
+          note: props.text ?? null,
+        }
       case 'withdraw':
         return { type: 'withdraw', delegation }
       case 'support':
@@ -89,13 +94,18 @@ export async function actOnProposal(props: {
     if (!current) throw notFound(`No proposal ${proposalId}.`)
     let next = transitionOrConflict(current, event, now)
     if (action === 'comment' && props.isRationale) {
-      if (current.delegation !== delegation) throw forbidden('Only the proposing delegation explains its proposal.')
+      if (current.delegation !== delegation)
+        throw forbidden('Only the proposing delegation explains its proposal.')
       next = { ...current, rationale: props.text ?? '' }
     }
     room.transactAsServer(() => {
       proposalsMap(room.doc).set(proposalId, next)
       if (action === 'accept' || action === 'reject' || action === 'withdraw') {
-        applyDecisionToText(room.doc, new Set([proposalId]), action === 'accept' ? 'accept' : 'reject')
+        applyDecisionToText(
+          room.doc,
+          new Set([proposalId]),
+          action === 'accept' ? 'accept' : 'reject',
+        )
       }
     })
     return next
@@ -154,12 +164,18 @@ export async function decideProposals(props: {
   return decided
 }
 
-function transitionOrConflict(record: ProposalRecord, event: ProposalEvent, now: Date): ProposalRecord {
+function transitionOrConflict(
+  record: ProposalRecord,
+  event: ProposalEvent,
+  now: Date,
+): ProposalRecord {
   try {
     return transitionProposal(record, event, now)
   } catch (error) {
     if (error instanceof ProposalTransitionError) {
-      throw error.code === 'not_own' ? forbidden(error.message) : conflict(error.message, error.code)
+      throw error.code === 'not_own'
+        ? forbidden(error.message)
+        : conflict(error.message, error.code)
     }
     throw error
   }

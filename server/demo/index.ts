@@ -1,5 +1,8 @@
+import { draftRoomName } from '../../shared/collabProtocol.ts'
 import type { AppContext } from '../context.ts'
 import { createNegotiation } from '../commands/createNegotiation.ts'
+import { publishRevision } from '../commands/publishRevision.ts'
+import { writeDemoProposals } from './demoProposals.ts'
 import { hashPassword } from '../auth/passwords.ts'
 import { buildDemoDraft } from './demoDraft.ts'
 import { DEMO_DELEGATIONS } from './demoDelegations.ts'
@@ -24,9 +27,23 @@ export async function createDemo(context: AppContext): Promise<void> {
   }
   // One hash for every demo account: they share the published demo password anyway.
   const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const authors = new Map<string, { userId: number; name: string }>()
   for (const user of DEMO_USERS) {
     const userId = await context.users.create({ ...user, passwordHash })
     await context.users.setRole(userId, DEMO_NEGOTIATION_ID, user.role)
+    authors.set(user.username, { userId, name: user.displayName })
   }
+  // The zero draft is published as it was circulated, before any amendment.
+  await publishRevision({
+    context,
+    actor: null,
+    negotiationId: DEMO_NEGOTIATION_ID,
+    symbol: 'Avant-projet',
+    title: 'Avant-projet du Pacte mondial pour des migrations sûres, ordonnées et régulières',
+  })
+  const room = await context.rooms.open(draftRoomName(DEMO_NEGOTIATION_ID))
+  room.transactAsServer(() => writeDemoProposals(room.doc, authors, context.now()))
+  await room.whenCommitted()
+  context.rooms.scheduleUnload(room)
   context.logger.info({ negotiation: DEMO_NEGOTIATION_ID }, 'demo negotiation created')
 }

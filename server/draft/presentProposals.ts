@@ -27,10 +27,16 @@ function changesByProposal(doc: Y.Doc): Map<string, ChangeText> {
     if (!change) byId.set(ref.data.proposalId, (change = { inserted: [], deleted: [] }))
     return change
   }
-  const visit = (node: Y.XmlElement | Y.XmlFragment, wholeBlock: { ins: ChangeText | null; del: ChangeText | null }) => {
+  const visit = (
+    node: Y.XmlElement | Y.XmlFragment,
+    wholeBlock: { ins: ChangeText | null; del: ChangeText | null },
+  ) => {
     for (const child of node.toArray()) {
       if (child instanceof Y.XmlText) {
-        for (const op of child.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
+        for (const op of child.toDelta() as {
+          insert: unknown
+          attributes?: Record<string, unknown>
+        }[]) {
           if (typeof op.insert !== 'string') continue
           const attributes = op.attributes ?? {}
           for (const [key, value] of Object.entries(attributes)) {
@@ -52,8 +58,13 @@ function changesByProposal(doc: Y.Doc): Map<string, ChangeText> {
 }
 
 /** Records with their place in the draft (objective, paragraph) and the change itself. */
-export function presentProposals(doc: Y.Doc, records: readonly ProposalRecord[]): PresentedProposal[] {
-  const numbering = numberDraft(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(DRAFT_FRAGMENT)) as DraftJSON)
+export function presentProposals(
+  doc: Y.Doc,
+  records: readonly ProposalRecord[],
+): PresentedProposal[] {
+  const numbering = numberDraft(
+    yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(DRAFT_FRAGMENT)) as DraftJSON,
+  )
   const changes = changesByProposal(doc)
   return records.map((record) => {
     const objective = record.objectiveUid ? numbering.get(record.objectiveUid) : undefined

@@ -79,9 +79,11 @@ export function judgeDraftChange(
         : 'Only your own proposed blocks can be removed; propose a deletion instead.'
     case 'blockAttributeChanged':
       if (change.key !== DELETED_BY_ATTR) return `The "${change.key}" of a block cannot be changed.`
-      return (change.after === null || change.after === undefined
-        ? isOwnOpen(change.before)
-        : isOwn(change.after))
+      return (
+        change.after === null || change.after === undefined
+          ? isOwnOpen(change.before)
+          : isOwn(change.after)
+      )
         ? null
         : 'You may only propose, or withdraw, your own deletion of a block.'
   }

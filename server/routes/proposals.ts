@@ -10,7 +10,11 @@ import {
 import { DRAFT_FRAGMENT } from '../../shared/schema/index.ts'
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import { readProposals } from '../collab/proposalRecords.ts'
-import { actOnProposal, decideProposals, type ProposalAction } from '../commands/proposalCommands.ts'
+import {
+  actOnProposal,
+  decideProposals,
+  type ProposalAction,
+} from '../commands/proposalCommands.ts'
 import type { AppContext } from '../context.ts'
 import { presentProposals } from '../draft/presentProposals.ts'
 import { readDocument } from '../draft/readDraft.ts'
@@ -31,10 +35,16 @@ export function proposalRoutes(context: AppContext): Router {
     if (status !== undefined && !PROPOSAL_STATUSES.some((s) => s === status)) {
       throw badRequest(`status: one of ${PROPOSAL_STATUSES.join(', ')}`)
     }
-    const doc = await readDocument({ name: draftRoomName(negotiation.id), rooms: context.rooms, store: context.store })
+    const doc = await readDocument({
+      name: draftRoomName(negotiation.id),
+      rooms: context.rooms,
+      store: context.store,
+    })
     const proposals = presentProposals(doc, readProposals(doc)).filter(
       (p: PresentedProposal) =>
-        (objective === undefined || String(p.objective) === objective || p.objectiveUid === objective) &&
+        (objective === undefined ||
+          String(p.objective) === objective ||
+          p.objectiveUid === objective) &&
         (delegation === undefined || p.delegation === delegation) &&
         (status === undefined || p.status === status),
     )
@@ -42,12 +52,22 @@ export function proposalRoutes(context: AppContext): Router {
   })
 
   router.post('/negotiations/:nid/proposals/decide', async (request, response) => {
-    const { negotiation, actor, role } = await loadNegotiation(context, request.params.nid, response)
+    const { negotiation, actor, role } = await loadNegotiation(
+      context,
+      request.params.nid,
+      response,
+    )
     const body = parseBody(BulkDecisionRequest, request.body)
     let objectiveUid: string | undefined
     if (typeof body.objective === 'number') {
-      const doc = await readDocument({ name: draftRoomName(negotiation.id), rooms: context.rooms, store: context.store })
-      const numbering = numberDraft(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(DRAFT_FRAGMENT)) as DraftJSON)
+      const doc = await readDocument({
+        name: draftRoomName(negotiation.id),
+        rooms: context.rooms,
+        store: context.store,
+      })
+      const numbering = numberDraft(
+        yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(DRAFT_FRAGMENT)) as DraftJSON,
+      )
       objectiveUid = [...numbering].find(
         ([, n]) => n.kind === 'objective' && n.objective === body.objective,
       )?.[0]
@@ -68,7 +88,11 @@ export function proposalRoutes(context: AppContext): Router {
   })
 
   router.post('/negotiations/:nid/proposals/:pid/:action', async (request, response) => {
-    const { negotiation, actor, role } = await loadNegotiation(context, request.params.nid, response)
+    const { negotiation, actor, role } = await loadNegotiation(
+      context,
+      request.params.nid,
+      response,
+    )
     const action = ACTIONS.find((a) => a === request.params.action)
     if (!action) throw badRequest(`action: one of ${ACTIONS.join(', ')}`)
     if (!PROPOSAL_ID.test(request.params.pid)) throw badRequest('Invalid proposal id.')

@@ -5,8 +5,13 @@ import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely'
 import type { Database } from './schema.ts'
 import * as initial from './migrations/001_initial.ts'
 import * as accounts from './migrations/002_accounts.ts'
+import * as revisions from './migrations/003_revisions.ts'
 
-const MIGRATIONS: Record<string, Migration> = { '001_initial': initial, '002_accounts': accounts }
+const MIGRATIONS: Record<string, Migration> = {
+  '001_initial': initial,
+  '002_accounts': accounts,
+  '003_revisions': revisions,
+}
 
 export interface OpenedDatabase {
   db: Kysely<Database>

@@ -12,6 +12,8 @@ export interface Database {
   sessions: SessionTable
   api_tokens: ApiTokenTable
   audit_events: AuditEventTable
+  revisions: RevisionTable
+  silence_procedures: SilenceProcedureTable
 }
 
 export interface NegotiationTable {
@@ -95,4 +97,34 @@ export interface AuditEventTable {
   action: string
   /** JSON. */
   details: string
+}
+
+/** A published revision: immutable once written (no UPDATE is ever issued on this table). */
+export interface RevisionTable {
+  id: string
+  negotiation_id: string
+  symbol: string
+  title: string
+  published_at: string
+  author_user_id: number | null
+  author_name: string
+  source: 'live' | 'import'
+  /** ProseMirror JSON of the text. */
+  content_json: string
+  /** The Yjs state of the text (for a revision published from the live draft). */
+  yjs_state: Uint8Array
+  /** SHA-256 of the canonical JSON, so that a revision's integrity can be checked. */
+  content_hash: string
+}
+
+export interface SilenceProcedureTable {
+  id: string
+  negotiation_id: string
+  revision_id: string
+  status: string
+  deadline: string
+  /** The procedure as the shared state machine holds it (JSON). */
+  state_json: string
+  /** Bumped on every change: a write that does not find the version it read is refused. */
+  version: number
 }

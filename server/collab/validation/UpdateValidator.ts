@@ -34,7 +34,10 @@ export class UpdateValidator {
   }
 
   /** Applies `update` to the shadow and judges every change it makes. */
-  check(update: Uint8Array, judge: ChangeJudge): { refusal: Refusal | null; changes: DraftChange[] } {
+  check(
+    update: Uint8Array,
+    judge: ChangeJudge,
+  ): { refusal: Refusal | null; changes: DraftChange[] } {
     const fragment = this.shadow.getXmlFragment(DRAFT_FRAGMENT)
     let refusal: Refusal | null = null
     const changes: DraftChange[] = []
@@ -56,7 +59,10 @@ export class UpdateValidator {
     try {
       Y.applyUpdate(this.shadow, update, VALIDATION_ORIGIN)
     } catch (error) {
-      refusal = { code: 'invalid_update', message: error instanceof Error ? error.message : 'invalid' }
+      refusal = {
+        code: 'invalid_update',
+        message: error instanceof Error ? error.message : 'invalid',
+      }
     } finally {
       fragment.unobserveDeep(handleEvents)
       this.shadow.off('afterTransaction', handleTransaction)

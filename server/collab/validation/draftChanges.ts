@@ -13,11 +13,22 @@ export type TextAttributes = Record<string, unknown>
  */
 export type DraftChange =
   | { kind: 'textInserted'; block: Y.XmlElement | null; attributes: TextAttributes }
-  | { kind: 'textFormatted'; block: Y.XmlElement | null; before: TextAttributes; after: TextAttributes }
+  | {
+      kind: 'textFormatted'
+      block: Y.XmlElement | null
+      before: TextAttributes
+      after: TextAttributes
+    }
   | { kind: 'textDeleted'; block: Y.XmlElement | null; attributes: TextAttributes }
   | { kind: 'blockInserted'; block: Y.XmlElement; parent: Y.XmlElement | null }
   | { kind: 'blockDeleted'; nodeName: string; attributes: Record<string, unknown> }
-  | { kind: 'blockAttributeChanged'; block: Y.XmlElement; key: string; before: unknown; after: unknown }
+  | {
+      kind: 'blockAttributeChanged'
+      block: Y.XmlElement
+      key: string
+      before: unknown
+      after: unknown
+    }
   /** A change to anything but the draft's XmlFragment (e.g. the proposal records). */
   | { kind: 'outsideDraft'; name: string }
 
@@ -107,7 +118,10 @@ export function collectDraftChanges(
           if (inserted instanceof Y.XmlElement) {
             changes.push({ kind: 'blockInserted', block: inserted, parent })
           } else if (inserted instanceof Y.XmlText) {
-            for (const op of inserted.toDelta() as { insert: unknown; attributes?: TextAttributes }[]) {
+            for (const op of inserted.toDelta() as {
+              insert: unknown
+              attributes?: TextAttributes
+            }[]) {
               changes.push({ kind: 'textInserted', block: parent, attributes: op.attributes ?? {} })
             }
           }

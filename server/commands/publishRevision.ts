@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto'
+import { prosemirrorJSONToYDoc, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
+import * as Y from 'yjs'
+import { draftRoomName } from '../../shared/collabProtocol.ts'
+import type { DraftJSON } from '../../shared/numbering.ts'
+import type { RevisionSummary } from '../../shared/revisions.ts'
+import { DRAFT_FRAGMENT, draftSchema, newUid } from '../../shared/schema/index.ts'
+import type { Actor } from '../auth/Actor.ts'
+import type { AppContext } from '../context.ts'
+import { readDocument } from '../draft/readDraft.ts'
+import { conflict } from '../errors.ts'
+
+/** SHA-256 of a revision's content, over its JSON as stored. */
+export const contentHash = (contentJson: string): string =>
+  createHash('sha256').update(contentJson).digest('hex')
+
+/**
+ * Publishes a revision: the live draft as it is committed now (from: 'live'), or an imported
+ * text. The revision is immutable; publishing reads the draft and interrupts nobody's editing.
+ */
+export async function publishRevision(props: {
+  context: AppContext
+  actor: Actor | null
+  negotiationId: string
+  symbol: string
+  title: string
+  imported?: DraftJSON
+}): Promise<RevisionSummary> {
+  const { context, negotiationId, symbol } = props
+  if (await context.revisions.symbolExists(negotiationId, symbol)) {
+    throw conflict(`A revision "${symbol}" is already published.`, 'symbol_taken')
+  }
+  let content: DraftJSON
+  let yjsState: Uint8Array
+  if (props.imported) {
+    const node = draftSchema.nodeFromJSON(props.imported)
+    node.check()
+    content = node.toJSON() as DraftJSON
+    yjsState = Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(draftSchema, content, DRAFT_FRAGMENT))
+  } else {
+    const doc = await readDocument({
+      name: draftRoomName(negotiationId),
+      rooms: context.rooms,
+      store: context.store,
+    })
+    content = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(DRAFT_FRAGMENT)) as DraftJSON
+    yjsState = Y.encodeStateAsUpdate(doc)
+  }
+  const contentJson = JSON.stringify(content)
+  const id = `rev-${newUid()}`
+  await context.revisions.insert({
+    id,
+    negotiation_id: negotiationId,
+    symbol,
+    title: props.title,
+    published_at: context.now().toISOString(),
+    author_user_id: props.actor?.userId ?? null,
+    author_name: props.actor?.displayName ?? 'Draftroom',
+    source: props.imported ? 'import' : 'live',
+    content_json: contentJson,
+    yjs_state: Buffer.from(yjsState),
+    content_hash: contentHash(contentJson),
+  })
+  await context.audit.record({
+    negotiationId,
+    actor: props.actor,
+    action: props.imported ? 'revision.imported' : 'revision.published',
+    details: { id, symbol },
+  })
+  const revision = await context.revisions.find(negotiationId, id)
+  if (!revision) throw new Error(`revision ${id} vanished`)
+  return revision.summary
+}
