@@ -105,9 +105,9 @@ export function writeDemoProposals(
     const ref: ProposalRef = { proposalId: proposal.id, delegation: proposal.delegation }
     const block = findBlock(doc, proposal.blockUid)
     if (proposal.newAction) {
-      const action = new Y.XmlElement<Record<string, unknown>>('action')
+      const action = new Y.XmlElement('action')
       action.setAttribute('uid', `${proposal.blockUid}-${proposal.delegation.toLowerCase()}`)
-      action.setAttribute('insertedBy', ref)
+      action.setAttribute('insertedBy', ref as unknown as string)
       const text = new Y.XmlText()
       text.insert(0, proposal.newAction, { insertion: ref })
       action.insert(0, [text])

@@ -14,7 +14,9 @@ import {
   Section,
   SectionTitle,
 } from './draftNodes.ts'
+import { PasteIntoStructure } from './pasteIntoStructure.ts'
 import { BlockProposals, Deletion, Insertion } from './proposalMarks.ts'
+import { UniqueUids } from './uniqueUids.ts'
 import { BLOCK_TYPES } from './sectionKinds.ts'
 import { newUid } from './uid.ts'
 
@@ -27,7 +29,8 @@ export const DRAFT_FRAGMENT = 'default'
 /**
  * The extensions that define a draft, shared by the editor, the server (conversions, demo) and
  * the tests, so that both sides agree on one schema. UniqueID gives every block a `uid` once and
- * a fresh one to the second half of a split, to pasted copies and to new blocks.
+ * a fresh one to the second half of a split, to pasted copies and to new blocks; UniqueUids keeps
+ * them unique across the draft; pasted paragraphs take the kind of block they are pasted into.
  */
 export const draftExtensions: Extensions = [
   Document.extend({ content: 'section+' }),
@@ -49,6 +52,8 @@ export const draftExtensions: Extensions = [
     types: [...BLOCK_TYPES],
     generateID: () => newUid(),
   }),
+  UniqueUids.configure({ attributeName: UID_ATTRIBUTE, generateID: () => newUid() }),
+  PasteIntoStructure,
 ]
 
 /** The ProseMirror schema of a draft. */

@@ -1,0 +1,42 @@
+import { NegotiationDetail, NegotiationList } from '../../../shared/api.ts'
+import { fetchJson } from './fetchJson.ts'
+
+const CACHE_PREFIX = 'draftroom.negotiation.'
+
+/** The negotiations the user can open. */
+export const fetchNegotiationList = (): Promise<NegotiationList> =>
+  fetchJson('/api/negotiations', NegotiationList)
+
+/** One negotiation's title, delegations and room. */
+export const fetchNegotiationDetail = (id: string): Promise<NegotiationDetail> =>
+  fetchJson(`/api/negotiations/${encodeURIComponent(id)}`, NegotiationDetail)
+
+/** The id in a `/negotiations/<id>` path, if any. */
+export function negotiationIdFromPath(pathname: string): string | null {
+  const match = /^\/negotiations\/([^/]+)\/?$/.exec(pathname)
+  return match?.[1] ? decodeURIComponent(match[1]) : null
+}
+
+// The last details seen are kept so that a reload without network still opens the offline copy
+// of the draft (the text itself is in IndexedDB).
+export function cacheNegotiation(detail: NegotiationDetail): void {
+  try {
+    localStorage.setItem(CACHE_PREFIX + detail.id, JSON.stringify(detail))
+    localStorage.setItem(`${CACHE_PREFIX}last`, detail.id)
+  } catch {
+    // Storage full or refused: the offline fallback is best effort.
+  }
+}
+
+/** The details cached by the last visit, for `id` or for the last negotiation opened. */
+export function cachedNegotiation(id: string | null): NegotiationDetail | null {
+  try {
+    const key = id ?? localStorage.getItem(`${CACHE_PREFIX}last`)
+    if (!key) return null
+    const raw = localStorage.getItem(CACHE_PREFIX + key)
+    const parsed = NegotiationDetail.safeParse(raw ? JSON.parse(raw) : null)
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react'
+import type { NegotiationDetail } from '../../../shared/api.ts'
+import {
+  cacheNegotiation,
+  cachedNegotiation,
+  fetchNegotiationDetail,
+  fetchNegotiationList,
+  negotiationIdFromPath,
+} from './negotiations.ts'
+import { ApiError } from './fetchJson.ts'
+
+export type NegotiationState =
+  | { status: 'loading' }
+  | { status: 'ready'; negotiation: NegotiationDetail; isOfflineCopy: boolean }
+  | { status: 'empty' }
+  | { status: 'error'; message: string }
+
+async function loadNegotiation(): Promise<NegotiationState> {
+  const idFromPath = negotiationIdFromPath(location.pathname)
+  try {
+    let id = idFromPath
+    if (id === null) {
+      const { negotiations } = await fetchNegotiationList()
+      const first = negotiations[0]
+      if (!first) return { status: 'empty' }
+      id = first.id
+      history.replaceState(null, '', `/negotiations/${encodeURIComponent(id)}`)
+    }
+    const negotiation = await fetchNegotiationDetail(id)
+    cacheNegotiation(negotiation)
+    return { status: 'ready', negotiation, isOfflineCopy: false }
+  } catch (error) {
+    // A network failure (not an HTTP error) falls back to the last visit, so that offline edits
+    // stay reachable after a reload.
+    const cached = error instanceof ApiError ? null : cachedNegotiation(idFromPath)
+    if (cached) return { status: 'ready', negotiation: cached, isOfflineCopy: true }
+    return { status: 'error', message: error instanceof Error ? error.message : String(error) }
+  }
+}
+
+/** Loads the negotiation named in the URL, or the first one the user can open. */
+export function useNegotiation(attempt: number): NegotiationState {
+  const [state, setState] = useState<NegotiationState>({ status: 'loading' })
+  useEffect(() => {
+    let isCurrent = true
+    setState({ status: 'loading' })
+    void loadNegotiation().then((next) => {
+      if (isCurrent) setState(next)
+    })
+    return () => {
+      isCurrent = false
+    }
+  }, [attempt])
+  return state
+}

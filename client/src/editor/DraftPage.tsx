@@ -1,0 +1,22 @@
+import { EditorContent, type Editor } from '@tiptap/react'
+import { useI18n } from '../i18n/I18nContext.ts'
+
+interface DraftPageProps {
+  editor: Editor
+  title: string
+  isLoaded: boolean
+}
+
+/** The draft as a UN document: a white page, the title as its heading, numbers in the margin. */
+export function DraftPage({ editor, title, isLoaded }: DraftPageProps) {
+  const { t } = useI18n()
+  return (
+    <article className="page" aria-busy={!isLoaded}>
+      <h1 className="document-title" data-testid="document-title">
+        {title}
+      </h1>
+      {!isLoaded && <p className="page-loading">{t.loadingDraft}</p>}
+      <EditorContent editor={editor} className={isLoaded ? undefined : 'is-hidden'} />
+    </article>
+  )
+}

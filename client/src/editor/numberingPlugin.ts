@@ -1,0 +1,148 @@
+import { Extension } from '@tiptap/core'
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import { numberBlocks, type BlockNumber } from '../../../shared/numbering.ts'
+import { isBlockType } from '../../../shared/schema/index.ts'
+
+/** The UI-language strings the margin and headings need. */
+export interface NumberingLabels {
+  /** The prefix of an objective's title, e.g. "Objectif 7 : ". */
+  objectiveHeading: (objective: number) => string
+  /** The hint shown in an empty block, by node type. */
+  placeholders: Readonly<Partial<Record<string, string>>>
+}
+
+/** A block of the draft with its position and derived number (null: not numbered). */
+export interface NumberedBlock {
+  pos: number
+  node: ProseMirrorNode
+  number: BlockNumber | null
+}
+
+export interface NumberingState {
+  blocks: readonly NumberedBlock[]
+  labels: NumberingLabels
+  decorations: DecorationSet
+}
+
+export const numberingKey = new PluginKey<NumberingState>('draftNumbering')
+
+/** The blocks of a draft in document order with their numbers: one walk, one numbering call. */
+export function numberDocument(doc: ProseMirrorNode): NumberedBlock[] {
+  const found: { pos: number; node: ProseMirrorNode }[] = []
+  doc.descendants((node, pos) => {
+    if (isBlockType(node.type.name)) found.push({ pos, node })
+    // Text never holds a block: do not walk into it.
+    return !node.isTextblock
+  })
+  const numbers = numberBlocks(
+    found.map(({ node }) => ({
+      type: node.type.name,
+      uid: typeof node.attrs.uid === 'string' ? node.attrs.uid : null,
+    })),
+  )
+  return found.map((block, i) => ({ ...block, number: numbers[i] ?? null }))
+}
+
+/** What the margin shows: "17." for paragraphs, "a)" for actions, the number of an objective. */
+export const marginLabel = (number: BlockNumber): string =>
+  number.kind === 'objective' ? String(number.objective) : number.label
+
+function decorate(
+  doc: ProseMirrorNode,
+  blocks: readonly NumberedBlock[],
+  labels: NumberingLabels,
+): DecorationSet {
+  const decorations: Decoration[] = []
+  let objective = 0
+  for (const { pos, node, number } of blocks) {
+    const attrs: Record<string, string> = {}
+    let isDecorated = false
+    if (number) {
+      attrs['data-number'] = marginLabel(number)
+      isDecorated = true
+      if (number.kind === 'objective') objective = number.objective
+    }
+    if (node.type.name === 'objectiveTitle') {
+      attrs['data-heading'] = labels.objectiveHeading(objective)
+      isDecorated = true
+    }
+    const placeholder =
+      node.isTextblock && node.content.size === 0 && labels.placeholders[node.type.name]
+    if (placeholder) {
+      attrs.class = 'is-empty'
+      attrs['data-placeholder'] = placeholder
+      isDecorated = true
+    }
+    if (isDecorated) decorations.push(Decoration.node(pos, pos + node.nodeSize, attrs))
+  }
+  return DecorationSet.create(doc, decorations)
+}
+
+/** The plugin itself, for tests and for editors built without Tiptap. */
+export function numberingPlugin(initialLabels: NumberingLabels): Plugin<NumberingState> {
+  return new Plugin<NumberingState>({
+    key: numberingKey,
+    state: {
+      init: (_config, state) => {
+        const blocks = numberDocument(state.doc)
+        return {
+          blocks,
+          labels: initialLabels,
+          decorations: decorate(state.doc, blocks, initialLabels),
+        }
+      },
+      apply: (tr, previous, _oldState, newState) => {
+        const labels = (tr.getMeta(numberingKey) as NumberingLabels | undefined) ?? previous.labels
+        if (tr.docChanged) {
+          const blocks = numberDocument(newState.doc)
+          return { blocks, labels, decorations: decorate(newState.doc, blocks, labels) }
+        }
+        if (labels !== previous.labels) {
+          return {
+            ...previous,
+            labels,
+            decorations: decorate(newState.doc, previous.blocks, labels),
+          }
+        }
+        return previous
+      },
+    },
+    props: {
+      decorations: (state) => numberingKey.getState(state)?.decorations ?? DecorationSet.empty,
+    },
+  })
+}
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    draftNumbering: {
+      /** Switches the language of the objective headings and placeholders. */
+      setNumberingLabels: (labels: NumberingLabels) => ReturnType
+    }
+  }
+}
+
+/**
+ * The numbers in the margin (paragraphs 1..n, actions a) b) ..., objectives) and the
+ * "Objectif N :" headings, as node decorations: numbers are never stored in the document.
+ * The draft is numbered once per document change, by the shared numbering function.
+ */
+export const DraftNumbering = Extension.create<{ labels: NumberingLabels }>({
+  name: 'draftNumbering',
+  addOptions: () => ({
+    labels: { objectiveHeading: (objective) => `${objective}. `, placeholders: {} },
+  }),
+  addCommands: () => ({
+    setNumberingLabels:
+      (labels) =>
+      ({ tr, dispatch }) => {
+        if (dispatch) tr.setMeta(numberingKey, labels)
+        return true
+      },
+  }),
+  addProseMirrorPlugins() {
+    return [numberingPlugin(this.options.labels)]
+  },
+})

@@ -1,0 +1,95 @@
+import { useEffect, useRef, useState } from 'react'
+import { useEditor, type Editor } from '@tiptap/react'
+import Collaboration from '@tiptap/extension-collaboration'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import { DRAFT_FRAGMENT, draftExtensions } from '../../../shared/schema/index.ts'
+import type { CollabSession } from '../collab/CollabSession.ts'
+import type { Identity } from '../identity/identity.ts'
+import { useI18n } from '../i18n/I18nContext.ts'
+import { caretUser, renderCaret } from './carets.ts'
+import { DraftNumbering } from './numberingPlugin.ts'
+import { DraftCommands } from './DraftCommands.ts'
+import { numberingLabels } from './numberingLabels.ts'
+
+interface DraftEditorOptions {
+  session: CollabSession
+  identity: Identity
+  /** The language of the text itself, for spelling and hyphenation. */
+  textLanguage: string
+}
+
+/**
+ * The Tiptap editor of the live draft, bound to the session's Yjs document. No UndoRedo:
+ * Collaboration brings its own undo, which only undoes this user's changes.
+ */
+export function useDraftEditor({ session, identity, textLanguage }: DraftEditorOptions): {
+  editor: Editor
+  isLoaded: boolean
+} {
+  const { t } = useI18n()
+  const coFacilitatorsLabel = useRef(t.coFacilitatorsShort)
+  const fragment = session.doc.getXmlFragment(DRAFT_FRAGMENT)
+  const [isLoaded, setIsLoaded] = useState(() => fragment.length > 0)
+
+  const editor = useEditor(
+    {
+      extensions: [
+        ...draftExtensions,
+        Collaboration.configure({
+          document: session.doc,
+          field: DRAFT_FRAGMENT,
+          provider: session.provider,
+        }),
+        CollaborationCaret.configure({
+          provider: session.provider,
+          user: caretUser(identity),
+          render: (user) => renderCaret(user, () => coFacilitatorsLabel.current),
+        }),
+        DraftNumbering.configure({ labels: numberingLabels(t) }),
+        DraftCommands,
+      ],
+      editable: isLoaded,
+      editorProps: {
+        attributes: {
+          class: 'draft-text',
+          lang: textLanguage,
+          'aria-label': t.editorLabel,
+          'data-testid': 'draft-editor',
+        },
+      },
+    },
+    // The editor lives as long as the session; language and identity are updated in place.
+    [session],
+  )
+
+  useEffect(() => {
+    coFacilitatorsLabel.current = t.coFacilitatorsShort
+    editor.commands.setNumberingLabels(numberingLabels(t))
+  }, [editor, t])
+
+  useEffect(() => {
+    editor.commands.updateUser(caretUser(identity))
+  }, [editor, identity])
+
+  // Until the first content arrives (offline copy or server), an empty document would be a
+  // filler section that typing would turn into real content: stay read-only until then.
+  useEffect(() => {
+    if (isLoaded) return
+    const check = () => {
+      if (fragment.length > 0 || session.provider.synced) setIsLoaded(true)
+    }
+    check()
+    session.doc.on('update', check)
+    session.provider.on('sync', check)
+    return () => {
+      session.doc.off('update', check)
+      session.provider.off('sync', check)
+    }
+  }, [fragment, isLoaded, session])
+
+  useEffect(() => {
+    editor.setEditable(isLoaded)
+  }, [editor, isLoaded])
+
+  return { editor, isLoaded }
+}

@@ -1,0 +1,19 @@
+import type { SavedStateName } from '../i18n/messages.ts'
+import { useI18n } from '../i18n/I18nContext.ts'
+
+/** Whether every local change is committed on the server. */
+export function SavedIndicator({ saved }: { saved: SavedStateName }) {
+  const { t } = useI18n()
+  return (
+    <span
+      className={`indicator indicator-${saved}`}
+      data-testid="saved-state"
+      data-state={saved}
+      title={t.savedTitle[saved]}
+      role="status"
+    >
+      <span className="indicator-dot" aria-hidden="true" />
+      {t.saved[saved]}
+    </span>
+  )
+}

@@ -1,0 +1,129 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer, type DraftroomServer } from '../../server/app.ts'
+import { BrowserSession, recordFailures } from '../helpers/browser.ts'
+import type { DraftPage, MarginNumber } from '../helpers/DraftPage.ts'
+import { retryableAssertion } from '../helpers/poll.ts'
+
+const BUILT_CLIENT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../dist/client/index.html',
+)
+
+// Two delegations in the demo negotiation, each in its own browser context.
+const AMELIE = { name: 'Amélie Laurent', delegation: 'FRA' }
+const YOUSSEF = { name: 'Youssef Alaoui', delegation: 'MAR' }
+
+let dataDir: string
+let server: DraftroomServer | undefined
+let session: BrowserSession | undefined
+let fra: DraftPage
+let mar: DraftPage
+
+beforeAll(async () => {
+  if (!fs.existsSync(BUILT_CLIENT)) {
+    throw new Error(`${BUILT_CLIENT} is missing: build the client first (npx vite build)`)
+  }
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'draftroom-e2e-'))
+  server = await startServer({ port: 0, dataDir, host: '127.0.0.1' })
+  session = await BrowserSession.launch('e2e-coEditing')
+  fra = await session.newDraftPage('fra')
+  mar = await session.newDraftPage('mar')
+  const { url } = server
+  await session.step('open the draft', async () => {
+    await Promise.all([fra.open(url), mar.open(url)])
+    await Promise.all([
+      fra.identify(AMELIE.name, AMELIE.delegation),
+      mar.identify(YOUSSEF.name, YOUSSEF.delegation),
+    ])
+  })
+})
+
+recordFailures(() => session)
+
+afterAll(async () => {
+  await session?.closeAll()
+  await server?.close()
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+})
+
+/** Waits until `page` shows `expected` as the text of block `uid`. */
+async function expectText(page: DraftPage, uid: string, expected: (text: string) => void) {
+  await retryableAssertion(async () => expected(await page.textOf(page.block(uid))))
+}
+
+const isParagraphNumber = (number: string): boolean => /^\d+\.$/.test(number)
+
+describe('two delegations co-editing the draft compact', () => {
+  it('shows each delegation what the other types, and where its caret is', async () => {
+    const commitmentUid = await fra.uidOf(fra.commitmentOf(7))
+    expect(await mar.uidOf(mar.commitmentOf(7))).toBe(commitmentUid)
+    const actionUid = await mar.uidOf(mar.objective(7).locator('[data-type="action"]').first())
+    const commitment = await fra.textOf(fra.block(commitmentUid))
+
+    const fromFrance = ' en associant les autorités locales (FRA-7)'
+    await fra.typeAtEndOf(fra.block(commitmentUid), fromFrance)
+    await expectText(fra, commitmentUid, (text) => expect(text).toBe(commitment + fromFrance))
+    await expectText(mar, commitmentUid, (text) => expect(text).toBe(commitment + fromFrance))
+
+    const action = await mar.textOf(mar.block(actionUid))
+    const fromMorocco = ' et d’y associer la société civile (MAR-7)'
+    await mar.typeAtEndOf(mar.block(actionUid), fromMorocco)
+    await expectText(mar, actionUid, (text) => expect(text).toBe(action + fromMorocco))
+    await expectText(fra, actionUid, (text) => expect(text).toBe(action + fromMorocco))
+
+    // Each sees the other's caret, labelled with the name and the delegation, not its own.
+    await retryableAssertion(async () =>
+      expect(await fra.caretLabels()).toEqual([`${YOUSSEF.name} · ${YOUSSEF.delegation}`]),
+    )
+    await retryableAssertion(async () =>
+      expect(await mar.caretLabels()).toEqual([`${AMELIE.name} · ${AMELIE.delegation}`]),
+    )
+
+    await Promise.all([fra.waitSaved(), mar.waitSaved()])
+  })
+
+  it('renumbers the margin in both browsers when a paragraph is inserted in the preamble', async () => {
+    const before = await fra.marginNumbers()
+    await retryableAssertion(async () => expect(await mar.marginNumbers()).toEqual(before))
+    const anchor = fra.preambleParagraphs().first()
+    const anchorUid = await fra.uidOf(anchor)
+    const anchorIndex = before.findIndex((block) => block.uid === anchorUid)
+    const anchorNumber = parseInt(before[anchorIndex]?.number ?? '', 10)
+    const firstCommitmentUid = await fra.uidOf(fra.commitmentOf(1))
+    const firstCommitment = await fra.marginNumberOf(firstCommitmentUid)
+    expect(firstCommitment).toMatch(/^\d+\.$/)
+
+    await fra.placeCursorAtEndOf(anchor)
+    await fra.press('Enter')
+    await fra.page.keyboard.type('Paragraphe inséré par la France.')
+
+    // Blocks before the new paragraph keep their numbers; every later paragraph moves down one;
+    // objectives and actions keep theirs.
+    const expected = (after: MarginNumber[]) => {
+      const inserted = after.filter((block) => !before.some((b) => b.uid === block.uid))
+      expect(inserted).toEqual([
+        { uid: expect.any(String) as unknown, type: 'paragraph', number: `${anchorNumber + 1}.` },
+      ])
+      const shifted = before.map((block, i) =>
+        i > anchorIndex && isParagraphNumber(block.number)
+          ? { ...block, number: `${parseInt(block.number, 10) + 1}.` }
+          : block,
+      )
+      expect(after.filter((block) => block !== inserted[0])).toEqual(shifted)
+    }
+    for (const page of [fra, mar]) {
+      await retryableAssertion(async () => {
+        expect(await page.marginNumberOf(firstCommitmentUid)).toBe(
+          `${parseInt(firstCommitment ?? '', 10) + 1}.`,
+        )
+        expected(await page.marginNumbers())
+      })
+    }
+
+    await Promise.all([fra.waitSaved(), mar.waitSaved()])
+  })
+})

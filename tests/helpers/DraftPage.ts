@@ -1,0 +1,163 @@
+import type { Locator, Page } from 'playwright-core'
+
+/** How long the UI may take to reach a state (connected, saved) before a test fails. */
+const UI_TIMEOUT_MS = 15_000
+
+export type SavedState = 'saved' | 'saving' | 'offline-unsaved'
+
+/** A numbered block as the margin shows it. */
+export interface MarginNumber {
+  uid: string
+  type: string
+  number: string
+}
+
+/**
+ * One user's tab on the live draft: what a delegate sees and does, in the words of the page
+ * (objective 7, its commitment, the margin number), so tests read as the scenario they check.
+ */
+export class DraftPage {
+  constructor(
+    readonly page: Page,
+    /** Names this page in traces and screenshots, e.g. `fra`. */
+    readonly label: string,
+  ) {}
+
+  get editor(): Locator {
+    return this.page.locator('.ProseMirror')
+  }
+
+  /** Loads the app and waits until it asks who the user is or shows the draft. */
+  async open(url: string): Promise<void> {
+    await this.page.goto(url)
+    await this.page
+      .locator('[data-testid="identity-name"], .ProseMirror')
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT_MS })
+  }
+
+  /** Answers the identity dialog (until sign-in exists) and waits for the connected draft. */
+  async identify(name: string, delegation: string): Promise<void> {
+    await this.page.getByTestId('identity-name').fill(name)
+    await this.page.getByTestId('identity-delegation').selectOption(delegation)
+    await this.page.getByTestId('identity-submit').click()
+    await this.waitConnected()
+    await this.objective(1).waitFor({ timeout: UI_TIMEOUT_MS })
+    await this.editor.and(this.page.locator('[contenteditable="true"]')).waitFor()
+  }
+
+  async waitConnected(): Promise<void> {
+    await this.page
+      .locator('[data-testid="connection-state"][data-state="connected"]')
+      .waitFor({ timeout: UI_TIMEOUT_MS })
+  }
+
+  /** Objective `n` (1-based) of the draft. */
+  objective(n: number): Locator {
+    return this.editor.locator('[data-type="objective"]').nth(n - 1)
+  }
+
+  /** The commitment paragraph of objective `n`. */
+  commitmentOf(n: number): Locator {
+    return this.objective(n).locator('[data-type="commitment"]')
+  }
+
+  /** The block whose uid is `uid`. */
+  block(uid: string): Locator {
+    return this.editor.locator(`[data-uid="${uid}"]`)
+  }
+
+  /** The numbered paragraphs of the preamble. */
+  preambleParagraphs(): Locator {
+    return this.editor.locator('[data-kind="preamble"] [data-type="paragraph"]')
+  }
+
+  /** The uid of a block. */
+  async uidOf(block: Locator): Promise<string> {
+    const uid = await block.getAttribute('data-uid')
+    if (!uid) throw new Error(`${this.label}: block without data-uid`)
+    return uid
+  }
+
+  /** The text of a block as the user reads it, without remote carets' labels. */
+  async textOf(block: Locator): Promise<string> {
+    return block.evaluate((element) => {
+      const copy = element.cloneNode(true) as HTMLElement
+      copy.querySelectorAll('[contenteditable="false"]').forEach((widget) => widget.remove())
+      return copy.textContent ?? ''
+    })
+  }
+
+  /** Puts the cursor at the end of a block's own text, as a click there would. */
+  async placeCursorAtEndOf(block: Locator): Promise<void> {
+    await block.evaluate((element) => {
+      const editor = element.closest<HTMLElement>('.ProseMirror')
+      editor?.focus()
+      // Skip the text of widgets (remote carets' labels): the cursor goes in the block's text.
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {
+        acceptNode: (node) =>
+          node.parentElement?.closest('[contenteditable="false"]')
+            ? NodeFilter.FILTER_REJECT
+            : NodeFilter.FILTER_ACCEPT,
+      })
+      let last: Node | null = null
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) last = node
+      const range = document.createRange()
+      if (last) range.setStart(last, last.textContent?.length ?? 0)
+      else range.setStart(element, 0)
+      range.collapse(true)
+      const selection = window.getSelection()
+      selection?.removeAllRanges()
+      selection?.addRange(range)
+    })
+    // ProseMirror reads the DOM selection on `selectionchange`; wait until it has.
+    await this.page.waitForFunction(() => {
+      const selection = window.getSelection()
+      return document.activeElement?.classList.contains('ProseMirror') && selection?.isCollapsed
+    })
+  }
+
+  /** Types `text` at the end of a block, key by key, as the user would. */
+  async typeAtEndOf(block: Locator, text: string): Promise<void> {
+    await this.placeCursorAtEndOf(block)
+    await this.page.keyboard.type(text)
+  }
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key)
+  }
+
+  async savedState(): Promise<string | null> {
+    return this.page.getByTestId('saved-state').getAttribute('data-state')
+  }
+
+  /** Waits until the indicator says every local change is stored on the server. */
+  async waitSaved(timeoutMs = UI_TIMEOUT_MS): Promise<void> {
+    await this.page
+      .locator('[data-testid="saved-state"][data-state="saved"]')
+      .waitFor({ timeout: timeoutMs })
+  }
+
+  /** The number shown in the margin of block `uid` ("17.", "a)", "7"), or null. */
+  async marginNumberOf(uid: string): Promise<string | null> {
+    return this.block(uid).getAttribute('data-number')
+  }
+
+  /** Every numbered block, in document order. */
+  async marginNumbers(): Promise<MarginNumber[]> {
+    return this.editor.evaluate((editor) =>
+      [...editor.querySelectorAll('[data-uid][data-number]')].map((element) => ({
+        uid: element.getAttribute('data-uid') ?? '',
+        type: element.getAttribute('data-type') ?? '',
+        number: element.getAttribute('data-number') ?? '',
+      })),
+    )
+  }
+
+  /** The labels of the other users' carets shown in the text. */
+  async caretLabels(): Promise<string[]> {
+    return this.editor
+      .locator('.collaboration-carets__caret .collaboration-carets__label')
+      .allTextContents()
+  }
+}
