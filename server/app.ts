@@ -15,6 +15,7 @@ import { createLogger, type Logger } from './logger.ts'
 import { apiNotFound, errorHandler } from './routes/errorHandler.ts'
 import { healthRoutes } from './routes/health.ts'
 import { adminRoutes } from './routes/admin.ts'
+import { exportRoutes } from './routes/exports.ts'
 import { csrfProtection, resolveActor } from './routes/middleware.ts'
 import { negotiationRoutes } from './routes/negotiations.ts'
 import { proposalRoutes } from './routes/proposals.ts'
@@ -85,6 +86,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
   app.use('/api', tokenRoutes(context))
   app.use('/api', adminRoutes(context))
   app.use('/api', negotiationRoutes(context))
+  app.use('/api', exportRoutes(context))
   app.use('/api', proposalRoutes(context))
   app.use('/api', apiNotFound)
   if (fs.existsSync(CLIENT_DIR)) {

@@ -107,6 +107,7 @@ export function writeDemoProposals(
     if (proposal.newAction) {
       const action = new Y.XmlElement('action')
       action.setAttribute('uid', `${proposal.blockUid}-${proposal.delegation.toLowerCase()}`)
+      // y-prosemirror stores object attributes; Yjs's typings only know strings.
       action.setAttribute('insertedBy', ref as unknown as string)
       const text = new Y.XmlText()
       text.insert(0, proposal.newAction, { insertion: ref })

@@ -154,7 +154,7 @@ describe('the collaboration WebSocket enforces who may do what', () => {
     awarenessProtocol.applyAwarenessUpdate(mar.provider.awareness, forgedUpdate, 'test')
     // The provider only sends its own state; send the forged update as a raw message.
     const { awarenessMessage } = await import('../../server/collab/messages.ts')
-    mar.provider.ws?.send(awarenessMessage(forgedUpdate))
+    mar.provider.ws?.send(awarenessMessage(forgedUpdate) as Uint8Array<ArrayBuffer>)
     await eventually(() => expect(mar.notices.map((n) => n.code)).toContain('forged_presence'))
     const franceSeen = che.provider.awareness.getStates().get(fra.doc.clientID) as {
       user?: { name?: string }

@@ -1,0 +1,58 @@
+import { Router } from 'express'
+import { draftRoomName } from '../../shared/collabProtocol.ts'
+import { PROPOSAL_STATUSES, type ProposalStatus } from '../../shared/proposals.ts'
+import { readProposals } from '../collab/proposalRecords.ts'
+import type { AppContext } from '../context.ts'
+import { readDocument } from '../draft/readDraft.ts'
+import { badRequest } from '../errors.ts'
+import { buildCompilation } from '../exports/compilation.ts'
+import { renderCompilationDocx } from '../exports/compilationDocx.ts'
+import { renderCompilationHtml } from '../exports/compilationHtml.ts'
+import { loadNegotiation } from './loadNegotiation.ts'
+
+const FORMATS = ['html', 'docx'] as const
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+/** Exports of a negotiation's working documents: the compilation of proposals (DESIGN.md 3). */
+export function exportRoutes(context: AppContext): Router {
+  const router = Router()
+
+  router.get('/negotiations/:nid/proposals/compilation', async (request, response) => {
+    const { negotiation } = await loadNegotiation(context, request.params.nid, response)
+    const { format = 'html', status } = request.query
+    const chosen = FORMATS.find((f) => f === format)
+    if (!chosen) throw badRequest(`format: one of ${FORMATS.join(', ')}`)
+    let statusFilter: ProposalStatus | null = null
+    if (status !== undefined && status !== '') {
+      statusFilter = PROPOSAL_STATUSES.find((s) => s === status) ?? null
+      if (!statusFilter) throw badRequest(`status: one of ${PROPOSAL_STATUSES.join(', ')}`)
+    }
+    const doc = await readDocument({
+      name: draftRoomName(negotiation.id),
+      rooms: context.rooms,
+      store: context.store,
+    })
+    const compilation = buildCompilation(
+      doc,
+      readProposals(doc),
+      await context.negotiations.participants(negotiation.id),
+      { title: negotiation.title, generatedAt: context.now(), statusFilter },
+    )
+    response.set('Cache-Control', 'no-store')
+    if (chosen === 'docx') {
+      response
+        .attachment(`compilation-${negotiation.id}.docx`)
+        .type(DOCX_TYPE)
+        .send(await renderCompilationDocx(compilation))
+      return
+    }
+    // The page is self-contained: no script may run in it, whatever a proposal says.
+    response
+      .set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
+      .set('X-Content-Type-Options', 'nosniff')
+      .type('text/html; charset=utf-8')
+      .send(renderCompilationHtml(compilation))
+  })
+
+  return router
+}
