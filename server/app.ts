@@ -19,6 +19,11 @@ import { exportRoutes } from './routes/exports.ts'
 import { csrfProtection, resolveActor } from './routes/middleware.ts'
 import { negotiationRoutes } from './routes/negotiations.ts'
 import { proposalRoutes } from './routes/proposals.ts'
+import { revisionRoutes } from './routes/revisions.ts'
+import { compareRoutes } from './routes/compare.ts'
+import { silenceRoutes } from './routes/silence.ts'
+import { SilenceService } from './silence/SilenceService.ts'
+import { SilenceRepository } from './storage/silenceProcedures.ts'
 import { sessionRoutes } from './routes/session.ts'
 import { tokenRoutes } from './routes/tokens.ts'
 import { AuditLog } from './storage/audit.ts'
@@ -60,6 +65,8 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
   const store = new SqlDocumentStore(db)
   const negotiations = new NegotiationRepository(db)
   const rooms = new RoomRegistry(store, logger, options.roomIdleMs ?? DEFAULTS.ROOM_IDLE_MS)
+  const audit = new AuditLog(db)
+  const now = options.now ?? (() => new Date())
   const context: AppContext = {
     logger,
     store,
@@ -67,15 +74,23 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
     rooms,
     users: new UserRepository(db),
     credentials: new CredentialRepository(db),
-    audit: new AuditLog(db),
+    audit,
     revisions: new RevisionRepository(db),
+    silence: new SilenceService({
+      repository: new SilenceRepository(db),
+      audit,
+      rooms,
+      logger,
+      now,
+    }),
     accessChanges: new AccessChanges(),
     loginLimiter: new RateLimiter(LOGIN_ATTEMPTS_PER_MINUTE, 60_000),
     sessionTtlMs: options.sessionTtlMs ?? SESSION_TTL_MS,
-    now: options.now ?? (() => new Date()),
+    now,
     startedAt: Date.now(),
   }
   if (isNew && (options.demo ?? true)) await createDemo(context)
+  await context.silence.resume((await negotiations.list()).map((n) => n.id))
 
   const app = express()
   app.disable('x-powered-by')
@@ -88,6 +103,9 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
   app.use('/api', negotiationRoutes(context))
   app.use('/api', exportRoutes(context))
   app.use('/api', proposalRoutes(context))
+  app.use('/api', revisionRoutes(context))
+  app.use('/api', compareRoutes(context))
+  app.use('/api', silenceRoutes(context))
   app.use('/api', apiNotFound)
   if (fs.existsSync(CLIENT_DIR)) {
     app.use(express.static(CLIENT_DIR, { index: false }))
@@ -116,6 +134,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
       const timeout = setTimeout(() => {
         logger.error('shutdown timed out')
       }, SHUTDOWN_TIMEOUT_MS)
+      context.silence.close()
       await collab.close()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))

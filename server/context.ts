@@ -1,6 +1,7 @@
 import type { AccessChanges } from './auth/AccessChanges.ts'
 import type { RateLimiter } from './auth/RateLimiter.ts'
 import type { RoomRegistry } from './collab/RoomRegistry.ts'
+import type { SilenceService } from './silence/SilenceService.ts'
 import type { Logger } from './logger.ts'
 import type { DocumentStore } from './storage/DocumentStore.ts'
 import type { AuditLog } from './storage/audit.ts'
@@ -19,6 +20,7 @@ export interface AppContext {
   credentials: CredentialRepository
   audit: AuditLog
   revisions: RevisionRepository
+  silence: SilenceService
   accessChanges: AccessChanges
   loginLimiter: RateLimiter
   sessionTtlMs: number

@@ -22,3 +22,4 @@ export const PublishRevisionRequest = z.object({
 })
 
 export const RevisionList = z.object({ revisions: z.array(RevisionSummary) })
+export type RevisionList = z.infer<typeof RevisionList>

@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { CloseReason, type CloseReasonName } from '../../shared/collabProtocol.ts'
+import { MAX_COLLAB_MESSAGE_BYTES } from '../../shared/limits.ts'
 import { mayWriteDraft, type Role } from '../../shared/permissions.ts'
 import { presenceColor, type PresenceUser } from '../../shared/presence.ts'
 import type { Actor } from '../auth/Actor.ts'
@@ -42,6 +43,8 @@ export class Connection implements Peer {
       audit: AuditLog
       negotiationId: string
       now: () => Date
+      /** Whether the draft is frozen (under silence, or adopted). */
+      isFrozen: () => boolean
     },
   ) {
     this.userId = actor.userId
@@ -64,6 +67,10 @@ export class Connection implements Peer {
 
   handleMessage(data: Uint8Array): void {
     if (this.socket.readyState !== this.socket.OPEN) return
+    if (data.length > MAX_COLLAB_MESSAGE_BYTES) {
+      this.close('tooBig', `${data.length} bytes`)
+      return
+    }
     let message
     try {
       message = parseIncomingMessage(data)
@@ -99,6 +106,11 @@ export class Connection implements Peer {
       // A read-only client still answers the server's sync step 1, with an empty update.
       if (isEmptyUpdate(update)) return
       this.refuse('read_only', 'You may read this draft but not change it.')
+      return
+    }
+    if (this.services.isFrozen()) {
+      if (isEmptyUpdate(update)) return
+      this.refuse('frozen', 'The text is frozen: a silence procedure runs, or it was adopted.')
       return
     }
     const writer = { role: this.role, delegation: this.actor.delegation }

@@ -32,13 +32,15 @@ interface OpenConnection {
  * The collaboration WebSocket at `/collab/<room>`: the standard y-websocket protocol, one room
  * per negotiation draft. The upgrade is authenticated (session cookie, or a bearer token in the
  * header or `access_token` parameter) and authorized by the same policies as the HTTP API:
- * 401 or 403 before any WebSocket exists. Frames above MAX_COLLAB_MESSAGE_BYTES are refused by
- * `ws` itself with close code 1009 before they are buffered whole.
+ * 401 or 403 before any WebSocket exists. Messages above MAX_COLLAB_MESSAGE_BYTES are refused
+ * with close code 1009.
  */
 export function attachCollabServer(props: { server: Server; context: AppContext }): CollabServer {
   const { server, context } = props
   const { logger, rooms } = context
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_COLLAB_MESSAGE_BYTES })
+  // `ws` refuses frames far above the limit before buffering them (close 1009 without a reason);
+  // those just above it reach the connection, which closes with 1009 and says why.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * MAX_COLLAB_MESSAGE_BYTES })
   const open = new Set<OpenConnection>()
 
   const handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -128,7 +130,13 @@ export function attachCollabServer(props: { server: Server; context: AppContext 
       actor,
       role,
       query.get(DRAFTROOM_CLIENT_PARAM) === '1',
-      { logger, audit: context.audit, negotiationId, now: context.now },
+      {
+        logger,
+        audit: context.audit,
+        negotiationId,
+        now: context.now,
+        isFrozen: () => context.silence.isFrozen(negotiationId),
+      },
     )
     const entry: OpenConnection = { connection, request, query, negotiationId }
     open.add(entry)

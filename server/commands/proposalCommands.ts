@@ -35,6 +35,15 @@ export async function withDraftRoom<T>(
   }
 }
 
+/** Actions that change the text, refused while it is frozen (silence procedure, adoption). */
+const CHANGES_TEXT = new Set<ProposalAction>(['accept', 'reject', 'withdraw'])
+
+function refuseIfFrozen(context: AppContext, negotiationId: string): void {
+  if (context.silence.isFrozen(negotiationId)) {
+    throw conflict('The text is frozen: a silence procedure runs, or it was adopted.', 'frozen')
+  }
+}
+
 const ABILITY_OF: Record<ProposalAction, 'decide' | 'withdraw' | 'support' | 'comment'> = {
   accept: 'decide',
   reject: 'decide',
@@ -59,8 +68,10 @@ export async function actOnProposal(props: {
   isRationale?: boolean
 }): Promise<ProposalRecord> {
   const { context, actor, role, negotiationId, proposalId, action } = props
-  if (!roleAllows(role, ABILITY_OF[action]))
+  if (!roleAllows(role, ABILITY_OF[action])) {
     throw forbidden(`Your role may not ${action} proposals.`)
+  }
+  if (CHANGES_TEXT.has(action)) refuseIfFrozen(context, negotiationId)
   const now = context.now()
   const delegation = proposerOf({ role, delegation: actor.delegation }) ?? ''
   const event: ProposalEvent = (() => {
@@ -131,6 +142,7 @@ export async function decideProposals(props: {
 }): Promise<ProposalRecord[]> {
   const { context, actor, role, negotiationId, decision } = props
   if (!roleAllows(role, 'decide')) throw forbidden('Only the co-facilitators decide on proposals.')
+  refuseIfFrozen(context, negotiationId)
   const now = context.now()
   const decided = await withDraftRoom(context, negotiationId, (room) => {
     const chosen = readProposals(room.doc).filter(

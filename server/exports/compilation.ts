@@ -206,7 +206,7 @@ const run = (segment: Segment, change: CompilationRun['change']): CompilationRun
 const agreedRuns = (block: ScannedBlock): CompilationRun[] =>
   block.insertedBy
     ? []
-    : block.segments.filter((s) => s.insertion === null).map((s) => run(s, 'kept'))
+    : mergeRuns(block.segments.filter((s) => s.insertion === null).map((s) => run(s, 'kept')))
 
 /** How much agreed text to keep on each side of a change, in characters. */
 const CONTEXT_CHARS = 90
@@ -243,16 +243,32 @@ function elideContext(runs: CompilationRun[]): CompilationRun[] {
 /** The block's text as proposal `id` would change it. */
 function changeRuns(block: ScannedBlock, id: string): CompilationRun[] {
   if (block.insertedBy === id) {
-    return block.segments
-      .filter((s) => s.insertion === null || s.insertion === id)
-      .map((s) => run(s, 'inserted'))
+    return mergeRuns(
+      block.segments
+        .filter((s) => s.insertion === null || s.insertion === id)
+        .map((s) => run(s, 'inserted')),
+    )
   }
   const runs = block.segments.flatMap((s): CompilationRun[] => {
     if (s.insertion === id) return [run(s, 'inserted')]
     if (s.insertion !== null) return []
     return [run(s, block.deletedBy === id || s.deletions.has(id) ? 'deleted' : 'kept')]
   })
-  return elideContext(runs)
+  return elideContext(mergeRuns(runs))
+}
+
+/** Joins neighbouring runs that look the same (overlapping deletions split the text). */
+function mergeRuns(runs: readonly CompilationRun[]): CompilationRun[] {
+  const merged: CompilationRun[] = []
+  for (const next of runs) {
+    const last = merged.at(-1)
+    if (last && last.change === next.change && last.isItalic === next.isItalic) {
+      merged[merged.length - 1] = { ...last, text: last.text + next.text }
+    } else {
+      merged.push(next)
+    }
+  }
+  return merged
 }
 
 function touchingIds(block: ScannedBlock): Set<string> {
@@ -310,7 +326,8 @@ export function buildCompilation(
   const unplaced: CompilationProposal[] = []
   for (const record of listed.filter((r) => !placed.has(r.id))) {
     const block = record.blockUid === null ? undefined : byUid.get(record.blockUid)
-    ;(block?.proposals ?? unplaced).push(present(record, []))
+    if (block) block.proposals.push(present(record, []))
+    else unplaced.push(present(record, []))
   }
   return {
     title: header.title,

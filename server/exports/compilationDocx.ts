@@ -34,21 +34,24 @@ const GONE: Record<CompilationProposal['status'], string> = {
   withdrawn: 'Proposition retirée par son auteur.',
 }
 
+// Only italic text says so: `italics: false` would write an explicit `<w:i w:val="false"/>`.
+const italic = (run: CompilationRun) => (run.isItalic ? { italics: true } : {})
+
 function textRuns(runs: readonly CompilationRun[], options: IRunOptions = {}): TextRun[] {
   return runs.map((run) => {
     switch (run.change) {
       case 'inserted':
         return new TextRun({
           ...options,
+          ...italic(run),
           text: run.text,
-          italics: run.isItalic,
           bold: true,
           underline: { type: UnderlineType.SINGLE },
         })
       case 'deleted':
-        return new TextRun({ ...options, text: run.text, italics: run.isItalic, strike: true })
+        return new TextRun({ ...options, ...italic(run), text: run.text, strike: true })
       case 'kept':
-        return new TextRun({ ...options, text: run.text, italics: run.isItalic })
+        return new TextRun({ ...options, ...italic(run), text: run.text })
     }
   })
 }

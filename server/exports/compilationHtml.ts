@@ -36,6 +36,7 @@ table.summary { border-collapse: collapse; margin: 5mm 0 8mm; font-size: 10.5pt;
 table.summary th, table.summary td { border: 1px solid #000; padding: 1mm 3mm; }
 table.summary th { text-align: left; font-weight: normal; font-style: italic; }
 table.summary td { text-align: right; }
+table.summary caption { text-align: left; font-style: italic; padding-bottom: 1mm; white-space: nowrap; }
 table.summary tr.total td, table.summary tr.total th { font-weight: bold; font-style: normal; }
 h2.section-title { font-size: 12pt; font-weight: bold; margin: 8mm 0 3mm; }
 h3.objective-title { font-size: 12pt; font-weight: bold; margin: 6mm 0 2mm; }
@@ -47,7 +48,8 @@ h3.objective-title { font-size: 12pt; font-weight: bold; margin: 6mm 0 2mm; }
 .proposed { font-style: italic; color: #444; }
 .proposals { list-style: none; margin: 1.5mm 0 0 10mm; padding: 0; font-size: 10.5pt; }
 .kind-action .proposals { margin-left: 20mm; }
-.proposal { border-left: 2px solid #777; padding: .5mm 0 .5mm 3mm; margin: 0 0 1.5mm; }
+.proposal { border-left: 2px solid #777; padding: .8mm 2mm .8mm 3mm; margin: 0 0 1.5mm;
+  background: #f6f6f3; }
 .proposal p { margin: 0; }
 .who { font-weight: bold; }
 .status { font-variant: small-caps; letter-spacing: .03em; margin-left: 2mm; padding: 0 1.5mm;
@@ -115,8 +117,13 @@ function proposalHtml(proposal: CompilationProposal): string {
 }
 
 function proposalsHtml(proposals: readonly CompilationProposal[]): string {
-  return proposals.length > 0 ? `<ol class="proposals">${proposals.map(proposalHtml).join('')}</ol>` : ''
+  return proposals.length > 0
+    ? `<ol class="proposals">${proposals.map(proposalHtml).join('')}</ol>`
+    : ''
 }
+
+/** An anchor per block (`#obj-07-a`), so that a compilation can be cited by block. */
+const idAttribute = (block: CompilationBlock) => (block.uid ? ` id="${escapeHtml(block.uid)}"` : '')
 
 function blockHtml(block: CompilationBlock): string {
   const label = block.label ? `${escapeHtml(block.label)} ` : ''
@@ -125,16 +132,16 @@ function blockHtml(block: CompilationBlock): string {
     : runsHtml(block.runs)
   switch (block.kind) {
     case 'sectionTitle':
-      return `<h2 class="section-title">${text}</h2>${proposalsHtml(block.proposals)}`
+      return `<h2 class="section-title"${idAttribute(block)}>${text}</h2>${proposalsHtml(block.proposals)}`
     case 'objectiveTitle':
-      return `<h3 class="objective-title">${label}${text}</h3>${proposalsHtml(block.proposals)}`
+      return `<h3 class="objective-title"${idAttribute(block)}>${label}${text}</h3>${proposalsHtml(block.proposals)}`
     case 'paragraph':
     case 'commitment':
     case 'principle':
     case 'action': {
       const num = block.label ? `<span class="num">${escapeHtml(block.label)}</span>` : ''
       return (
-        `<div class="entry kind-${block.kind}"><p class="text">${num}${text}</p>` +
+        `<div class="entry kind-${block.kind}"${idAttribute(block)}><p class="text">${num}${text}</p>` +
         `${proposalsHtml(block.proposals)}</div>`
       )
     }
@@ -143,11 +150,12 @@ function blockHtml(block: CompilationBlock): string {
 
 function summaryHtml(compilation: Compilation): string {
   const rows = compilation.summary.map(
-    ({ status, count }) => `<tr><th scope="row">${STATUS_LABELS[status]}</th><td>${count}</td></tr>`,
+    ({ status, count }) =>
+      `<tr><th scope="row">${STATUS_LABELS[status]}</th><td>${count}</td></tr>`,
   )
   const total = compilation.summary.reduce((sum, { count }) => sum + count, 0)
   return (
-    '<table class="summary"><caption hidden>Propositions par statut</caption><tbody>' +
+    '<table class="summary"><caption>Propositions par statut</caption><tbody>' +
     `${rows.join('')}<tr class="total"><th scope="row">Total</th><td>${total}</td></tr>` +
     '</tbody></table>'
   )

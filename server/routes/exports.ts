@@ -41,8 +41,9 @@ export function exportRoutes(context: AppContext): Router {
     response.set('Cache-Control', 'no-store')
     if (chosen === 'docx') {
       response
-        .attachment(`compilation-${negotiation.id}.docx`)
         .type(DOCX_TYPE)
+        // Negotiation ids are [a-z0-9-], so the quoted name needs no escaping.
+        .set('Content-Disposition', `attachment; filename="compilation-${negotiation.id}.docx"`)
         .send(await renderCompilationDocx(compilation))
       return
     }

@@ -30,7 +30,15 @@ export function resolveActor(context: AppContext): RequestHandler {
 export const csrfProtection: RequestHandler = (request, response, next) => {
   if (SAFE_METHODS.has(request.method)) return next()
   const hasBody = Number(request.headers['content-length'] ?? 0) > 0
-  if (hasBody && !request.is('application/json') && !request.is('application/octet-stream')) {
+  const isImport = request.path.endsWith('/revisions/import')
+  const acceptsType = isImport
+    ? request.is([
+        'application/octet-stream',
+        'text/plain',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      ])
+    : request.is('application/json')
+  if (hasBody && !acceptsType) {
     return next(new HttpError(415, 'unsupported_media_type', 'Send JSON.'))
   }
   const actor = response.locals.actor as Actor | null

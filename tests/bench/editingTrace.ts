@@ -34,7 +34,9 @@ export function loadSequentialTrace(file = AUTOMERGE_PAPER_TRACE): {
   endContent: string
   edits: TraceEdit[]
 } {
-  const trace = SequentialTraceFile.parse(JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString()))
+  const trace = SequentialTraceFile.parse(
+    JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString()),
+  )
   const edits = trace.txns.flatMap((txn) =>
     txn.patches.map(([position, deleteCount, text]) => ({ position, deleteCount, text })),
   )

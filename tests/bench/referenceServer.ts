@@ -88,8 +88,9 @@ function messageListener(conn: WebSocket, doc: WSSharedDoc, message: Uint8Array)
         break
     }
   } catch (error) {
+    // The classic also emitted 'error' on the document, an event Yjs's types do not declare
+    // and nothing here listens to.
     console.error(error)
-    doc.emit('error', [error])
   }
 }
 

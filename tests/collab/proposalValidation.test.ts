@@ -137,8 +137,9 @@ describe('the server validates every update of a delegation', () => {
       const section = doc.getXmlFragment('default').get(0) as Y.XmlElement
       const paragraph = new Y.XmlElement('paragraph')
       paragraph.setAttribute('uid', `new-${marked}-${Math.random().toString(36).slice(2, 8)}`)
-      if (insertedBy) // y-prosemirror stores object attributes; Yjs's typings only know strings.
-      paragraph.setAttribute('insertedBy', insertedBy as string)
+      if (insertedBy)
+        // y-prosemirror stores object attributes; Yjs's typings only know strings.
+        paragraph.setAttribute('insertedBy', insertedBy as string)
       const text = new Y.XmlText()
       text.insert(0, 'Un nouveau paragraphe.', marked ? { insertion: ref('fra-par-1') } : {})
       paragraph.insert(0, [text])

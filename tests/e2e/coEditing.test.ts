@@ -1,9 +1,8 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type DraftroomServer } from '../../server/app.ts'
+import { startTestServer } from '../helpers/accounts.ts'
 import { BrowserSession, recordFailures } from '../helpers/browser.ts'
 import type { DraftPage, MarginNumber } from '../helpers/DraftPage.ts'
 import { retryableAssertion } from '../helpers/poll.ts'
@@ -13,12 +12,12 @@ const BUILT_CLIENT = path.resolve(
   '../../dist/client/index.html',
 )
 
-// Two delegations in the demo negotiation, each in its own browser context.
-const AMELIE = { name: 'Amélie Laurent', delegation: 'FRA' }
-const YOUSSEF = { name: 'Youssef Alaoui', delegation: 'MAR' }
+// Two delegations of the demo negotiation, signed in each in its own browser context; the
+// server stamps their presence with their accounts' names.
+const FRANCE = { username: 'fra', name: 'Délégation de la France', delegation: 'FRA' }
+const MOROCCO = { username: 'mar', name: 'Délégation du Maroc', delegation: 'MAR' }
 
-let dataDir: string
-let server: DraftroomServer | undefined
+let server: Awaited<ReturnType<typeof startTestServer>> | undefined
 let session: BrowserSession | undefined
 let fra: DraftPage
 let mar: DraftPage
@@ -27,18 +26,14 @@ beforeAll(async () => {
   if (!fs.existsSync(BUILT_CLIENT)) {
     throw new Error(`${BUILT_CLIENT} is missing: build the client first (npx vite build)`)
   }
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'draftroom-e2e-'))
-  server = await startServer({ port: 0, dataDir, host: '127.0.0.1' })
+  server = await startTestServer({ host: '127.0.0.1' })
   session = await BrowserSession.launch('e2e-coEditing')
   fra = await session.newDraftPage('fra')
   mar = await session.newDraftPage('mar')
   const { url } = server
   await session.step('open the draft', async () => {
     await Promise.all([fra.open(url), mar.open(url)])
-    await Promise.all([
-      fra.identify(AMELIE.name, AMELIE.delegation),
-      mar.identify(YOUSSEF.name, YOUSSEF.delegation),
-    ])
+    await Promise.all([fra.signIn(FRANCE.username), mar.signIn(MOROCCO.username)])
   })
 })
 
@@ -47,7 +42,6 @@ recordFailures(() => session)
 afterAll(async () => {
   await session?.closeAll()
   await server?.close()
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
 })
 
 /** Waits until `page` shows `expected` as the text of block `uid`. */
@@ -77,10 +71,10 @@ describe('two delegations co-editing the draft compact', () => {
 
     // Each sees the other's caret, labelled with the name and the delegation, not its own.
     await retryableAssertion(async () =>
-      expect(await fra.caretLabels()).toEqual([`${YOUSSEF.name} · ${YOUSSEF.delegation}`]),
+      expect(await fra.caretLabels()).toEqual([`${MOROCCO.name} · ${MOROCCO.delegation}`]),
     )
     await retryableAssertion(async () =>
-      expect(await mar.caretLabels()).toEqual([`${AMELIE.name} · ${AMELIE.delegation}`]),
+      expect(await mar.caretLabels()).toEqual([`${FRANCE.name} · ${FRANCE.delegation}`]),
     )
 
     await Promise.all([fra.waitSaved(), mar.waitSaved()])

@@ -27,23 +27,57 @@ export class DraftPage {
     return this.page.locator('.ProseMirror')
   }
 
-  /** Loads the app and waits until it asks who the user is or shows the draft. */
+  /** Loads the app and waits until it asks the user to sign in or shows the draft. */
   async open(url: string): Promise<void> {
     await this.page.goto(url)
     await this.page
-      .locator('[data-testid="identity-name"], .ProseMirror')
+      .locator('[data-testid="signin-username"], .ProseMirror')
       .first()
       .waitFor({ timeout: UI_TIMEOUT_MS })
   }
 
-  /** Answers the identity dialog (until sign-in exists) and waits for the connected draft. */
-  async identify(name: string, delegation: string): Promise<void> {
-    await this.page.getByTestId('identity-name').fill(name)
-    await this.page.getByTestId('identity-delegation').selectOption(delegation)
-    await this.page.getByTestId('identity-submit').click()
+  /** The sign-in form's fields, as a test fills them in. */
+  get signInForm(): { username: Locator; password: Locator; submit: Locator; error: Locator } {
+    return {
+      username: this.page.getByTestId('signin-username'),
+      password: this.page.getByTestId('signin-password'),
+      submit: this.page.getByTestId('signin-submit'),
+      error: this.page.getByTestId('signin-error'),
+    }
+  }
+
+  /** Fills in and sends the sign-in form, without waiting for what follows. */
+  async submitSignIn(username: string, password: string): Promise<void> {
+    const form = this.signInForm
+    await form.username.fill(username)
+    await form.password.fill(password)
+    await form.submit.click()
+  }
+
+  /**
+   * Signs in on the sign-in page (demo accounts' password by default) and waits for the
+   * connected draft: editable for those who may write, with the read-only badge for the others.
+   */
+  async signIn(username: string, password = 'demo'): Promise<void> {
+    await this.submitSignIn(username, password)
     await this.waitConnected()
     await this.objective(1).waitFor({ timeout: UI_TIMEOUT_MS })
-    await this.editor.and(this.page.locator('[contenteditable="true"]')).waitFor()
+    await this.page
+      .locator('.ProseMirror[contenteditable="true"], [data-testid="read-only-badge"]')
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT_MS })
+  }
+
+  /** Signs out from the user menu and waits for the sign-in page. */
+  async signOut(): Promise<void> {
+    await this.page.getByTestId('user-menu').click()
+    await this.page.getByTestId('signout').click()
+    await this.signInForm.username.waitFor({ timeout: UI_TIMEOUT_MS })
+  }
+
+  /** The badge saying the user may read the text but not change it. */
+  get readOnlyBadge(): Locator {
+    return this.page.getByTestId('read-only-badge')
   }
 
   async waitConnected(): Promise<void> {
@@ -159,5 +193,22 @@ export class DraftPage {
     return this.editor
       .locator('.collaboration-carets__caret .collaboration-carets__label')
       .allTextContents()
+  }
+
+  /** The other users' carets: their label and the colour the caret is drawn in (`#rrggbb`). */
+  async carets(): Promise<{ label: string; color: string }[]> {
+    return this.editor.locator('.collaboration-carets__caret').evaluateAll((carets) =>
+      carets.map((caret) => {
+        const channels = getComputedStyle(caret).borderLeftColor.match(/\d+/g) ?? []
+        const hex = channels
+          .slice(0, 3)
+          .map((channel) => Number(channel).toString(16).padStart(2, '0'))
+          .join('')
+        return {
+          label: caret.querySelector('.collaboration-carets__label')?.textContent ?? '',
+          color: `#${hex}`,
+        }
+      }),
+    )
   }
 }

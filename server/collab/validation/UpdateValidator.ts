@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
-import { DRAFT_FRAGMENT } from '../../../shared/schema/index.ts'
+import { DRAFT_FRAGMENT, draftSchema } from '../../../shared/schema/index.ts'
+import { findStructuralProblem } from './structure.ts'
 import { collectDraftChanges, type DraftChange, type SharedType } from './draftChanges.ts'
 
 const VALIDATION_ORIGIN = Symbol('validation')
@@ -7,7 +8,7 @@ const MIRROR_ORIGIN = Symbol('mirror')
 
 /** Why an update was refused. */
 export interface Refusal {
-  code: 'forbidden_change' | 'invalid_update'
+  code: 'forbidden_change' | 'malformed_change' | 'invalid_update'
   message: string
 }
 
@@ -46,7 +47,10 @@ export class UpdateValidator {
       refusal ??= firstRefusal(found, judge)
     }
     const handleEvents = (events: Y.YEvent<SharedType>[], tr: Y.Transaction) => {
-      if (tr.origin === VALIDATION_ORIGIN) judgeAll(collectDraftChanges(tr, fragment, events))
+      if (tr.origin !== VALIDATION_ORIGIN) return
+      const problem = findStructuralProblem(draftSchema, fragment, events)
+      if (problem) refusal ??= { code: 'malformed_change', message: problem }
+      judgeAll(collectDraftChanges(tr, fragment, events))
     }
     const handleTransaction = (tr: Y.Transaction) => {
       // Changes outside the draft (no deep event on the fragment) are still listed here.

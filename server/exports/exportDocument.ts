@@ -1,0 +1,130 @@
+import type { NegotiationSummary } from '../../shared/api.ts'
+import { agreedTextOf } from '../../shared/compare/index.ts'
+import type { Comparison, ComparedParagraph } from '../../shared/compare/index.ts'
+import {
+  blocksOfJSON,
+  numberDraft,
+  objectiveLabel,
+  type DraftJSON,
+} from '../../shared/numbering.ts'
+import type { RevisionSummary } from '../../shared/revisions.ts'
+import { frenchDate } from './compilation.ts'
+
+/**
+ * What a revision or a comparison looks like on paper, independent of the format: a header and
+ * numbered blocks made of runs of kept, added or removed text. One HTML and one DOCX renderer
+ * turn it into files, so that both formats show the same thing.
+ */
+export type RunChange = 'kept' | 'added' | 'removed'
+
+export interface ExportRun {
+  text: string
+  change: RunChange
+}
+
+export type ExportBlockKind =
+  'sectionTitle' | 'objectiveTitle' | 'paragraph' | 'action' | 'principle'
+
+export interface ExportBlock {
+  kind: ExportBlockKind
+  /** "17.", "a)", "Objectif 3 :" or null. */
+  label: string | null
+  runs: ExportRun[]
+  /** A note beside the block, e.g. "déplacé (ancien 17.)" or "supprimé". */
+  note: string | null
+}
+
+export interface ExportDocument {
+  kind: string
+  title: string
+  subtitle: string
+  date: string
+  /** A line of totals, for comparisons. */
+  summary: string | null
+  blocks: ExportBlock[]
+}
+
+const KIND_OF: Record<string, ExportBlockKind> = {
+  sectionTitle: 'sectionTitle',
+  objectiveTitle: 'objectiveTitle',
+  paragraph: 'paragraph',
+  commitment: 'paragraph',
+  action: 'action',
+  principle: 'principle',
+}
+
+/** A published revision, as its agreed text (open proposals are not part of it). */
+export function revisionDocument(props: {
+  negotiation: NegotiationSummary
+  revision: RevisionSummary
+  document: DraftJSON
+}): ExportDocument {
+  const numbering = numberDraft(props.document)
+  let objective = 0
+  const blocks: ExportBlock[] = []
+  for (const node of blocksOfJSON(props.document)) {
+    if (node.type === 'objective') {
+      const number = numbering.get(String(node.attrs?.uid))
+      if (number?.kind === 'objective') objective = number.objective
+    }
+    const kind = KIND_OF[node.type]
+    if (!kind || node.attrs?.insertedBy) continue
+    const number = numbering.get(String(node.attrs?.uid))
+    const label =
+      kind === 'objectiveTitle' ? `${objectiveLabel(objective, 'fr')} :` : (number?.label ?? null)
+    blocks.push({ kind, label, runs: [{ text: agreedTextOf(node), change: 'kept' }], note: null })
+  }
+  return {
+    kind: props.revision.symbol,
+    title: props.negotiation.title,
+    subtitle: props.revision.title,
+    date: frenchDate(new Date(props.revision.publishedAt)),
+    summary: null,
+    blocks,
+  }
+}
+
+const NOTES: Record<ComparedParagraph['status'], (p: ComparedParagraph) => string | null> = {
+  unchanged: () => null,
+  changed: () => 'modifié',
+  inserted: () => 'nouveau',
+  deleted: (p) => `supprimé${p.fromNumber ? ` (ancien ${p.fromNumber})` : ''}`,
+  moved: (p) => `déplacé (ancien ${p.fromNumber ?? '—'})`,
+}
+
+/** A comparison, inline: insertions and deletions in the text of each block. */
+export function comparisonDocument(props: {
+  negotiation: NegotiationSummary
+  labels: { from: string; to: string }
+  comparison: Comparison
+  now: Date
+}): ExportDocument {
+  const { totals } = props.comparison.summary
+  const blocks = props.comparison.paragraphs.map((paragraph): ExportBlock => {
+    const kind = KIND_OF[paragraph.type] ?? 'paragraph'
+    const number = paragraph.toNumber ?? paragraph.fromNumber
+    const label =
+      kind === 'objectiveTitle' && paragraph.objective
+        ? `${objectiveLabel(paragraph.objective, 'fr')} :`
+        : number
+    return {
+      kind,
+      label,
+      runs: paragraph.diff.map(([op, text]) => ({
+        text,
+        change: op === 1 ? 'added' : op === -1 ? 'removed' : 'kept',
+      })),
+      note: NOTES[paragraph.status](paragraph),
+    }
+  })
+  return {
+    kind: 'Comparaison',
+    title: props.negotiation.title,
+    subtitle: `${props.labels.from} → ${props.labels.to}`,
+    date: frenchDate(props.now),
+    summary:
+      `${totals.changed} paragraphe(s) modifié(s), ${totals.inserted} inséré(s), ${totals.deleted} supprimé(s), ` +
+      `${totals.moved} déplacé(s) ; ${totals.wordsAdded} mot(s) ajouté(s), ${totals.wordsRemoved} supprimé(s).`,
+    blocks,
+  }
+}

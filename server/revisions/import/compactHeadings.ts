@@ -1,0 +1,66 @@
+import type { Language } from '../../../shared/numbering.ts'
+import { SECTION_KINDS, type SectionKind } from '../../../shared/schema/sectionKinds.ts'
+
+/** The section headings of the compact in both languages, as UN texts print them. */
+export const SECTION_HEADINGS: Record<SectionKind, Record<Language, string>> = {
+  preamble: { fr: 'Préambule', en: 'Preamble' },
+  vision: {
+    fr: 'Notre vision et nos principes directeurs',
+    en: 'Our vision and guiding principles',
+  },
+  cooperativeFramework: { fr: 'Notre cadre de coopération', en: 'Our cooperative framework' },
+  objectives: {
+    fr: 'Objectifs pour des migrations sûres, ordonnées et régulières',
+    en: 'Objectives for safe, orderly and regular migration',
+  },
+  implementation: { fr: 'Mise en œuvre', en: 'Implementation' },
+  followUp: { fr: 'Suivi et examen', en: 'Follow-up and review' },
+}
+
+/**
+ * A heading reduced to what identifies it: lower case, no accents or ligatures, every run of
+ * spaces (NBSP included), punctuation and dashes one space; "Mise en oeuvre" and "MISE EN ŒUVRE"
+ * then meet.
+ */
+export function headingKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
+const LANGUAGES: readonly Language[] = ['fr', 'en']
+
+interface HeadingMatch {
+  kind: SectionKind
+  language: Language
+}
+
+const KINDS_BY_KEY = new Map(
+  SECTION_KINDS.flatMap((kind) =>
+    LANGUAGES.map((language): [string, HeadingMatch] => [
+      headingKey(SECTION_HEADINGS[kind][language]),
+      { kind, language },
+    ]),
+  ),
+)
+
+// "I.", "IV -", "A)" or "3." before a heading, as chapters are numbered in some UN layouts.
+const HEADING_ENUMERATOR = /^(?:[IVXLC]+|[A-Z]|\d{1,2})\s*[.)\u2013\u2014-]?\s+/
+
+/** The section a line heads, if it is one of the compact's headings, and its language. */
+export function matchSectionHeading(line: string): (HeadingMatch & { title: string }) | null {
+  const title = line
+    .trim()
+    .replace(HEADING_ENUMERATOR, '')
+    .replace(/[\s.:]+$/u, '')
+  // A heading opens with a capital and ends with a letter: a wrapped line of running text such
+  // as "mise en œuvre ;" is not one.
+  if (!/^\p{Lu}.*\p{L}$/u.test(title)) return null
+  const match = KINDS_BY_KEY.get(headingKey(title))
+  return match ? { ...match, title } : null
+}

@@ -1,0 +1,69 @@
+import { Router } from 'express'
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
+import { draftRoomName } from '../../shared/collabProtocol.ts'
+import { compareDrafts } from '../../shared/compare/index.ts'
+import type { DraftJSON } from '../../shared/numbering.ts'
+import { DRAFT_FRAGMENT } from '../../shared/schema/index.ts'
+import type { AppContext } from '../context.ts'
+import { readDocument } from '../draft/readDraft.ts'
+import { badRequest, notFound } from '../errors.ts'
+import { renderDocumentDocx } from '../exports/documentDocx.ts'
+import { renderDocumentHtml } from '../exports/documentHtml.ts'
+import { comparisonDocument } from '../exports/exportDocument.ts'
+import { loadNegotiation } from './loadNegotiation.ts'
+import { sendDocx, sendHtml } from './sendExport.ts'
+
+const REVISION_ID = /^rev-[0-9a-z]{6,64}$/
+
+/** `GET /api/negotiations/:nid/compare?from=<rid>&to=<rid|live>&format=json|html|docx`. */
+export function compareRoutes(context: AppContext): Router {
+  const router = Router()
+
+  router.get('/negotiations/:nid/compare', async (request, response) => {
+    const { negotiation } = await loadNegotiation(context, request.params.nid, response)
+    const { from, to, format = 'json' } = request.query
+    if (typeof from !== 'string' || typeof to !== 'string') {
+      throw badRequest('from and to: a revision id each (to may be "live")')
+    }
+    if (!['json', 'html', 'docx'].includes(String(format)))
+      throw badRequest('format: one of json, html, docx')
+    const side = async (id: string) => {
+      if (id === 'live') {
+        const doc = await readDocument({
+          name: draftRoomName(negotiation.id),
+          rooms: context.rooms,
+          store: context.store,
+        })
+        return {
+          label: 'live',
+          document: yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(DRAFT_FRAGMENT)) as DraftJSON,
+        }
+      }
+      if (!REVISION_ID.test(id)) throw badRequest(`Invalid revision id "${id}".`)
+      // Revisions are looked up within this negotiation: another negotiation's id is unknown here.
+      const revision = await context.revisions.find(negotiation.id, id)
+      if (!revision) throw notFound(`No revision ${id} in this negotiation.`)
+      return {
+        label: revision.summary.symbol,
+        document: JSON.parse(revision.contentJson) as DraftJSON,
+      }
+    }
+    const [fromSide, toSide] = [await side(from), await side(to)]
+    const comparison = compareDrafts(fromSide.document, toSide.document)
+    const labels = { from: fromSide.label, to: toSide.label }
+    if (format === 'json') {
+      response.json({ from, to, labels, ...comparison })
+      return
+    }
+    const document = comparisonDocument({ negotiation, labels, comparison, now: context.now() })
+    if (format === 'html') sendHtml(response, renderDocumentHtml(document))
+    else
+      await sendDocx(
+        response,
+        await renderDocumentDocx(document),
+        `${negotiation.id}-${labels.from}-${labels.to}`,
+      )
+  })
+
+  return router
+}

@@ -1,0 +1,106 @@
+import express, { Router } from 'express'
+import { PublishRevisionRequest, type RevisionList } from '../../shared/revisions.ts'
+import { roleAllows } from '../../shared/permissions.ts'
+import { MAX_SYMBOL_LENGTH } from '../../shared/revisions.ts'
+import { publishRevision } from '../commands/publishRevision.ts'
+import type { AppContext } from '../context.ts'
+import { badRequest, forbidden, notFound, payloadTooLarge } from '../errors.ts'
+import { ImportError } from '../revisions/import/ImportError.ts'
+import { MAX_IMPORT_BYTES } from '../revisions/import/limits.ts'
+import { parseRevisionDocx } from '../revisions/import/parseRevisionDocx.ts'
+import { parseRevisionText } from '../revisions/import/parseRevisionText.ts'
+import type { DraftJSON } from '../../shared/numbering.ts'
+import { loadNegotiation } from './loadNegotiation.ts'
+import { parseBody } from './parseBody.ts'
+import { sendRevision } from './sendRevision.ts'
+
+const REVISION_ID = /^rev-[0-9a-z]{6,64}$/
+const DOCX_MAGIC = [0x50, 0x4b, 0x03, 0x04]
+
+/** Revisions: list, publish the live draft, import, and read one (DESIGN.md section 7). */
+export function revisionRoutes(context: AppContext): Router {
+  const router = Router()
+
+  router.get('/negotiations/:nid/revisions', async (request, response) => {
+    const { negotiation } = await loadNegotiation(context, request.params.nid, response)
+    const body: RevisionList = { revisions: await context.revisions.list(negotiation.id) }
+    response.json(body)
+  })
+
+  router.post('/negotiations/:nid/revisions', async (request, response) => {
+    const { negotiation, actor, role } = await loadNegotiation(
+      context,
+      request.params.nid,
+      response,
+    )
+    if (!roleAllows(role, 'publish')) throw forbidden('Only the co-facilitators publish revisions.')
+    const { symbol, title } = parseBody(PublishRevisionRequest, request.body)
+    const revision = await publishRevision({
+      context,
+      actor,
+      negotiationId: negotiation.id,
+      symbol,
+      title,
+    })
+    response.status(201).json(revision)
+  })
+
+  router.post(
+    '/negotiations/:nid/revisions/import',
+    // Read the file whole (bounded) whatever its type: .docx or plain text.
+    express.raw({ type: () => true, limit: MAX_IMPORT_BYTES }),
+    async (request, response) => {
+      const { negotiation, actor, role } = await loadNegotiation(
+        context,
+        request.params.nid,
+        response,
+      )
+      if (!roleAllows(role, 'publish'))
+        throw forbidden('Only the co-facilitators import revisions.')
+      const symbol = String(request.query.symbol ?? '').trim()
+      const title = String(request.query.title ?? '').trim()
+      if (!symbol || symbol.length > MAX_SYMBOL_LENGTH)
+        throw badRequest('symbol: required, 40 characters at most')
+      if (!title) throw badRequest('title: required')
+      const bytes = Buffer.isBuffer(request.body) ? new Uint8Array(request.body) : new Uint8Array()
+      if (bytes.length === 0) throw badRequest('The file is empty.', 'empty_file')
+      if (bytes.length > MAX_IMPORT_BYTES) throw payloadTooLarge('The file is too large.')
+      const isDocx = DOCX_MAGIC.every((byte, i) => bytes[i] === byte)
+      let draft: DraftJSON
+      try {
+        draft = isDocx
+          ? await parseRevisionDocx(bytes)
+          : parseRevisionText(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+      } catch (error) {
+        if (error instanceof ImportError) {
+          response.status(400).json({
+            error: { code: 'import_failed', message: error.message, problems: error.issues },
+          })
+          return
+        }
+        if (error instanceof TypeError)
+          throw badRequest('The file is neither a .docx nor UTF-8 text.', 'import_failed')
+        throw error
+      }
+      const revision = await publishRevision({
+        context,
+        actor,
+        negotiationId: negotiation.id,
+        symbol,
+        title,
+        imported: draft,
+      })
+      response.status(201).json(revision)
+    },
+  )
+
+  router.get('/negotiations/:nid/revisions/:rid', async (request, response) => {
+    const { negotiation } = await loadNegotiation(context, request.params.nid, response)
+    if (!REVISION_ID.test(request.params.rid)) throw badRequest('Invalid revision id.')
+    const revision = await context.revisions.find(negotiation.id, request.params.rid)
+    if (!revision) throw notFound(`No revision ${request.params.rid} in this negotiation.`)
+    await sendRevision({ context, negotiation, revision, format: request.query.format, response })
+  })
+
+  return router
+}

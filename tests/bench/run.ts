@@ -1,0 +1,62 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Benchmark, BenchmarkReport } from './benchmark.ts'
+import { validationThroughput } from './validationThroughput.ts'
+
+/**
+ * `npm run bench`: runs every benchmark in sequence, prints a table for each and writes the
+ * results to `bench-results.json` at the repository root. Knobs are environment variables,
+ * listed in each benchmark (e.g. BENCH_EDITS).
+ */
+
+const BENCHMARKS: Benchmark[] = [validationThroughput]
+const RESULTS_FILE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../bench-results.json',
+)
+
+function formatTable(columns: string[], rows: (string | number)[][]): string {
+  const cells = [columns, ...rows.map((row) => row.map(String))]
+  const widths = columns.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)))
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join(' | ')
+  return [
+    line(columns),
+    widths.map((w) => '-'.repeat(w)).join('-|-'),
+    ...rows.map((row) => line(row.map(String))),
+  ].join('\n')
+}
+
+function print(report: BenchmarkReport): void {
+  console.log(`\n${report.title}\n`)
+  console.log(formatTable(report.columns, report.rows))
+  console.log('')
+  for (const note of report.notes) console.log(`- ${note}`)
+}
+
+const started = new Date()
+const results: Record<string, unknown> = {}
+for (const benchmark of BENCHMARKS) {
+  const report = await benchmark.run()
+  print(report)
+  results[benchmark.name] = report.results
+}
+const cpus = os.cpus()
+fs.writeFileSync(
+  RESULTS_FILE,
+  `${JSON.stringify(
+    {
+      startedAt: started.toISOString(),
+      seconds: Math.round((Date.now() - started.getTime()) / 1_000),
+      machine: { node: process.version, cpus: cpus.length, cpu: cpus[0]?.model ?? null },
+      results,
+    },
+    null,
+    2,
+  )}\n`,
+)
+console.log(`\nresults: ${path.relative(process.cwd(), RESULTS_FILE)}`)

@@ -1,0 +1,145 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { presenceColor } from '../../shared/presence.ts'
+import { startTestServer } from '../helpers/accounts.ts'
+import { BrowserSession, recordFailures } from '../helpers/browser.ts'
+import type { DraftPage } from '../helpers/DraftPage.ts'
+import { retryableAssertion } from '../helpers/poll.ts'
+
+const BUILT_CLIENT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../dist/client/index.html',
+)
+
+const NBSP = '\u00a0'
+
+let server: Awaited<ReturnType<typeof startTestServer>> | undefined
+let session: BrowserSession | undefined
+
+beforeAll(async () => {
+  if (!fs.existsSync(BUILT_CLIENT)) {
+    throw new Error(`${BUILT_CLIENT} is missing: build the client first (npx vite build)`)
+  }
+  server = await startTestServer({ host: '127.0.0.1' })
+  session = await BrowserSession.launch('e2e-signIn')
+})
+
+recordFailures(() => session)
+
+afterAll(async () => {
+  await session?.closeAll()
+  await server?.close()
+})
+
+/** A new browser context on the app, at the sign-in page. */
+async function openSignIn(label: string): Promise<DraftPage> {
+  if (!session || !server) throw new Error('not started')
+  const page = await session.newDraftPage(label)
+  await page.open(server.url)
+  await page.signInForm.username.waitFor()
+  return page
+}
+
+describe('signing in to the demo negotiation', () => {
+  it('opens the draft for a delegation, whose caret the others see in its colour', async () => {
+    const fra = await openSignIn('fra')
+    await fra.signIn('fra')
+    await expect(fra.page.getByTestId('document-title').textContent()).resolves.toContain(
+      'Pacte mondial',
+    )
+    expect(await fra.readOnlyBadge.count()).toBe(0)
+    await fra.page.getByTestId('user-menu').click()
+    expect(await fra.page.getByTestId('user-identity').textContent()).toBe(
+      'Délégation de la France — FRA — délégation',
+    )
+    await fra.page.keyboard.press('Escape')
+
+    const mar = await openSignIn('mar')
+    await mar.signIn('mar')
+    await fra.placeCursorAtEndOf(fra.commitmentOf(1))
+    await retryableAssertion(async () =>
+      expect(await mar.carets()).toEqual([
+        { label: 'Délégation de la France · FRA', color: presenceColor('FRA', 'delegation') },
+      ]),
+    )
+
+    // Signing out closes the draft: back to the sign-in page, and the caret leaves the room.
+    await fra.signOut()
+    await retryableAssertion(async () => expect(await mar.caretLabels()).toEqual([]))
+    await fra.page.reload()
+    await fra.signInForm.username.waitFor()
+    expect(await fra.editor.count()).toBe(0)
+  })
+
+  it('says so when the password is wrong', async () => {
+    const stranger = await openSignIn('wrong-password')
+    await stranger.submitSignIn('fra', 'not-the-password')
+    await expect(stranger.signInForm.error.textContent()).resolves.toBe(
+      'Nom d’utilisateur ou mot de passe incorrect.',
+    )
+    expect(await stranger.editor.count()).toBe(0)
+  })
+
+  it('shows an observer the text read-only', async () => {
+    const iom = await openSignIn('iom')
+    await iom.signIn('iom')
+    await expect(iom.readOnlyBadge.textContent()).resolves.toContain('Lecture seule')
+    expect(await iom.editor.getAttribute('contenteditable')).toBe('false')
+    expect(await iom.page.getByTestId('insert-paragraph').count()).toBe(0)
+
+    const commitment = iom.commitmentOf(2)
+    const before = await iom.textOf(commitment)
+    await commitment.click()
+    await iom.page.keyboard.type('Texte d’un observateur')
+    await iom.press('Enter')
+    expect(await iom.textOf(commitment)).toBe(before)
+  })
+
+  it('lets the secretariat seat a new delegation and give a new user a role', async () => {
+    const secretariat = await openSignIn('secretariat')
+    await secretariat.signIn('secretariat')
+    const page = secretariat.page
+    await page.getByTestId('user-menu').click()
+    await page.getByTestId('open-console').click()
+    await page.getByTestId('console').waitFor()
+
+    await page.getByTestId('delegation-code').fill('ITA')
+    await page.getByTestId('delegation-name-fr').fill('Italie')
+    await page.getByTestId('delegation-name-en').fill('Italy')
+    await page.getByTestId('delegation-save').click()
+    await expect(page.getByTestId('delegation-feedback').textContent()).resolves.toBe(
+      'Délégation ITA enregistrée.',
+    )
+
+    await page.getByTestId('seat-negotiation').selectOption('pacte-mondial')
+    await page.getByTestId('seat-delegation').selectOption('ITA')
+    await page.getByTestId('seat-submit').click()
+    await page.locator('[data-testid="seat-feedback"][data-outcome="success"]').waitFor()
+
+    await page.getByTestId('user-username').fill('ita')
+    await page.getByTestId('user-display-name').fill('Délégation de l’Italie')
+    await page.getByTestId('user-password').fill('roma-2018')
+    await page.getByTestId('user-delegation').selectOption('ITA')
+    await page.getByTestId('user-create').click()
+    await expect(page.getByTestId('user-create-feedback').textContent()).resolves.toBe(
+      `Utilisateur «${NBSP}ita${NBSP}» créé.`,
+    )
+
+    await page.getByTestId('roles-negotiation').selectOption('pacte-mondial')
+    const row = page.locator('[data-testid="user-row"][data-username="ita"]')
+    await row.getByTestId('user-role').selectOption('delegation')
+    await expect(page.getByTestId('users-feedback').textContent()).resolves.toBe(
+      `«${NBSP}ita${NBSP}» est délégation dans «${NBSP}pacte-mondial${NBSP}».`,
+    )
+
+    const italy = await openSignIn('ita')
+    await italy.signIn('ita', 'roma-2018')
+    expect(await italy.readOnlyBadge.count()).toBe(0)
+    await italy.page.getByTestId('user-menu').click()
+    expect(await italy.page.getByTestId('user-identity').textContent()).toBe(
+      'Délégation de l’Italie — ITA — délégation',
+    )
+  })
+})

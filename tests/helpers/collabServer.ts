@@ -1,0 +1,344 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { authorizationFor, registerServerCredentials } from './testCredentials.ts'
+import { startServer } from '../../server/app.ts'
+import { COLLAB_PATH } from '../../shared/collabProtocol.ts'
+import { DraftResponse } from '../../shared/api.ts'
+import { type DocJson, normalizeDocJson } from './yClients.ts'
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const START_TIMEOUT_MS = 30_000
+const STOP_TIMEOUT_MS = 15_000
+
+/** Where a running server answers. */
+export interface ServerAddress {
+  readonly port: number
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string
+  /** `ws://127.0.0.1:<port>/collab`, the server URL a WebsocketProvider takes. */
+  readonly collabUrl: string
+  readonly dataDir: string
+}
+
+/** A fresh, empty data directory (the server creates the demo in it). */
+export function makeDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'draftroom-collab-'))
+}
+
+export function removeDataDir(dataDir: string): void {
+  fs.rmSync(dataDir, { recursive: true, force: true })
+}
+
+const httpUrl = (port: number): string => `http://127.0.0.1:${port}`
+const collabUrl = (port: number): string => `ws://127.0.0.1:${port}${COLLAB_PATH}`
+
+/** The server in this process, via `startServer`: fast to restart, for most tests. */
+export class InProcessServer implements ServerAddress {
+  #running: { port: number; close(): Promise<void> } | null = null
+  #port = 0
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly roomIdleMs: number | undefined,
+  ) {}
+
+  /** Starts on port 0 (or `port`) with a new temp data dir unless one is given. */
+  static async start(
+    options: { dataDir?: string; port?: number; roomIdleMs?: number } = {},
+  ): Promise<InProcessServer> {
+    const server = new InProcessServer(options.dataDir ?? makeDataDir(), options.roomIdleMs)
+    await server.#start(options.port ?? 0)
+    return server
+  }
+
+  get port(): number {
+    return this.#port
+  }
+  get url(): string {
+    return httpUrl(this.#port)
+  }
+  get collabUrl(): string {
+    return collabUrl(this.#port)
+  }
+  get isRunning(): boolean {
+    return this.#running !== null
+  }
+
+  async #start(port: number): Promise<void> {
+    const running = await startServer({
+      port,
+      dataDir: this.dataDir,
+      host: '127.0.0.1',
+      ...(this.roomIdleMs === undefined ? {} : { roomIdleMs: this.roomIdleMs }),
+    })
+    this.#running = running
+    this.#port = running.port
+    await registerServerCredentials(this)
+  }
+
+  /** Closes the server; the data dir stays. */
+  async close(): Promise<void> {
+    const running = this.#running
+    this.#running = null
+    if (running) await running.close()
+  }
+
+  /** Closes and starts again on the same data dir and, by default, the same port. */
+  async restart(options: { port?: number } = {}): Promise<void> {
+    await this.close()
+    await this.#start(options.port ?? this.#port)
+  }
+
+  /** Closes the server and deletes its data dir. */
+  async dispose(): Promise<void> {
+    await this.close()
+    removeDataDir(this.dataDir)
+  }
+}
+
+/** One JSON line the server process logged (pino). */
+export interface LogLine {
+  msg?: string
+  level?: number
+  [field: string]: unknown
+}
+
+const liveChildren = new Set<ChildProcess>()
+// A test that fails half-way must not leave a server running behind the test run.
+process.once('exit', () => {
+  for (const child of liveChildren) child.kill('SIGKILL')
+})
+
+/** The server as its own process (`node --import tsx server/main.ts`), to kill and restart. */
+export class ServerProcess implements ServerAddress {
+  /** Every log line of every run, in order; `runs` tells them apart. */
+  readonly logs: (LogLine & { run: number })[] = []
+  /** Output that was not a JSON line (stack traces, warnings). */
+  readonly otherOutput: string[] = []
+  #child: ChildProcess | null = null
+  #exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> | null = null
+  #port = 0
+  #run = 0
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  /**
+   * Spawns the server on port 0 (or `port`) with a new temp data dir unless one is given.
+   * It logs at debug level (room loads and unloads) unless `env` says otherwise; the level must
+   * include info, where the server says it is listening.
+   */
+  static async start(
+    options: { dataDir?: string; port?: number; env?: Record<string, string> } = {},
+  ): Promise<ServerProcess> {
+    const server = new ServerProcess(options.dataDir ?? makeDataDir(), {
+      LOG_LEVEL: 'debug',
+      ...options.env,
+    })
+    await server.#spawn(options.port ?? 0)
+    return server
+  }
+
+  get port(): number {
+    return this.#port
+  }
+  get url(): string {
+    return httpUrl(this.#port)
+  }
+  get collabUrl(): string {
+    return collabUrl(this.#port)
+  }
+  get isRunning(): boolean {
+    return this.#child !== null
+  }
+  /** How many times the process has been started. */
+  get runs(): number {
+    return this.#run
+  }
+
+  async #spawn(port: number): Promise<void> {
+    const run = ++this.#run
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...this.env, PORT: String(port), DATA_DIR: this.dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    liveChildren.add(child)
+    this.#child = child
+    this.#exit = new Promise((resolve) => {
+      child.once('exit', (code, signal) => {
+        liveChildren.delete(child)
+        resolve({ code, signal })
+      })
+    })
+    const exited = this.#exit
+    const listening = new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`server not listening after ${START_TIMEOUT_MS} ms${this.#tail()}`)),
+        START_TIMEOUT_MS,
+      )
+      this.#readLines(child, run, (line) => {
+        if (line.msg === 'listening' && typeof line.port === 'number') {
+          clearTimeout(timer)
+          resolve(line.port)
+        }
+      })
+      void exited.then(({ code, signal }) => {
+        clearTimeout(timer)
+        reject(
+          new Error(
+            `server exited (code ${code}, signal ${signal}) before listening${this.#tail()}`,
+          ),
+        )
+      })
+    })
+    try {
+      this.#port = await listening
+      await registerServerCredentials(this)
+    } catch (error) {
+      child.kill('SIGKILL')
+      this.#child = null
+      throw error
+    }
+  }
+
+  #readLines(child: ChildProcess, run: number, onLine: (line: LogLine) => void): void {
+    const split = (stream: NodeJS.ReadableStream | null, handle: (text: string) => void) => {
+      let pending = ''
+      stream?.setEncoding('utf8')
+      stream?.on('data', (chunk: string) => {
+        pending += chunk
+        let newline: number
+        while ((newline = pending.indexOf('\n')) >= 0) {
+          handle(pending.slice(0, newline))
+          pending = pending.slice(newline + 1)
+        }
+      })
+    }
+    split(child.stdout, (text) => {
+      const line = parseLogLine(text)
+      if (line === null) {
+        if (text.trim() !== '') this.otherOutput.push(text)
+        return
+      }
+      this.logs.push({ ...line, run })
+      onLine(line)
+    })
+    split(child.stderr, (text) => {
+      if (text.trim() !== '') this.otherOutput.push(text)
+    })
+  }
+
+  #tail(): string {
+    const lines = [
+      ...this.logs.slice(-10).map((line) => JSON.stringify(line)),
+      ...this.otherOutput.slice(-20),
+    ]
+    return lines.length === 0 ? '' : `\n${lines.join('\n')}`
+  }
+
+  async #signal(
+    signal: NodeJS.Signals,
+  ): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    const child = this.#child
+    const exit = this.#exit
+    if (!child || !exit) throw new Error('server process is not running')
+    child.kill(signal)
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(
+        () => reject(new Error(`server still running ${STOP_TIMEOUT_MS} ms after ${signal}`)),
+        STOP_TIMEOUT_MS,
+      ).unref(),
+    )
+    try {
+      return await Promise.race([exit, timeout])
+    } finally {
+      this.#child = null
+    }
+  }
+
+  /** SIGKILL: the process dies at once, whatever it was doing. */
+  async kill(): Promise<void> {
+    await this.#signal('SIGKILL')
+  }
+
+  /** SIGTERM, then waits for the process to exit; resolves with its exit code. */
+  async stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    return this.#signal('SIGTERM')
+  }
+
+  /**
+   * Starts again on the same data dir. By default on the same port, so that connected
+   * clients reconnect by themselves; `port: 0` keeps them away from the new process.
+   */
+  async restart(options: { port?: number } = {}): Promise<void> {
+    if (this.#child) await this.stop()
+    await this.#spawn(options.port ?? this.#port)
+  }
+
+  /** A mark in the logs, to wait for a line logged after it. */
+  logMark(): number {
+    return this.logs.length
+  }
+
+  /** Polls the logs of the current run (after `after`, a `logMark()`) until one matches. */
+  async waitForLog(
+    predicate: (line: LogLine) => boolean,
+    { timeoutMs = 5_000, after = 0 }: { timeoutMs?: number; after?: number } = {},
+  ): Promise<LogLine> {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const found = this.logs.slice(after).find((line) => line.run === this.#run && predicate(line))
+      if (found) return found
+      if (Date.now() > deadline) {
+        throw new Error(`no such log line within ${timeoutMs} ms${this.#tail()}`)
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  }
+
+  /** Stops the process if it runs (SIGKILL: teardown need not be graceful) and deletes the data. */
+  async dispose(): Promise<void> {
+    if (this.#child) await this.kill()
+    removeDataDir(this.dataDir)
+  }
+}
+
+function parseLogLine(text: string): LogLine | null {
+  if (!text.startsWith('{')) return null
+  try {
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as LogLine)
+      : null
+  } catch {
+    return null
+  }
+}
+
+/** `GET /api/negotiations/:nid/draft`, checked against the shared contract. */
+export async function fetchDraft(
+  server: { url: string },
+  negotiationId: string,
+): Promise<DraftResponse> {
+  const response = await fetch(`${server.url}/api/negotiations/${negotiationId}/draft`, {
+    headers: authorizationFor(server.url),
+  })
+  if (!response.ok) {
+    throw new Error(`GET draft: ${response.status} ${await response.text()}`)
+  }
+  return DraftResponse.parse(await response.json())
+}
+
+/** The server's live draft (`GET .../draft`), normalized to compare with a client's. */
+export async function fetchDraftDocument(
+  server: { url: string },
+  negotiationId: string,
+): Promise<DocJson> {
+  return normalizeDocJson((await fetchDraft(server, negotiationId)).document)
+}
