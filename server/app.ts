@@ -32,6 +32,7 @@ import { RevisionRepository } from './storage/revisions.ts'
 import { CredentialRepository } from './storage/sessions.ts'
 import { UserRepository } from './storage/users.ts'
 import { openDatabase } from './storage/openDatabase.ts'
+import type { DocumentStore } from './storage/DocumentStore.ts'
 import { SqlDocumentStore } from './storage/SqlDocumentStore.ts'
 
 const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client')
@@ -49,6 +50,8 @@ export interface ServerOptions {
   sessionTtlMs?: number
   /** The server's clock (tests move it); defaults to the system clock. */
   now?: () => Date
+  /** Wraps the document store, e.g. to inject storage failures in fault tests. */
+  decorateStore?: (store: DocumentStore) => DocumentStore
   logger?: Logger
 }
 
@@ -62,7 +65,8 @@ export interface DraftroomServer {
 export async function startServer(options: ServerOptions): Promise<DraftroomServer> {
   const logger = options.logger ?? createLogger(process.env.LOG_LEVEL ?? 'silent')
   const { db, isNew } = await openDatabase(options.dataDir)
-  const store = new SqlDocumentStore(db)
+  const sqlStore = new SqlDocumentStore(db)
+  const store = options.decorateStore ? options.decorateStore(sqlStore) : sqlStore
   const negotiations = new NegotiationRepository(db)
   const rooms = new RoomRegistry(store, logger, options.roomIdleMs ?? DEFAULTS.ROOM_IDLE_MS)
   const audit = new AuditLog(db)

@@ -46,8 +46,10 @@ export class RevisionReader {
 
   private section: SectionModel | null = null
   private objective: ObjectiveModel | null = null
-  /** The block continuation lines go to; a detached block swallows those of a rejected line. */
+  /** The block continuation lines go to. */
   private open: TextBlock | null = null
+  /** A detached block that swallows the continuation lines of a rejected line. */
+  private rejected: TextBlock | null = null
   private isInObjectivesList = false
   private lastTypedParagraph = 0
 
@@ -204,7 +206,7 @@ export class RevisionReader {
   // into them (the compact's paragraphs on the capacity-building mechanism and the review forum):
   // they belong to the open paragraph, or to the last one if it ends with ":" or ";".
   private paragraphForSubItem(): TextBlock | null {
-    if (this.open?.type === 'paragraph') return this.open
+    if (this.open?.type === 'paragraph' && this.open !== this.rejected) return this.open
     const previous = this.section?.body.at(-1)
     return previous?.type === 'paragraph' && /[:;]$/.test(previous.text) ? previous : null
   }
@@ -275,7 +277,8 @@ export class RevisionReader {
 
   private reject(line: number, message: string): void {
     this.issues.push({ line, message })
-    this.open = textBlock('paragraph')
+    this.rejected = textBlock('paragraph')
+    this.open = this.rejected
   }
 
   private skip(line: number, text: string, reason: SkippedLine['reason']): void {
