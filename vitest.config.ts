@@ -14,7 +14,12 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['tests/server/**/*.test.ts', 'tests/collab/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          include: [
+            'tests/server/**/*.test.ts',
+            'tests/collab/**/*.test.ts',
+            'tests/faults/**/*.test.ts',
+            'tests/e2e/**/*.test.ts',
+          ],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -9,7 +9,10 @@ import { DELETION_MARK, type ProposalRef } from './proposals.ts'
  * `hashOfJSON` (sha256, folded to 6 bytes, base64).
  */
 export function deletionKey(ref: ProposalRef): string {
-  const json = { type: DELETION_MARK, attrs: { proposalId: ref.proposalId, delegation: ref.delegation } }
+  const json = {
+    type: DELETION_MARK,
+    attrs: { proposalId: ref.proposalId, delegation: ref.delegation },
+  }
   const digest = sha256.digest(buffer.encodeAny(json))
   const folded = 6
   for (let i = folded; i < digest.length; i++) {

@@ -31,7 +31,10 @@ export function transitionProposal(
   switch (event.type) {
     case 'support':
       if (event.delegation === record.delegation) {
-        throw new ProposalTransitionError('own_proposal', 'A delegation supports others’ proposals.')
+        throw new ProposalTransitionError(
+          'own_proposal',
+          'A delegation supports others’ proposals.',
+        )
       }
       return record.supporters.includes(event.delegation)
         ? record
@@ -43,7 +46,10 @@ export function transitionProposal(
       }
     case 'withdraw':
       if (event.delegation !== record.delegation) {
-        throw new ProposalTransitionError('not_own', 'Only its own delegation withdraws a proposal.')
+        throw new ProposalTransitionError(
+          'not_own',
+          'Only its own delegation withdraws a proposal.',
+        )
       }
       return { ...record, status: 'withdrawn', decidedAt: now.toISOString() }
     case 'accept':

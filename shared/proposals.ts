@@ -88,7 +88,10 @@ export const ProposalCommandRequest = z.object({
 
 export const BulkDecisionRequest = z.object({
   decision: z.enum(['accept', 'reject']),
-  delegation: z.string().regex(/^([A-Z]{3}|co-facilitators)$/).optional(),
+  delegation: z
+    .string()
+    .regex(/^([A-Z]{3}|co-facilitators)$/)
+    .optional(),
   /** The objective's number (1..n) or uid. */
   objective: z.union([z.number().int().positive(), z.string().min(1).max(64)]).optional(),
 })

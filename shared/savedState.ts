@@ -1,4 +1,4 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 
 /**
  * Whether everything in `local` is also in `stored`: every client's clock, and every deleted

@@ -4,7 +4,9 @@ import { MAX_NOTE_LENGTH, MAX_STATEMENT_LENGTH } from './silence/silenceLimits.t
 /** Requests of the silence procedure API (DESIGN.md section 7). */
 
 /** A wall-clock time "YYYY-MM-DDTHH:mm" in `timeZone`, or an ISO instant with its offset. */
-const Deadline = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/)
+const Deadline = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/)
 
 export const StartSilenceRequest = z.object({
   revisionId: z.string().min(1).max(80),

@@ -57,12 +57,12 @@ export class RoomRegistry {
   async closeAll(): Promise<void> {
     for (const timer of this.idleTimers.values()) clearTimeout(timer)
     this.idleTimers.clear()
-    const rooms = await Promise.allSettled(this.loading.values())
+    const rooms = await Promise.allSettled([...this.loading.values()])
     this.loading.clear()
     await Promise.all(
-      rooms.map((result) => (result.status === 'fulfilled' ? result.value.close() : undefined)),
+      rooms.flatMap((result) => (result.status === 'fulfilled' ? [result.value.close()] : [])),
     )
-    await Promise.all(this.unloading.values())
+    await Promise.all([...this.unloading.values()])
   }
 
   private unload(room: Room): void {

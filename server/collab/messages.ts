@@ -1,6 +1,6 @@
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { MessageType } from '../../shared/collabProtocol.ts'
 
 /** Encoders of the messages the server sends (y-websocket framing: varUint type, payload). */

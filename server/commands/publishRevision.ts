@@ -1,5 +1,6 @@
+import { draftJSONOf } from '../draft/draftJSON.ts'
 import { createHash } from 'node:crypto'
-import { prosemirrorJSONToYDoc, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
 import type { DraftJSON } from '../../shared/numbering.ts'
@@ -43,7 +44,7 @@ export async function publishRevision(props: {
       rooms: context.rooms,
       store: context.store,
     })
-    content = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(DRAFT_FRAGMENT)) as DraftJSON
+    content = draftJSONOf(doc)
     yjsState = Y.encodeStateAsUpdate(doc)
   }
   const contentJson = JSON.stringify(content)

@@ -116,7 +116,7 @@ export function writeDemoProposals(
       parent.insert(parent.toArray().indexOf(block) + 1, [action])
     } else {
       const text = textOf(block)
-      const content = text.toString()
+      const content: string = text.toJSON()
       if (proposal.deletes) {
         const at = content.indexOf(proposal.deletes)
         if (at < 0) throw new Error(`demo: "${proposal.deletes}" not in ${proposal.blockUid}`)

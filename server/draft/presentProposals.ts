@@ -1,5 +1,6 @@
+import { draftJSONOf } from './draftJSON.ts'
 import * as Y from 'yjs'
-import { numberDraft, type DraftJSON } from '../../shared/numbering.ts'
+import { numberDraft } from '../../shared/numbering.ts'
 import {
   DELETED_BY_ATTR,
   DELETION_MARK,
@@ -10,7 +11,6 @@ import {
   type ProposalRecord,
 } from '../../shared/proposals.ts'
 import { DRAFT_FRAGMENT } from '../../shared/schema/index.ts'
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 
 interface ChangeText {
   inserted: string[]
@@ -62,9 +62,7 @@ export function presentProposals(
   doc: Y.Doc,
   records: readonly ProposalRecord[],
 ): PresentedProposal[] {
-  const numbering = numberDraft(
-    yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(DRAFT_FRAGMENT)) as DraftJSON,
-  )
+  const numbering = numberDraft(draftJSONOf(doc))
   const changes = changesByProposal(doc)
   return records.map((record) => {
     const objective = record.objectiveUid ? numbering.get(record.objectiveUid) : undefined

@@ -1,9 +1,8 @@
+import { draftJSONOf } from '../draft/draftJSON.ts'
 import { Router } from 'express'
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
 import { compareDrafts } from '../../shared/compare/index.ts'
 import type { DraftJSON } from '../../shared/numbering.ts'
-import { DRAFT_FRAGMENT } from '../../shared/schema/index.ts'
 import type { AppContext } from '../context.ts'
 import { readDocument } from '../draft/readDraft.ts'
 import { badRequest, notFound } from '../errors.ts'
@@ -21,12 +20,14 @@ export function compareRoutes(context: AppContext): Router {
 
   router.get('/negotiations/:nid/compare', async (request, response) => {
     const { negotiation } = await loadNegotiation(context, request.params.nid, response)
-    const { from, to, format = 'json' } = request.query
+    const { from, to } = request.query
+    const format = request.query.format ?? 'json'
     if (typeof from !== 'string' || typeof to !== 'string') {
       throw badRequest('from and to: a revision id each (to may be "live")')
     }
-    if (!['json', 'html', 'docx'].includes(String(format)))
+    if (format !== 'json' && format !== 'html' && format !== 'docx') {
       throw badRequest('format: one of json, html, docx')
+    }
     const side = async (id: string) => {
       if (id === 'live') {
         const doc = await readDocument({
@@ -36,7 +37,7 @@ export function compareRoutes(context: AppContext): Router {
         })
         return {
           label: 'live',
-          document: yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(DRAFT_FRAGMENT)) as DraftJSON,
+          document: draftJSONOf(doc),
         }
       }
       if (!REVISION_ID.test(id)) throw badRequest(`Invalid revision id "${id}".`)
@@ -58,7 +59,7 @@ export function compareRoutes(context: AppContext): Router {
     const document = comparisonDocument({ negotiation, labels, comparison, now: context.now() })
     if (format === 'html') sendHtml(response, renderDocumentHtml(document))
     else
-      await sendDocx(
+      sendDocx(
         response,
         await renderDocumentDocx(document),
         `${negotiation.id}-${labels.from}-${labels.to}`,

@@ -25,7 +25,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error
   if (typeof error === 'object' && error !== null && 'type' in error && 'status' in error) {
-    const { type, status } = error as { type: unknown; status: unknown }
+    const { type, status } = error
     if (type === 'entity.too.large') return new HttpError(413, 'payload_too_large', 'Too large.')
     if (type === 'entity.parse.failed') return new HttpError(400, 'bad_json', 'Malformed JSON.')
     if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -1,14 +1,13 @@
+import { draftJSONOf } from '../draft/draftJSON.ts'
 import { Router } from 'express'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
-import { numberDraft, type DraftJSON } from '../../shared/numbering.ts'
+import { numberDraft } from '../../shared/numbering.ts'
 import {
   BulkDecisionRequest,
   PROPOSAL_STATUSES,
   ProposalCommandRequest,
   type PresentedProposal,
 } from '../../shared/proposals.ts'
-import { DRAFT_FRAGMENT } from '../../shared/schema/index.ts'
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import { readProposals } from '../collab/proposalRecords.ts'
 import {
   actOnProposal,
@@ -65,9 +64,7 @@ export function proposalRoutes(context: AppContext): Router {
         rooms: context.rooms,
         store: context.store,
       })
-      const numbering = numberDraft(
-        yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(DRAFT_FRAGMENT)) as DraftJSON,
-      )
+      const numbering = numberDraft(draftJSONOf(doc))
       objectiveUid = [...numbering].find(
         ([, n]) => n.kind === 'objective' && n.objective === body.objective,
       )?.[0]

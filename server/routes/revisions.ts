@@ -57,8 +57,8 @@ export function revisionRoutes(context: AppContext): Router {
       )
       if (!roleAllows(role, 'publish'))
         throw forbidden('Only the co-facilitators import revisions.')
-      const symbol = String(request.query.symbol ?? '').trim()
-      const title = String(request.query.title ?? '').trim()
+      const symbol = typeof request.query.symbol === 'string' ? request.query.symbol.trim() : ''
+      const title = typeof request.query.title === 'string' ? request.query.title.trim() : ''
       if (!symbol || symbol.length > MAX_SYMBOL_LENGTH)
         throw badRequest('symbol: required, 40 characters at most')
       if (!title) throw badRequest('title: required')

@@ -6,11 +6,7 @@ export function sendHtml(response: Response, html: string): void {
 }
 
 /** A Word document as an attachment, with a file name safe in a header. */
-export async function sendDocx(
-  response: Response,
-  bytes: Buffer | Uint8Array,
-  name: string,
-): Promise<void> {
+export function sendDocx(response: Response, bytes: Buffer | Uint8Array, name: string): void {
   const safeName = name.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 100)
   response
     .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')

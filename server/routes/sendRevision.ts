@@ -34,7 +34,7 @@ export async function sendRevision(props: {
       )
       return
     case 'docx':
-      await sendDocx(
+      sendDocx(
         response,
         await renderDocumentDocx(
           revisionDocument({ negotiation, revision: revision.summary, document }),

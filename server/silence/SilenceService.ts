@@ -68,7 +68,9 @@ export class SilenceService {
   async list(negotiationId: string): Promise<SilenceProcedure[]> {
     const stored = await this.deps.repository.list(negotiationId)
     // Reading settles lazily too: no one ever sees a running procedure past its deadline.
-    return stored.map(({ procedure }) => transitionSilence(procedure, { type: 'settle' }, this.deps.now()))
+    return stored.map(({ procedure }) =>
+      transitionSilence(procedure, { type: 'settle' }, this.deps.now()),
+    )
   }
 
   async start(props: {
@@ -185,18 +187,21 @@ export class SilenceService {
     this.timers.delete(procedure.id)
     if (procedure.status !== 'running') return
     const delay = Math.max(0, Date.parse(procedure.deadline) - this.deps.now().getTime())
-    const timer = setTimeout(() => {
-      this.timers.delete(procedure.id)
-      this.settle(procedure.negotiationId, procedure.id)
-        .then(async () => {
-          // A timer may fire before the clock reaches the deadline (long waits go in steps).
-          const current = await this.deps.repository.find(procedure.negotiationId, procedure.id)
-          if (current?.procedure.status === 'running') this.schedule(current.procedure)
-        })
-        .catch((error: unknown) =>
-          this.deps.logger.error({ err: error, procedure: procedure.id }, 'settling failed'),
-        )
-    }, Math.min(delay, MAX_TIMER_MS))
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(procedure.id)
+        this.settle(procedure.negotiationId, procedure.id)
+          .then(async () => {
+            // A timer may fire before the clock reaches the deadline (long waits go in steps).
+            const current = await this.deps.repository.find(procedure.negotiationId, procedure.id)
+            if (current?.procedure.status === 'running') this.schedule(current.procedure)
+          })
+          .catch((error: unknown) =>
+            this.deps.logger.error({ err: error, procedure: procedure.id }, 'settling failed'),
+          )
+      },
+      Math.min(delay, MAX_TIMER_MS),
+    )
     timer.unref()
     this.timers.set(procedure.id, timer)
   }

@@ -40,6 +40,6 @@ export async function openDatabase(dataDir: string): Promise<OpenedDatabase> {
     provider: { getMigrations: () => Promise.resolve(MIGRATIONS) },
   })
   const { error } = await migrator.migrateToLatest()
-  if (error) throw error instanceof Error ? error : new Error(String(error))
+  if (error) throw error instanceof Error ? error : new Error('migration failed')
   return { db, isNew }
 }

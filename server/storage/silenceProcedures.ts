@@ -52,7 +52,9 @@ export class SilenceRepository {
       .where('negotiation_id', '=', negotiationId)
       .orderBy('deadline')
       .execute()
-    return rows.map(parse).sort((a, b) => a.procedure.startedAt.localeCompare(b.procedure.startedAt))
+    return rows
+      .map(parse)
+      .sort((a, b) => a.procedure.startedAt.localeCompare(b.procedure.startedAt))
   }
 
   async listRunning(): Promise<StoredProcedure[]> {

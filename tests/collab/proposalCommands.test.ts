@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { deletionKey } from '../../shared/proposalKeys.ts'
 import type { PresentedProposal } from '../../shared/proposals.ts'
 import { ApiClient, startTestServer } from '../helpers/accounts.ts'
-import { blockByUid, connectClient, eventually, textOf } from '../helpers/wsClients.ts'
+import { blockByUid, connectClient, deltaOf, eventually, textOf } from '../helpers/wsClients.ts'
 
 const NID = 'pacte-mondial'
 const ref = (proposalId: string, delegation: string) => ({ proposalId, delegation })
@@ -106,7 +106,7 @@ describe('proposal commands run on the server, with no browser open', () => {
   it('rejects an insertion (removed), accepts a deletion (removed) and withdraws one (restored)', async () => {
     const mar = await connect('mar')
     const action = textOf(blockByUid(mar.doc, 'obj-08-a'))
-    const original = action.toString()
+    const original = action.toJSON()
     action.insert(0, 'REJECTED ', { insertion: ref('mar-rej-1', 'MAR') })
     const deletion = ref('mar-del-1', 'MAR')
     action.format(9, 5, { [deletionKey(deletion)]: deletion })
@@ -194,7 +194,7 @@ describe('proposal commands run on the server, with no browser open', () => {
       fresh.destroy()
     })
     expect((await proposal('race-1'))?.status).toBe('accepted')
-    expect(textOf(blockByUid(che.doc, 'obj-12-a')).toDelta()[0]).not.toHaveProperty(
+    expect(deltaOf(textOf(blockByUid(che.doc, 'obj-12-a')))[0]).not.toHaveProperty(
       'attributes.insertion',
     )
   })
@@ -211,12 +211,10 @@ describe('proposal commands run on the server, with no browser open', () => {
       expect(listed.map((p) => p.id).sort()).toEqual(['overlap-fra', 'overlap-mar'])
     })
     expect((await act('che', 'overlap-fra', 'reject')).status).toBe(200)
-    await eventually(async () => {
-      const attributes = textOf(blockByUid(mar.doc, 'obj-13-a'))
-        .toDelta()
-        .flatMap((op: { attributes?: Record<string, unknown> }) =>
-          Object.values(op.attributes ?? {}),
-        )
+    await eventually(() => {
+      const attributes = deltaOf(textOf(blockByUid(mar.doc, 'obj-13-a'))).flatMap((op) =>
+        Object.values(op.attributes ?? {}),
+      )
       expect(attributes).toContainEqual(m)
       expect(attributes).not.toContainEqual(f)
     })

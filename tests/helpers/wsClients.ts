@@ -107,3 +107,10 @@ export function textOf(block: Y.XmlElement): Y.XmlText {
   if (!(text instanceof Y.XmlText)) throw new Error('block without text')
   return text
 }
+
+/** The delta of a text, typed (Yjs types it loosely). */
+export function deltaOf(
+  text: Y.XmlText,
+): { insert: unknown; attributes?: Record<string, unknown> }[] {
+  return text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]
+}

@@ -296,7 +296,7 @@ describe('permission matrix', () => {
       const marker = `[${actor}-${Math.random().toString(36).slice(2, 8)}]`
       write(actor, firstParagraph(client.doc), marker)
       await eventually(() => {
-        const reached = firstParagraph(witness.doc).toString().includes(marker)
+        const reached = firstParagraph(witness.doc).toJSON().includes(marker)
         const refused = client.notices.find((n) => ['read_only', 'refused_change'].includes(n.code))
         expect(reached || refused).toBeTruthy()
         outcomes[actor] = reached ? 'applied' : (refused?.code ?? '')

@@ -247,8 +247,8 @@ describe('silence across restarts and races', () => {
           statement: 'Encore.',
         }),
       ])
-      expect(results[0]!.status).toBe(409)
-      expect(results[2]!.status).toBe(409)
+      expect(results[0].status).toBe(409)
+      expect(results[2].status).toBe(409)
       const audit = await che.json<{ events: { action: string }[] }>(
         'GET',
         `/api/negotiations/${NID}/audit`,

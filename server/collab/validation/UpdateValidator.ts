@@ -54,7 +54,10 @@ export class UpdateValidator {
     }
     const handleTransaction = (tr: Y.Transaction) => {
       // Changes outside the draft (no deep event on the fragment) are still listed here.
-      if (tr.origin === VALIDATION_ORIGIN && !tr.changedParentTypes.has(fragment as SharedType)) {
+      if (
+        tr.origin === VALIDATION_ORIGIN &&
+        ![...tr.changedParentTypes.keys()].some((type: unknown) => type === fragment)
+      ) {
         judgeAll(collectDraftChanges(tr, fragment, []))
       }
     }

@@ -32,6 +32,9 @@ export type DraftChange =
   /** A change to anything but the draft's XmlFragment (e.g. the proposal records). */
   | { kind: 'outsideDraft'; name: string }
 
+/** A type guard that keeps Yjs's default attribute typing (`instanceof` would infer `any`). */
+export const isXmlElement = (value: unknown): value is Y.XmlElement => value instanceof Y.XmlElement
+
 const isItemDeletedIn = (tr: Y.Transaction, item: Y.Item) => Y.isDeleted(tr.deleteSet, item.id)
 const isItemNewIn = (tr: Y.Transaction, item: Y.Item) =>
   item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0)
@@ -90,7 +93,7 @@ export function collectDraftChanges(
     if (!isInside(type, fragment)) changes.push({ kind: 'outsideDraft', name: rootName(type) })
   }
   for (const event of events) {
-    const target = event.target
+    const target: unknown = event.target
     if (target instanceof Y.XmlText) {
       const block = enclosingBlock(target)
       for (const op of event.delta) {
@@ -114,8 +117,8 @@ export function collectDraftChanges(
       for (const item of event.changes.added) {
         const content = item.content
         if (content instanceof Y.ContentType) {
-          const inserted = content.type
-          if (inserted instanceof Y.XmlElement) {
+          const inserted: unknown = content.type
+          if (isXmlElement(inserted)) {
             changes.push({ kind: 'blockInserted', block: inserted, parent })
           } else if (inserted instanceof Y.XmlText) {
             for (const op of inserted.toDelta() as {
@@ -128,20 +131,20 @@ export function collectDraftChanges(
         }
       }
       for (const item of event.changes.deleted) {
-        const content = item.content
-        if (content instanceof Y.ContentType && content.type instanceof Y.XmlElement) {
+        const deleted: unknown = item.content instanceof Y.ContentType ? item.content.type : null
+        if (isXmlElement(deleted)) {
           changes.push({
             kind: 'blockDeleted',
-            nodeName: content.type.nodeName,
-            attributes: rawAttributes(content.type),
+            nodeName: deleted.nodeName,
+            attributes: rawAttributes(deleted),
           })
-        } else if (content instanceof Y.ContentType && content.type instanceof Y.XmlText) {
-          for (const attributes of deletedTextRuns(tr, content.type)) {
+        } else if (deleted instanceof Y.XmlText) {
+          for (const attributes of deletedTextRuns(tr, deleted)) {
             changes.push({ kind: 'textDeleted', block: parent, attributes })
           }
         }
       }
-      if (target instanceof Y.XmlElement) {
+      if (isXmlElement(target)) {
         for (const [key, change] of event.changes.keys) {
           changes.push({
             kind: 'blockAttributeChanged',

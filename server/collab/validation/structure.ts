@@ -1,7 +1,7 @@
 import type { NodeType, Schema } from '@tiptap/pm/model'
 import * as Y from 'yjs'
 import { DELETION_MARK } from '../../../shared/proposals.ts'
-import type { SharedType } from './draftChanges.ts'
+import { isXmlElement, type SharedType } from './draftChanges.ts'
 
 /**
  * Structural checks of an update on the shadow document: whatever a client sends, the draft
@@ -15,7 +15,7 @@ export function findStructuralProblem(
   events: readonly Y.YEvent<SharedType>[],
 ): string | null {
   for (const event of events) {
-    const target = event.target
+    const target: unknown = event.target
     if (target instanceof Y.XmlText) {
       const problem = checkTextDelta(schema, event.delta)
       if (problem) return problem
@@ -27,13 +27,14 @@ export function findStructuralProblem(
     const parentType =
       target === fragment
         ? schema.topNodeType
-        : target instanceof Y.XmlElement
+        : isXmlElement(target)
           ? nodeTypeOf(schema, target)
           : undefined
     if (!parentType) return 'Only the draft’s blocks may change.'
     for (const item of event.changes.added) {
       if (!(item.content instanceof Y.ContentType)) return 'The draft holds only blocks and text.'
-      const problem = checkSubtree(schema, item.content.type)
+      const inserted: unknown = item.content.type
+      const problem = checkSubtree(schema, inserted)
       if (problem) return problem
     }
     if (event.changes.added.size > 0 || event.changes.deleted.size > 0) {
@@ -91,13 +92,17 @@ function checkChildren(
 }
 
 /** A newly inserted block or text, and everything in it. */
-function checkSubtree(schema: Schema, node: SharedType): string | null {
+function checkSubtree(schema: Schema, node: unknown): string | null {
   if (node instanceof Y.XmlText) {
-    return checkTextDelta(schema, node.toDelta() as { insert?: unknown; attributes?: Record<string, unknown> }[])
+    return checkTextDelta(
+      schema,
+      node.toDelta() as { insert?: unknown; attributes?: Record<string, unknown> }[],
+    )
   }
-  if (!(node instanceof Y.XmlElement)) return 'The draft holds only blocks and text.'
+  if (!isXmlElement(node)) return 'The draft holds only blocks and text.'
   const type = nodeTypeOf(schema, node)
-  if (!type || type === schema.topNodeType || type.isText) return `Unknown block "${node.nodeName}".`
+  if (!type || type === schema.topNodeType || type.isText)
+    return `Unknown block "${node.nodeName}".`
   for (const key of Object.keys(node.getAttributes())) {
     if (!(key in type.spec.attrs!)) return `Blocks have no attribute "${key}".`
   }
