@@ -92,6 +92,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
     sessionTtlMs: options.sessionTtlMs ?? SESSION_TTL_MS,
     now,
     startedAt: Date.now(),
+    isDemo: options.demo ?? true,
   }
   if (isNew && (options.demo ?? true)) await createDemo(context)
   await context.silence.resume((await negotiations.list()).map((n) => n.id))

@@ -27,4 +27,6 @@ export interface AppContext {
   /** The server's clock; injected so that tests can move it. */
   now: () => Date
   startedAt: number
+  /** Demo mode: the published demo accounts exist (the sign-in page lists them). */
+  isDemo: boolean
 }

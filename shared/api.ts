@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { Policies } from './accountsApi.ts'
+import { RevisionSummary } from './revisions.ts'
+import { SilenceProcedure } from './silence/silenceSchema.ts'
 
 /**
  * The public HTTP contract (DESIGN.md section 7), one zod schema per shape; the server presents
@@ -31,8 +33,8 @@ export type NegotiationSummary = z.infer<typeof NegotiationSummary>
 export const NegotiationDetail = NegotiationSummary.extend({
   delegations: z.array(Delegation),
   coFacilitators: z.array(Delegation),
-  revisions: z.array(z.unknown()),
-  silenceProcedure: z.unknown().nullable(),
+  revisions: z.array(RevisionSummary),
+  silenceProcedure: SilenceProcedure.nullable(),
   /** What the signed-in user may do here: the client shows only that. */
   policies: Policies,
 })
@@ -78,4 +80,9 @@ export const DraftResponse = z.object({
 })
 export type DraftResponse = z.infer<typeof DraftResponse>
 
-export const Health = z.object({ status: z.literal('ok'), uptimeSeconds: z.number() })
+export const Health = z.object({
+  status: z.literal('ok'),
+  uptimeSeconds: z.number(),
+  /** Demo mode: the demo accounts (password `demo`) exist. */
+  demo: z.boolean(),
+})

@@ -14,7 +14,7 @@ import {
 } from './incomingMessage.ts'
 import { noticeMessage, syncStep1Message } from './messages.ts'
 import type { Peer } from './Peer.ts'
-import { decodeAwarenessUpdate, stampPresence } from './presence.ts'
+import { decodeAwarenessUpdate } from './presence.ts'
 import { recordNewProposals, readProposal } from './proposalRecords.ts'
 import { SERVER_ORIGIN, type Room } from './Room.ts'
 import { judgeDraftChange } from '../policies/draftChange.ts'
@@ -147,7 +147,7 @@ export class Connection implements Peer {
       this.close('malformed', error instanceof Error ? error.message : undefined)
       return
     }
-    if (!this.room.applyPresence(stampPresence(entries, this.presenceUser()), this)) {
+    if (!this.room.applyPresence(entries, this, this.presenceUser())) {
       this.refuse('forged_presence', 'You may not change the presence of another participant.')
     }
   }

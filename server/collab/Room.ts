@@ -11,7 +11,8 @@ import {
   syncUpdateMessage,
 } from './messages.ts'
 import type { Peer } from './Peer.ts'
-import { encodeAwarenessUpdate, type AwarenessEntry } from './presence.ts'
+import { encodeAwarenessUpdate, stampPresence, type AwarenessEntry } from './presence.ts'
+import type { PresenceUser } from '../../shared/presence.ts'
 import type { DraftChange } from './validation/draftChanges.ts'
 import { UpdateValidator, type ChangeJudge, type Refusal } from './validation/UpdateValidator.ts'
 
@@ -148,21 +149,28 @@ export class Room {
   }
 
   /**
-   * Applies presence entries (already stamped with the sender's identity). Refuses the whole
-   * update, returning false, if it touches a client id another user's connection announced; a
+   * Applies presence entries, stamped with the sender's identity. Refuses the whole update,
+   * returning false, if it changes a client id another user's connection announced; a
    * reconnecting client of the same user takes its id over from its stale connection.
    */
-  applyPresence(entries: readonly AwarenessEntry[], origin: Peer): boolean {
-    for (const { clientId } of entries) {
+  applyPresence(entries: readonly AwarenessEntry[], origin: Peer, user: PresenceUser): boolean {
+    // y-websocket clients echo every presence they receive, others' included: an entry no newer
+    // than what the room knows (or knew, for a client that left) is an echo, dropped silently.
+    const fresh = entries.filter(
+      ({ clientId, clock }) => clock > (this.awareness.meta.get(clientId)?.clock ?? -1),
+    )
+    for (const { clientId } of fresh) {
       const owner = this.presenceOwners.get(clientId)
       if (owner && owner !== origin && owner.userId !== origin.userId) return false
     }
-    for (const { clientId } of entries) {
+    if (fresh.length === 0) return true
+    for (const { clientId } of fresh) {
       const owner = this.presenceOwners.get(clientId)
       if (owner && owner !== origin) owner.awarenessIds.delete(clientId)
       this.presenceOwners.set(clientId, origin)
     }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(entries), origin)
+    const update = encodeAwarenessUpdate(stampPresence(fresh, user))
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin)
     return true
   }
 

@@ -49,7 +49,7 @@ export async function publishRevision(props: {
   }
   const contentJson = JSON.stringify(content)
   const id = `rev-${newUid()}`
-  await context.revisions.insert({
+  await insertOrConflict(context, symbol, {
     id,
     negotiation_id: negotiationId,
     symbol,
@@ -71,4 +71,20 @@ export async function publishRevision(props: {
   const revision = await context.revisions.find(negotiationId, id)
   if (!revision) throw new Error(`revision ${id} vanished`)
   return revision.summary
+}
+
+// The symbol check above and the insert are two steps; the unique index decides a race.
+async function insertOrConflict(
+  context: AppContext,
+  symbol: string,
+  row: Parameters<AppContext['revisions']['insert']>[0],
+): Promise<void> {
+  try {
+    await context.revisions.insert(row)
+  } catch (error) {
+    if (error instanceof Error && /UNIQUE constraint failed/.test(error.message)) {
+      throw conflict(`A revision "${symbol}" is already published.`, 'symbol_taken')
+    }
+    throw error
+  }
 }

@@ -1,5 +1,6 @@
 import type { NegotiationSummary } from '../../shared/api.ts'
 import { agreedTextOf } from '../../shared/compare/index.ts'
+import { withoutProposedBlocks } from '../../shared/compare/agreedText.ts'
 import type { Comparison, ComparedParagraph } from '../../shared/compare/index.ts'
 import {
   blocksOfJSON,
@@ -59,10 +60,12 @@ export function revisionDocument(props: {
   revision: RevisionSummary
   document: DraftJSON
 }): ExportDocument {
-  const numbering = numberDraft(props.document)
+  // The agreed text: proposed blocks are neither shown nor counted in the numbering.
+  const agreed = withoutProposedBlocks(props.document)
+  const numbering = numberDraft(agreed)
   let objective = 0
   const blocks: ExportBlock[] = []
-  for (const node of blocksOfJSON(props.document)) {
+  for (const node of blocksOfJSON(agreed)) {
     if (node.type === 'objective') {
       const number = numbering.get(String(node.attrs?.uid))
       if (number?.kind === 'objective') objective = number.objective

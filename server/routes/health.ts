@@ -9,6 +9,7 @@ export function healthRoutes(context: AppContext): Router {
     response.json({
       status: 'ok',
       uptimeSeconds: Math.round((Date.now() - context.startedAt) / 1000),
+      demo: context.isDemo,
     })
   })
   return router

@@ -2,7 +2,7 @@ import type { Request, RequestHandler, Response } from 'express'
 import type { Actor } from '../auth/Actor.ts'
 import { authenticate } from '../auth/authenticate.ts'
 import type { AppContext } from '../context.ts'
-import { HttpError, forbidden } from '../errors.ts'
+import { HttpError } from '../errors.ts'
 import { requireActor } from '../policies/authorize.ts'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -45,7 +45,7 @@ export const csrfProtection: RequestHandler = (request, response, next) => {
   // Signing in again over an old session replaces it; it needs no token of the old one.
   const isSignIn = request.method === 'POST' && request.path === '/session'
   if (!isSignIn && actor?.via === 'session' && request.get(CSRF_HEADER) !== actor.csrfToken) {
-    return next(forbidden('Missing or wrong CSRF token.'))
+    return next(new HttpError(403, 'csrf_failed', 'Missing or wrong CSRF token.'))
   }
   next()
 }

@@ -30,11 +30,13 @@ export function negotiationRoutes(context: AppContext): Router {
   router.get('/negotiations/:nid', async (request, response) => {
     const { negotiation, role } = await load(request.params.nid, response)
     const participants = await context.negotiations.participants(negotiation.id)
+    const procedures = await context.silence.list(negotiation.id)
     const body: NegotiationDetail = {
       ...negotiation,
       ...participants,
-      revisions: [],
-      silenceProcedure: null,
+      revisions: await context.revisions.list(negotiation.id),
+      // The procedure that matters now: the running one, else the latest.
+      silenceProcedure: procedures.find((p) => p.status === 'running') ?? procedures.at(-1) ?? null,
       policies: { role, abilities: abilitiesOf(role) },
     }
     response.json(body)

@@ -71,15 +71,74 @@ export function rawAttributes(element: Y.XmlElement): Record<string, unknown> {
   return attributes
 }
 
-/** The value a formatting key had in a text before the transaction (null if none). */
-function formatValueBefore(tr: Y.Transaction, text: Y.XmlText, key: string): unknown {
+/** The attributes in force before the transaction on the text it kept, run by run. */
+function keptTextRuns(
+  tr: Y.Transaction,
+  text: Y.XmlText,
+): { length: number; before: TextAttributes }[] {
+  const runs: { length: number; before: TextAttributes }[] = []
+  let current: TextAttributes = {}
   for (let item = text._start; item !== null; item = item.right) {
     const wasPresent = !isItemNewIn(tr, item) && (!item.deleted || isItemDeletedIn(tr, item))
-    if (wasPresent && item.content instanceof Y.ContentFormat && item.content.key === key) {
-      if (item.content.value !== null) return item.content.value
+    if (!wasPresent) continue
+    if (item.content instanceof Y.ContentFormat) {
+      const { key, value } = item.content
+      current = { ...current }
+      if (value === null) delete current[key]
+      else current[key] = value
+    } else if (!item.deleted && item.countable) {
+      runs.push({ length: item.length, before: current })
     }
   }
-  return null
+  return runs
+}
+
+const isSameValue = (a: unknown, b: unknown): boolean =>
+  a === b || JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+
+/**
+ * The formatting a delta's retained ops really change, against the attributes the kept text
+ * had before. Yjs may repeat an attribute the text already had: when a formatted run is
+ * deleted with its format markers, the text after it is "retained" with the run's key set to
+ * null, which it already was; that is no change.
+ */
+function formattingChanges(
+  tr: Y.Transaction,
+  text: Y.XmlText,
+  block: Y.XmlElement | null,
+  delta: readonly { insert?: unknown; retain?: number; attributes?: TextAttributes }[],
+): DraftChange[] {
+  const changes: DraftChange[] = []
+  const runs = keptTextRuns(tr, text)
+  let runIndex = 0
+  let usedOfRun = 0
+  for (const op of delta) {
+    if (op.retain === undefined) continue
+    for (let left = op.retain; left > 0 && runIndex < runs.length;) {
+      const run = runs[runIndex]
+      if (!run) break
+      const taken = Math.min(left, run.length - usedOfRun)
+      if (op.attributes) {
+        const before: TextAttributes = {}
+        const after: TextAttributes = {}
+        for (const [key, value] of Object.entries(op.attributes)) {
+          if (isSameValue(run.before[key], value)) continue
+          before[key] = run.before[key] ?? null
+          after[key] = value
+        }
+        if (Object.keys(after).length > 0) {
+          changes.push({ kind: 'textFormatted', block, before, after })
+        }
+      }
+      left -= taken
+      usedOfRun += taken
+      if (usedOfRun === run.length) {
+        runIndex++
+        usedOfRun = 0
+      }
+    }
+  }
+  return changes
 }
 
 /** Lists the changes of a transaction on the draft (`fragment`) and outside it. */
@@ -99,14 +158,9 @@ export function collectDraftChanges(
       for (const op of event.delta) {
         if (op.insert !== undefined) {
           changes.push({ kind: 'textInserted', block, attributes: op.attributes ?? {} })
-        } else if (op.retain !== undefined && op.attributes) {
-          const before: TextAttributes = {}
-          for (const key of Object.keys(op.attributes)) {
-            before[key] = formatValueBefore(tr, target, key)
-          }
-          changes.push({ kind: 'textFormatted', block, before, after: op.attributes })
         }
       }
+      changes.push(...formattingChanges(tr, target, block, event.delta))
       for (const attributes of deletedTextRuns(tr, target)) {
         changes.push({ kind: 'textDeleted', block, attributes })
       }
