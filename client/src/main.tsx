@@ -9,6 +9,8 @@ import './styles/page.css'
 import './styles/outline.css'
 import './styles/carets.css'
 import './styles/feedback.css'
+import './styles/account.css'
+import './styles/console.css'
 
 const root = document.getElementById('root')
 if (root) {

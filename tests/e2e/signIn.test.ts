@@ -3,7 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { presenceColor } from '../../shared/presence.ts'
-import { startTestServer } from '../helpers/accounts.ts'
+import { ApiClient, startTestServer, userIdOf } from '../helpers/accounts.ts'
 import { BrowserSession, recordFailures } from '../helpers/browser.ts'
 import type { DraftPage } from '../helpers/DraftPage.ts'
 import { retryableAssertion } from '../helpers/poll.ts'
@@ -95,6 +95,45 @@ describe('signing in to the demo negotiation', () => {
     await iom.page.keyboard.type('Texte d’un observateur')
     await iom.press('Enter')
     expect(await iom.textOf(commitment)).toBe(before)
+  })
+
+  it('follows a role changed, and a user deactivated, while the room is open', async () => {
+    if (!server) throw new Error('not started')
+    const secretariat = await ApiClient.signedIn(server.url, 'secretariat')
+    const setRole = async (username: string, role: string) => {
+      const id = await userIdOf(secretariat, username)
+      const { status } = await secretariat.json(
+        'PUT',
+        `/api/negotiations/pacte-mondial/roles/${id}`,
+        {
+          role,
+        },
+      )
+      expect(status).toBe(204)
+    }
+
+    const iom = await openSignIn('iom-promoted')
+    await iom.signIn('iom')
+    await iom.readOnlyBadge.waitFor()
+    await setRole('iom', 'coFacilitator')
+    await iom.editor.and(iom.page.locator('[contenteditable="true"]')).waitFor()
+    await iom.page.getByTestId('insert-paragraph').waitFor()
+    expect(await iom.readOnlyBadge.count()).toBe(0)
+    await setRole('iom', 'observer')
+    await iom.readOnlyBadge.waitFor()
+    expect(await iom.editor.getAttribute('contenteditable')).toBe('false')
+
+    const brazil = await openSignIn('bra')
+    await brazil.signIn('bra')
+    const { status } = await secretariat.json(
+      'POST',
+      `/api/users/${await userIdOf(secretariat, 'bra')}/deactivate`,
+    )
+    expect(status).toBe(204)
+    await brazil.signInForm.username.waitFor()
+    await expect(brazil.page.locator('.signin-notice').textContent()).resolves.toBe(
+      'Votre session a pris fin. Reconnectez-vous pour continuer.',
+    )
   })
 
   it('lets the secretariat seat a new delegation and give a new user a role', async () => {

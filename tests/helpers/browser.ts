@@ -70,11 +70,17 @@ export class BrowserSession {
     return path.join(TEST_RESULTS_DIR, this.name)
   }
 
-  /** A new user: a fresh context (French UI, New York time, as at UN headquarters) and page. */
-  async newDraftPage(label: string): Promise<DraftPage> {
+  /**
+   * A new user: a fresh context (French UI, New York time, as at UN headquarters, unless the
+   * user's device is set to another `timezoneId`) and page.
+   */
+  async newDraftPage(
+    label: string,
+    { timezoneId = 'America/New_York' }: { timezoneId?: string } = {},
+  ): Promise<DraftPage> {
     const context = await this.browser.newContext({
       locale: 'fr-FR',
-      timezoneId: 'America/New_York',
+      timezoneId,
       viewport: { width: 1280, height: 900 },
     })
     // Fail an action well before the test's own timeout, so the error names the action.

@@ -28,6 +28,23 @@ export function cacheNegotiation(detail: NegotiationDetail): void {
   }
 }
 
+/** Forgets every negotiation cached on this device; returns their room names. */
+export function forgetCachedNegotiations(): string[] {
+  const roomNames: string[] = []
+  try {
+    const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i))
+    for (const key of keys) {
+      if (!key?.startsWith(CACHE_PREFIX)) continue
+      const parsed = NegotiationDetail.safeParse(JSON.parse(localStorage.getItem(key) ?? 'null'))
+      if (parsed.success) roomNames.push(parsed.data.roomName)
+      localStorage.removeItem(key)
+    }
+  } catch {
+    // Storage unreadable: nothing was cached.
+  }
+  return roomNames
+}
+
 /** The details cached by the last visit, for `id` or for the last negotiation opened. */
 export function cachedNegotiation(id: string | null): NegotiationDetail | null {
   try {

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import { WebsocketProvider } from 'y-websocket'
-import { IndexeddbPersistence } from 'y-indexeddb'
+import { IndexeddbPersistence, clearDocument } from 'y-indexeddb'
 import { COLLAB_PATH, DRAFTROOM_CLIENT_PARAM, MessageType } from '../../../shared/collabProtocol.ts'
 import { parseNotice, type Notice } from './notice.ts'
 import {
@@ -26,6 +26,8 @@ class Emitter<T> {
     for (const listener of this.listeners) listener(value)
   }
 }
+
+const DISCARD_TIMEOUT_MS = 3_000
 
 const collabUrl = (): string =>
   `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${COLLAB_PATH}`
@@ -130,6 +132,20 @@ export class CollabSession {
   /** What the server is known to hold (see ServerState), or null before anything came. */
   get serverState(): Y.Snapshot | null {
     return this.server.snapshot
+  }
+
+  /**
+   * Closes the session and deletes this device's copy of the draft, so that the next session
+   * starts from the server's text alone (after the server refused a change of this copy).
+   */
+  async discardLocalCopy(): Promise<void> {
+    this.destroy()
+    await this.persistence.destroy().catch(() => undefined)
+    // Another tab still holding the database would block the deletion: do not wait forever.
+    await Promise.race([
+      clearDocument(this.roomName).catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, DISCARD_TIMEOUT_MS)),
+    ])
   }
 
   destroy(): void {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CollabSession } from './CollabSession.ts'
 import type { Notice } from './notice.ts'
 
@@ -19,23 +19,28 @@ export function useNotices(session: CollabSession): {
     setToasts((current) => current.filter((toast) => toast.id !== id))
   }, [])
 
+  // Toasts outlive a session: the one that says why the draft was reloaded comes from the
+  // session being replaced. Their timers stop only when the room closes.
+  const nextId = useRef(0)
+  const timers = useRef(new Set<ReturnType<typeof setTimeout>>())
   useEffect(() => {
-    let nextId = 0
-    const timers = new Set<ReturnType<typeof setTimeout>>()
-    const off = session.notices.on((notice) => {
-      const id = ++nextId
-      setToasts((current) => [...current, { ...notice, id }].slice(-MAX_TOASTS))
-      const timer = setTimeout(() => {
-        timers.delete(timer)
-        dismiss(id)
-      }, TOAST_MS)
-      timers.add(timer)
-    })
-    return () => {
-      off()
-      timers.forEach(clearTimeout)
-    }
-  }, [session, dismiss])
+    const pending = timers.current
+    return () => pending.forEach(clearTimeout)
+  }, [])
+
+  useEffect(
+    () =>
+      session.notices.on((notice) => {
+        const id = ++nextId.current
+        setToasts((current) => [...current, { ...notice, id }].slice(-MAX_TOASTS))
+        const timer = setTimeout(() => {
+          timers.current.delete(timer)
+          dismiss(id)
+        }, TOAST_MS)
+        timers.current.add(timer)
+      }),
+    [session, dismiss],
+  )
 
   return { toasts, dismiss }
 }

@@ -1,8 +1,12 @@
 import type { MouseEvent } from 'react'
 import { useEditorState, type Editor } from '@tiptap/react'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { SuggestingControls } from './suggesting/SuggestingControls.tsx'
 
-/** Insert a paragraph, an action or an objective where the cursor is. */
+/**
+ * Insert a paragraph, an action or an objective where the cursor is (proposed, in suggesting
+ * mode); switch between editing and suggesting; propose a block's deletion.
+ */
 export function Toolbar({ editor }: { editor: Editor }) {
   const { t } = useI18n()
   const can = useEditorState({
@@ -58,6 +62,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         >
           <span aria-hidden="true">◎</span> {t.insertObjective}
         </button>
+        <SuggestingControls editor={editor} />
       </div>
     </div>
   )

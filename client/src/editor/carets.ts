@@ -1,26 +1,15 @@
-import type { Identity } from '../identity/identity.ts'
-import { CO_FACILITATORS } from '../identity/identity.ts'
-import { delegationColor } from '../identity/delegationColor.ts'
+import type { PresenceOfUser } from '../auth/presence.ts'
 
-/** What a client publishes in awareness about its user (the server will stamp it). */
-export interface CaretUser {
-  name: string
-  color: string
-  delegation: string
-}
-
-export const caretUser = (identity: Identity): CaretUser => ({
-  name: identity.name,
-  color: delegationColor(identity.delegation),
-  delegation: identity.delegation,
-})
+/** What a client publishes in awareness about its user (the server stamps it with the same). */
+export type CaretUser = PresenceOfUser
 
 const text = (value: unknown, fallback: string): string =>
   typeof value === 'string' && value.trim() ? value.trim().slice(0, 80) : fallback
 
 /**
- * A remote caret labelled "Name · FRA" in the delegation's colour. Awareness comes from other
- * clients, so it is read defensively and only ever set as text, never as HTML.
+ * A remote caret labelled "Name · FRA" (a co-facilitator: "Name · Co-fac.") in the colour the
+ * server stamped. Awareness comes from other clients, so it is read defensively and only ever
+ * set as text, never as HTML.
  */
 export function renderCaret(
   user: Record<string, unknown>,
@@ -34,7 +23,7 @@ export function renderCaret(
   const label = document.createElement('span')
   label.classList.add('collaboration-carets__label')
   label.style.backgroundColor = color
-  const who = delegation === CO_FACILITATORS ? coFacilitatorsLabel() : delegation
+  const who = user.role === 'coFacilitator' ? coFacilitatorsLabel() : delegation
   label.textContent = who ? `${text(user.name, '?')} · ${who}` : text(user.name, '?')
   caret.append(label)
   return caret

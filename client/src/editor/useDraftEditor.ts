@@ -4,16 +4,18 @@ import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { DRAFT_FRAGMENT, draftExtensions } from '../../../shared/schema/index.ts'
 import type { CollabSession } from '../collab/CollabSession.ts'
-import type { Identity } from '../identity/identity.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
-import { caretUser, renderCaret } from './carets.ts'
+import { renderCaret, type CaretUser } from './carets.ts'
 import { DraftNumbering } from './numberingPlugin.ts'
 import { DraftCommands } from './DraftCommands.ts'
 import { numberingLabels } from './numberingLabels.ts'
 
 interface DraftEditorOptions {
   session: CollabSession
-  identity: Identity
+  /** The signed-in user as the others see them beside the caret. */
+  user: CaretUser
+  /** The user may only read (the server's policies): the editor never becomes editable. */
+  isReadOnly: boolean
   /** The language of the text itself, for spelling and hyphenation. */
   textLanguage: string
 }
@@ -22,7 +24,7 @@ interface DraftEditorOptions {
  * The Tiptap editor of the live draft, bound to the session's Yjs document. No UndoRedo:
  * Collaboration brings its own undo, which only undoes this user's changes.
  */
-export function useDraftEditor({ session, identity, textLanguage }: DraftEditorOptions): {
+export function useDraftEditor({ session, user, isReadOnly, textLanguage }: DraftEditorOptions): {
   editor: Editor
   isLoaded: boolean
 } {
@@ -42,13 +44,13 @@ export function useDraftEditor({ session, identity, textLanguage }: DraftEditorO
         }),
         CollaborationCaret.configure({
           provider: session.provider,
-          user: caretUser(identity),
-          render: (user) => renderCaret(user, () => coFacilitatorsLabel.current),
+          user,
+          render: (remote) => renderCaret(remote, () => coFacilitatorsLabel.current),
         }),
         DraftNumbering.configure({ labels: numberingLabels(t) }),
         DraftCommands,
       ],
-      editable: isLoaded,
+      editable: isLoaded && !isReadOnly,
       editorProps: {
         attributes: {
           class: 'draft-text',
@@ -58,7 +60,7 @@ export function useDraftEditor({ session, identity, textLanguage }: DraftEditorO
         },
       },
     },
-    // The editor lives as long as the session; language and identity are updated in place.
+    // The editor lives as long as the session; language, user and rights are updated in place.
     [session],
   )
 
@@ -67,9 +69,10 @@ export function useDraftEditor({ session, identity, textLanguage }: DraftEditorO
     editor.commands.setNumberingLabels(numberingLabels(t))
   }, [editor, t])
 
+  const { name, delegation, color } = user
   useEffect(() => {
-    editor.commands.updateUser(caretUser(identity))
-  }, [editor, identity])
+    editor.commands.updateUser({ name, delegation, color })
+  }, [editor, name, delegation, color])
 
   // Until the first content arrives (offline copy or server), an empty document would be a
   // filler section that typing would turn into real content: stay read-only until then.
@@ -88,8 +91,8 @@ export function useDraftEditor({ session, identity, textLanguage }: DraftEditorO
   }, [fragment, isLoaded, session])
 
   useEffect(() => {
-    editor.setEditable(isLoaded)
-  }, [editor, isLoaded])
+    editor.setEditable(isLoaded && !isReadOnly)
+  }, [editor, isLoaded, isReadOnly])
 
   return { editor, isLoaded }
 }

@@ -1,21 +1,25 @@
-import type { Identity } from '../identity/identity.ts'
+import type { Me } from '../../../shared/accountsApi.ts'
+import type { Role } from '../../../shared/permissions.ts'
 import type { ConnectionStateName, SavedStateName } from '../i18n/messages.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 import { SavedIndicator } from './SavedIndicator.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
-import { IdentityBadge } from './IdentityBadge.tsx'
+import { UserMenu } from './UserMenu.tsx'
 
 interface HeaderProps {
   title: string
-  identity: Identity
-  connection: ConnectionStateName
-  saved: SavedStateName
-  onChangeIdentity: () => void
+  user: Me['user']
+  /** The user's role in the negotiation on screen; null outside one. */
+  role: Role | null
+  /** In the room: whether the text is connected and saved. */
+  status?: { connection: ConnectionStateName; saved: SavedStateName }
+  /** The user may read the text but not change it. */
+  isReadOnly?: boolean
 }
 
-/** The negotiation, who the user is, and whether the text is connected and saved. */
-export function Header({ title, identity, connection, saved, onChangeIdentity }: HeaderProps) {
+/** The negotiation, whether the text is connected and saved, and who the user is. */
+export function Header({ title, user, role, status, isReadOnly = false }: HeaderProps) {
   const { t } = useI18n()
   return (
     <header className="app-header">
@@ -26,9 +30,14 @@ export function Header({ title, identity, connection, saved, onChangeIdentity }:
         </p>
       </div>
       <div className="app-header-status">
-        <ConnectionIndicator connection={connection} />
-        <SavedIndicator saved={saved} />
-        <IdentityBadge identity={identity} onChange={onChangeIdentity} />
+        {isReadOnly && (
+          <span className="read-only-badge" data-testid="read-only-badge" title={t.readOnlyHint}>
+            {t.readOnly}
+          </span>
+        )}
+        {status && <ConnectionIndicator connection={status.connection} />}
+        {status && <SavedIndicator saved={status.saved} />}
+        <UserMenu user={user} role={role} />
         <LanguageSwitch />
       </div>
     </header>

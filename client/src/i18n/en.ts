@@ -1,8 +1,14 @@
 import { objectiveLabel } from '../../../shared/numbering.ts'
 import type { Messages } from './messages.ts'
+import { accountsEn } from './accountsEn.ts'
+import { revisionsEn } from './revisionsEn.ts'
+import { silenceEn } from '../silence/silenceEn.ts'
 
 /** The English UI. */
 export const en: Messages = {
+  ...accountsEn,
+  ...revisionsEn,
+  ...silenceEn,
   appName: 'Draftroom',
   loading: 'Loading…',
   loadingDraft: 'Loading the text…',
@@ -25,18 +31,6 @@ export const en: Messages = {
   },
 
   languageSwitchLabel: 'Passer en français',
-  identityLabel: 'You are',
-  changeIdentity: 'Change',
-
-  identityTitle: 'Who are you?',
-  identityIntro:
-    'Your name and delegation are shown next to your cursor to the other participants.',
-  identityName: 'Name',
-  identityNamePlaceholder: 'First and last name',
-  identityDelegation: 'Delegation',
-  identityChooseDelegation: 'Choose a delegation',
-  identitySubmit: 'Enter the room',
-  identityTemporaryNote: 'Temporary identification, until sign-in with an account is available.',
   coFacilitators: 'Co-facilitators',
   coFacilitatorsShort: 'Co-fac.',
 
@@ -77,5 +71,13 @@ export const en: Messages = {
     not_saving:
       'The server cannot save right now. Your changes are kept and will be saved as soon as possible.',
     saving: 'The server is saving again.',
+    read_only: 'You may read this text but not change it.',
+    role_changed: 'Your role in this negotiation has changed.',
+    frozen:
+      'The text is frozen (a silence procedure is under way, or it was adopted): the change was refused.',
+    refused_change:
+      'The server refused your latest change: the text was reloaded as the server holds it.',
+    invalid_update:
+      'The server could not read your latest change: the text was reloaded as the server holds it.',
   },
 }

@@ -1,10 +1,16 @@
 import { objectiveLabel } from '../../../shared/numbering.ts'
 import type { Messages } from './messages.ts'
+import { accountsFr } from './accountsFr.ts'
+import { revisionsFr } from './revisionsFr.ts'
+import { silenceFr } from '../silence/silenceFr.ts'
 
 const NBSP = '\u00a0'
 
 /** The French UI (default). French typography: non-breaking space before « : ; ? ! ». */
 export const fr: Messages = {
+  ...accountsFr,
+  ...revisionsFr,
+  ...silenceFr,
   appName: 'Draftroom',
   loading: 'Chargement…',
   loadingDraft: 'Chargement du texte…',
@@ -32,18 +38,6 @@ export const fr: Messages = {
   },
 
   languageSwitchLabel: 'Switch to English',
-  identityLabel: 'Vous êtes',
-  changeIdentity: 'Changer',
-
-  identityTitle: `Qui êtes-vous${NBSP}?`,
-  identityIntro:
-    'Votre nom et votre délégation s’affichent à côté de votre curseur pour les autres participants.',
-  identityName: 'Nom',
-  identityNamePlaceholder: 'Prénom Nom',
-  identityDelegation: 'Délégation',
-  identityChooseDelegation: 'Choisir une délégation',
-  identitySubmit: 'Entrer dans la salle',
-  identityTemporaryNote: 'Identification provisoire, en attendant la connexion par compte.',
   coFacilitators: 'Co-facilitateurs',
   coFacilitatorsShort: 'Co-fac.',
 
@@ -87,5 +81,11 @@ export const fr: Messages = {
     not_saving:
       'Le serveur ne peut pas enregistrer pour le moment. Vos modifications sont gardées et seront enregistrées dès que possible.',
     saving: 'Le serveur enregistre de nouveau.',
+    read_only: 'Vous pouvez lire ce texte mais pas le modifier.',
+    role_changed: 'Votre rôle dans cette négociation a changé.',
+    frozen:
+      'Le texte est gelé (procédure d’approbation tacite en cours, ou texte adopté) : la modification a été refusée.',
+    refused_change: `Le serveur a refusé votre dernière modification${NBSP}: le texte a été rechargé tel qu’il est sur le serveur.`,
+    invalid_update: `Le serveur n’a pas pu lire votre dernière modification${NBSP}: le texte a été rechargé tel qu’il est sur le serveur.`,
   },
 }

@@ -1,10 +1,13 @@
 import type { Language } from '../../../shared/numbering.ts'
 import type { CloseReasonName } from '../../../shared/collabProtocol.ts'
+import type { AccountMessages } from './accountMessages.ts'
+import type { RevisionMessages } from './revisionMessages.ts'
+import type { SilenceMessages } from '../silence/silenceMessages.ts'
 
 export type { Language }
 
 /** The UI strings, one entry per key in every language; parameterised strings are functions. */
-export interface Messages {
+export interface Messages extends AccountMessages, RevisionMessages, SilenceMessages {
   appName: string
   loading: string
   loadingDraft: string
@@ -23,17 +26,6 @@ export interface Messages {
   savedTitle: Record<SavedStateName, string>
 
   languageSwitchLabel: string
-  identityLabel: string
-  changeIdentity: string
-
-  identityTitle: string
-  identityIntro: string
-  identityName: string
-  identityNamePlaceholder: string
-  identityDelegation: string
-  identityChooseDelegation: string
-  identitySubmit: string
-  identityTemporaryNote: string
   coFacilitators: string
   coFacilitatorsShort: string
 

@@ -1,66 +1,77 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import type { Me } from '../../../shared/accountsApi.ts'
+import { auth, useAuth } from '../api/useAuth.ts'
 import { useNegotiation } from '../api/useNegotiation.ts'
+import { SignInPage } from '../auth/SignInPage.tsx'
+import { ConsolePage } from '../console/ConsolePage.tsx'
+import { Header } from '../header/Header.tsx'
 import { useI18n } from '../i18n/I18nContext.ts'
-import { IdentityDialog } from '../identity/IdentityDialog.tsx'
-import { loadIdentity, saveIdentity, type Identity } from '../identity/identity.ts'
+import { revisionsRouteOf } from '../revisions/revisionPaths.ts'
+import { RevisionsPages } from '../revisions/RevisionsPages.tsx'
 import { DraftRoom } from './DraftRoom.tsx'
+import { CONSOLE_PATH, usePathname } from './navigation.ts'
 
-/** Loads the negotiation, asks who the user is, then opens the room. */
+/** Signs the user in, then opens the room (or, for the secretariat, the console). */
 export function App() {
+  const { t } = useI18n()
+  const state = useAuth()
+  const pathname = usePathname()
+
+  useEffect(() => {
+    void auth.check()
+  }, [])
+
+  switch (state.status) {
+    case 'checking':
+      return <p className="app-message">{t.loading}</p>
+    case 'signedOut':
+      return <SignInPage hasExpired={state.hasExpired} />
+    case 'signedIn': {
+      const revisionsRoute = revisionsRouteOf(pathname)
+      if (revisionsRoute) {
+        return <RevisionsPages key={state.me.user.id} me={state.me} route={revisionsRoute} />
+      }
+      // Keyed by user: another user signing in starts from a clean room.
+      return pathname === CONSOLE_PATH ? (
+        <ConsolePage key={state.me.user.id} me={state.me} />
+      ) : (
+        <Room key={state.me.user.id} me={state.me} />
+      )
+    }
+  }
+}
+
+/** Loads the negotiation in the URL (or the user's first) and opens its room. */
+function Room({ me }: { me: Me }) {
   const { t } = useI18n()
   const [attempt, setAttempt] = useState(0)
   const state = useNegotiation(attempt)
-  const [identity, setIdentity] = useState<Identity | null>(loadIdentity)
-  const [isChangingIdentity, setIsChangingIdentity] = useState(false)
 
   switch (state.status) {
     case 'loading':
       return <p className="app-message">{t.loading}</p>
     case 'empty':
-      return <p className="app-message">{t.noNegotiation}</p>
-    case 'error':
       return (
-        <div className="app-message" role="alert">
-          <p>{t.loadFailed(state.message)}</p>
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-            {t.retry}
-          </button>
+        <div className="app">
+          <Header title="" user={me.user} role={null} />
+          <p className="app-message">{t.noNegotiation}</p>
         </div>
       )
-    case 'ready': {
-      const { negotiation, isOfflineCopy } = state
-      const handleIdentity = (next: Identity) => {
-        saveIdentity(next)
-        setIdentity(next)
-        setIsChangingIdentity(false)
-      }
-      if (!identity) {
-        return (
-          <IdentityDialog
-            delegations={negotiation.delegations}
-            initial={null}
-            onSubmit={handleIdentity}
-          />
-        )
-      }
+    case 'error':
       return (
-        <>
-          <DraftRoom
-            negotiation={negotiation}
-            identity={identity}
-            isOfflineCopy={isOfflineCopy}
-            onChangeIdentity={() => setIsChangingIdentity(true)}
-          />
-          {isChangingIdentity && (
-            <IdentityDialog
-              delegations={negotiation.delegations}
-              initial={identity}
-              onSubmit={handleIdentity}
-              onCancel={() => setIsChangingIdentity(false)}
-            />
-          )}
-        </>
+        <div className="app">
+          <Header title="" user={me.user} role={null} />
+          <div className="app-message" role="alert">
+            <p>{t.loadFailed(state.message)}</p>
+            <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+              {t.retry}
+            </button>
+          </div>
+        </div>
       )
-    }
+    case 'ready':
+      return (
+        <DraftRoom negotiation={state.negotiation} me={me} isOfflineCopy={state.isOfflineCopy} />
+      )
   }
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import type { NegotiationDetail } from '../../../shared/api.ts'
+import type { Me } from '../../../shared/accountsApi.ts'
 import type { CollabSession } from '../collab/CollabSession.ts'
 import { useCollabSession, useConnectionStatus } from '../collab/useCollabSession.ts'
 import { useSavedState } from '../collab/useSavedState.ts'
@@ -11,14 +12,19 @@ import { Outline } from '../outline/Outline.tsx'
 import { Header } from '../header/Header.tsx'
 import { ConnectionBanner } from '../feedback/ConnectionBanner.tsx'
 import { Toasts } from '../feedback/Toasts.tsx'
-import type { Identity } from '../identity/identity.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { usePolicies } from '../api/usePolicies.ts'
+import { mayWriteText } from '../auth/abilities.ts'
+import { presenceOf } from '../auth/presence.ts'
+import { useAccessGuard } from '../auth/useAccessGuard.ts'
+import { OpenRevisionsLink } from '../revisions/OpenRevisionsLink.tsx'
+import { SilenceArea } from '../silence/SilenceArea.tsx'
+import { useSilence } from '../silence/useSilence.ts'
 
 interface DraftRoomProps {
   negotiation: NegotiationDetail
-  identity: Identity
+  me: Me
   isOfflineCopy: boolean
-  onChangeIdentity: () => void
 }
 
 /** The negotiation room: header, outline, toolbar and the live draft. */
@@ -32,17 +38,23 @@ export function DraftRoom(props: DraftRoomProps) {
 function OpenRoom({
   session,
   negotiation,
-  identity,
+  me,
   isOfflineCopy,
-  onChangeIdentity,
 }: DraftRoomProps & { session: CollabSession }) {
   const { t } = useI18n()
-  const { connection, closedBy } = useConnectionStatus(session)
+  const status = useConnectionStatus(session)
+  const { connection, closedBy } = status
   const saved = useSavedState(session, connection)
   const { toasts, dismiss } = useNotices(session)
+  const { policies, reload: reloadPolicies } = usePolicies(negotiation)
+  useAccessGuard(session, status, reloadPolicies)
+  const isReadOnly = !mayWriteText(policies)
+  // Under silence, or once adopted, the server refuses every change: the editor stays read-only.
+  const { isFrozen } = useSilence(session)
   const { editor, isLoaded } = useDraftEditor({
     session,
-    identity,
+    user: presenceOf(me.user, policies.role),
+    isReadOnly: isReadOnly || isFrozen,
     textLanguage: negotiation.language,
   })
 
@@ -54,10 +66,10 @@ function OpenRoom({
     <div className="app">
       <Header
         title={negotiation.title}
-        identity={identity}
-        connection={connection}
-        saved={saved}
-        onChangeIdentity={onChangeIdentity}
+        user={me.user}
+        role={policies.role}
+        status={{ connection, saved }}
+        isReadOnly={isReadOnly}
       />
       {closedBy && <ConnectionBanner closedBy={closedBy} onRetry={() => session.retry()} />}
       {isOfflineCopy && !closedBy && connection !== 'connected' && (
@@ -65,12 +77,14 @@ function OpenRoom({
           {t.offlineCopy}
         </div>
       )}
+      <SilenceArea session={session} negotiation={negotiation} policies={policies} me={me} />
       <main className="workspace">
         <aside className="workspace-side">
+          <OpenRevisionsLink negotiationId={negotiation.id} />
           <Outline editor={editor} isLoaded={isLoaded} />
         </aside>
         <div className="workspace-page">
-          <Toolbar editor={editor} />
+          {!isReadOnly && !isFrozen && <Toolbar editor={editor} />}
           <DraftPage editor={editor} title={negotiation.title} isLoaded={isLoaded} />
         </div>
       </main>

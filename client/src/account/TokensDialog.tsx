@@ -1,0 +1,177 @@
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
+import { CreateTokenRequest } from '../../../shared/accountsApi.ts'
+import {
+  createToken,
+  fetchTokens,
+  revokeToken,
+  type ApiToken,
+  type CreatedApiToken,
+} from '../api/tokens.ts'
+import { useI18n } from '../i18n/I18nContext.ts'
+import { formatDateTime } from './formatDate.ts'
+
+const errorText = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error)
+
+/**
+ * Personal API tokens: create one with a name (its secret is shown once, with a copy button),
+ * see the others, revoke them.
+ */
+export function TokensDialog({ onClose }: { onClose: () => void }) {
+  const { t, language } = useI18n()
+  const [tokens, setTokens] = useState<ApiToken[] | null>(null)
+  const [name, setName] = useState('')
+  const [created, setCreated] = useState<CreatedApiToken | null>(null)
+  const [isCopied, setIsCopied] = useState(false)
+  const [feedback, setFeedback] = useState<{ isError: boolean; text: string } | null>(null)
+  const titleId = useId()
+  const parsed = CreateTokenRequest.safeParse({ name })
+
+  const reload = useCallback(async () => {
+    try {
+      setTokens(await fetchTokens())
+    } catch (error) {
+      setFeedback({ isError: true, text: t.actionFailed(errorText(error)) })
+    }
+  }, [t])
+
+  useEffect(() => {
+    void reload()
+  }, [reload])
+
+  const handleCreate = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!parsed.success) return
+    setFeedback(null)
+    try {
+      setCreated(await createToken(parsed.data.name))
+      setIsCopied(false)
+      setName('')
+      await reload()
+    } catch (error) {
+      setFeedback({ isError: true, text: t.actionFailed(errorText(error)) })
+    }
+  }
+
+  const handleRevoke = async (token: ApiToken) => {
+    setFeedback(null)
+    try {
+      await revokeToken(token.id)
+      if (created?.id === token.id) setCreated(null)
+      setFeedback({ isError: false, text: t.tokenRevoked(token.name) })
+      await reload()
+    } catch (error) {
+      setFeedback({ isError: true, text: t.actionFailed(errorText(error)) })
+    }
+  }
+
+  const handleCopy = async () => {
+    if (!created) return
+    try {
+      await navigator.clipboard.writeText(created.token)
+      setIsCopied(true)
+    } catch {
+      // No clipboard (insecure context, refused): the token stays selected for a manual copy.
+      document.querySelector<HTMLInputElement>('[data-testid="token-secret"]')?.select()
+    }
+  }
+
+  return (
+    <div className="dialog-backdrop">
+      <div
+        className="dialog dialog-wide"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        data-testid="tokens-dialog"
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') onClose()
+        }}
+      >
+        <h2 id={titleId}>{t.personalTokens}</h2>
+        <p className="dialog-intro">{t.tokensIntro}</p>
+        <form className="inline-form" onSubmit={(event) => void handleCreate(event)}>
+          <label className="field">
+            <span>{t.tokenName}</span>
+            <input
+              data-testid="token-name"
+              value={name}
+              autoFocus
+              maxLength={120}
+              placeholder={t.tokenNamePlaceholder}
+              onChange={(event) => setName(event.target.value)}
+            />
+          </label>
+          <button
+            type="submit"
+            className="button button-primary"
+            data-testid="token-create"
+            disabled={!parsed.success}
+          >
+            {t.createToken}
+          </button>
+        </form>
+        {created && (
+          <div className="token-secret" role="status">
+            <p>{t.tokenShownOnce}</p>
+            <div className="token-secret-row">
+              <input
+                data-testid="token-secret"
+                readOnly
+                value={created.token}
+                aria-label={created.name}
+                onFocus={(event) => event.target.select()}
+              />
+              <button
+                type="button"
+                className="button"
+                data-testid="token-copy"
+                onClick={() => void handleCopy()}
+              >
+                {isCopied ? t.copied : t.copy}
+              </button>
+            </div>
+          </div>
+        )}
+        {feedback && (
+          <p className={feedback.isError ? 'form-error' : 'form-success'} role="status">
+            {feedback.text}
+          </p>
+        )}
+        {tokens === null ? (
+          <p className="dialog-note">{t.loadingList}</p>
+        ) : tokens.length === 0 ? (
+          <p className="dialog-note">{t.tokensEmpty}</p>
+        ) : (
+          <ul className="token-list" data-testid="token-list">
+            {tokens.map((token) => (
+              <li key={token.id} className={token.revokedAt ? 'is-revoked' : undefined}>
+                <span className="token-name">{token.name}</span>
+                <span className="token-date">
+                  {token.revokedAt
+                    ? t.tokenRevokedOn(formatDateTime(token.revokedAt, language))
+                    : t.tokenCreatedOn(formatDateTime(token.createdAt, language))}
+                </span>
+                {!token.revokedAt && (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    data-testid="token-revoke"
+                    onClick={() => void handleRevoke(token)}
+                  >
+                    {t.revoke}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t.close}
+          </button>
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react'
+import type { RevisionSummary } from '../../../shared/revisions.ts'
+import { comparePath } from '../revisions/revisionPaths.ts'
+import { LIVE } from '../revisions/revisionsApi.ts'
+
+export interface CompareSides {
+  from: string
+  to: string
+}
+
+interface RequestedSides {
+  from: string | null
+  to: string | null
+}
+
+const sidesInUrl = (): RequestedSides => {
+  const query = new URLSearchParams(location.search)
+  return { from: query.get('from'), to: query.get('to') }
+}
+
+/**
+ * The two texts compared, kept in the address (`?from=&to=`) so that a comparison can be shared.
+ * What the address leaves out defaults to the latest revision against the live draft.
+ */
+export function useCompareSides(
+  negotiationId: string,
+  revisions: readonly RevisionSummary[] | null,
+): { sides: CompareSides | null; choose: (sides: CompareSides) => void } {
+  const [requested, setRequested] = useState<RequestedSides>(sidesInUrl)
+
+  useEffect(() => {
+    // Back and forward between two comparisons stay on this page: read the address again.
+    const handlePopState = () => setRequested(sidesInUrl())
+    window.addEventListener('popstate', handlePopState)
+    return () => window.removeEventListener('popstate', handlePopState)
+  }, [])
+
+  let sides: CompareSides | null = null
+  if (revisions) {
+    const to = requested.to ?? LIVE
+    const from = requested.from ?? revisions.filter((r) => r.id !== to).at(-1)?.id
+    if (from !== undefined) sides = { from, to }
+  }
+
+  const from = sides?.from
+  const to = sides?.to
+  useEffect(() => {
+    // Defaults chosen here go into the address too, so that it names what is on screen.
+    if (from === undefined || to === undefined) return
+    const current = sidesInUrl()
+    if (current.from !== from || current.to !== to) {
+      history.replaceState(null, '', comparePath(negotiationId, { from, to }))
+    }
+  }, [negotiationId, from, to])
+
+  const choose = (next: CompareSides) => {
+    history.replaceState(null, '', comparePath(negotiationId, next))
+    setRequested(next)
+  }
+  return { sides, choose }
+}

@@ -1,0 +1,74 @@
+import { useEffect } from 'react'
+import type { Me } from '../../../shared/accountsApi.ts'
+import { Header } from '../header/Header.tsx'
+import { useI18n } from '../i18n/I18nContext.ts'
+import { navigate } from '../room/navigation.ts'
+import { DelegationsSection } from './DelegationsSection.tsx'
+import { NegotiationsSection } from './NegotiationsSection.tsx'
+import { UsersSection } from './UsersSection.tsx'
+import { useConsoleData } from './useConsoleData.ts'
+
+/** The secretariat's console: negotiations, delegations, users and their roles. */
+export function ConsolePage({ me }: { me: Me }) {
+  const { t } = useI18n()
+
+  useEffect(() => {
+    document.title = `${t.secretariatConsole} · ${t.appName}`
+  }, [t])
+
+  return (
+    <div className="app">
+      <Header title="" user={me.user} role={me.user.isSecretariat ? 'secretariat' : null} />
+      <main className="console" data-testid="console">
+        <a
+          className="console-back"
+          href="/"
+          onClick={(event) => {
+            event.preventDefault()
+            navigate('/')
+          }}
+        >
+          {t.backToRoom}
+        </a>
+        <h1 className="console-title">{t.secretariatConsole}</h1>
+        {me.user.isSecretariat ? (
+          <ConsoleSections selfId={me.user.id} />
+        ) : (
+          <p className="form-error" role="alert">
+            {t.consoleForbidden}
+          </p>
+        )}
+      </main>
+    </div>
+  )
+}
+
+function ConsoleSections({ selfId }: { selfId: number }) {
+  const { t } = useI18n()
+  const data = useConsoleData()
+  return (
+    <>
+      {data.loadError && (
+        <p className="form-error" role="alert">
+          {t.actionFailed(data.loadError)}
+        </p>
+      )}
+      <UsersSection
+        users={data.users}
+        negotiations={data.negotiations}
+        delegations={data.delegations}
+        selfId={selfId}
+        onChanged={data.reloadUsers}
+      />
+      <NegotiationsSection
+        negotiations={data.negotiations}
+        delegations={data.delegations}
+        onCreated={async () => {
+          // The creator is given the secretariat role in it: the users' roles change too.
+          await Promise.all([data.reloadNegotiations(), data.reloadUsers()])
+        }}
+      />
+      <DelegationsSection delegations={data.delegations} onSaved={data.reloadDelegations} />
+    </>
+  )
+}

@@ -1,0 +1,168 @@
+import { Extension } from '@tiptap/core'
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import type * as Y from 'yjs'
+import {
+  DELETED_BY_ATTR,
+  DELETION_MARK,
+  INSERTED_BY_ATTR,
+  INSERTION_MARK,
+  type ProposalStatus,
+} from '../../../../shared/proposals.ts'
+import { refOf, type RecordLookup } from './ownership.ts'
+
+/** The strings the proposals in the text need (labels and tooltips), in the UI language. */
+export interface ProposalLabels {
+  proposalOf: (delegation: string) => string
+  deletionOf: (delegation: string) => string
+  status: Record<ProposalStatus, string>
+  by: (name: string) => string
+}
+
+interface ProposalDecorationsState {
+  labels: ProposalLabels
+  decorations: DecorationSet
+}
+
+const proposalDecorationsKey = new PluginKey<ProposalDecorationsState>('proposalDecorations')
+
+/** "Proposition FRA · Ouverte · par Amélie Laurent", from the record when it has come. */
+function tooltipOf(
+  value: unknown,
+  records: RecordLookup,
+  labels: ProposalLabels,
+  isDeletion: boolean,
+): string {
+  const ref = refOf(value)
+  if (!ref) return ''
+  const record = records(ref.proposalId)
+  const parts = [(isDeletion ? labels.deletionOf : labels.proposalOf)(ref.delegation)]
+  if (record) parts.push(labels.status[record.status])
+  if (record?.authorName) parts.push(labels.by(record.authorName))
+  return parts.join(' · ')
+}
+
+function blockLabel(delegation: string, labels: ProposalLabels, isDeletion: boolean): HTMLElement {
+  const label = document.createElement('span')
+  label.className = `proposal-block-label${isDeletion ? ' is-deletion' : ''}`
+  label.dataset.proposalDelegation = delegation
+  label.contentEditable = 'false'
+  label.textContent = (isDeletion ? labels.deletionOf : labels.proposalOf)(delegation)
+  return label
+}
+
+function decorate(
+  doc: ProseMirrorNode,
+  records: RecordLookup,
+  labels: ProposalLabels,
+): DecorationSet {
+  const decorations: Decoration[] = []
+  doc.descendants((node, pos) => {
+    for (const attr of [INSERTED_BY_ATTR, DELETED_BY_ATTR]) {
+      const ref = refOf(node.attrs[attr])
+      if (!ref) continue
+      const isDeletion = attr === DELETED_BY_ATTR
+      decorations.push(
+        Decoration.node(pos, pos + node.nodeSize, {
+          title: tooltipOf(ref, records, labels, isDeletion),
+          class: isDeletion ? 'proposal-block-deleted' : 'proposal-block-inserted',
+        }),
+        Decoration.widget(pos + 1, () => blockLabel(ref.delegation, labels, isDeletion), {
+          side: -1,
+          key: `${attr}-${ref.proposalId}-${labels.proposalOf(ref.delegation)}-${labels.deletionOf(ref.delegation)}`,
+          ignoreSelection: true,
+        }),
+      )
+    }
+    if (!node.isTextblock) return true
+    node.forEach((child, offset) => {
+      const titles = child.marks
+        .filter((m) => m.type.name === INSERTION_MARK || m.type.name === DELETION_MARK)
+        .map((m) => tooltipOf(m.attrs, records, labels, m.type.name === DELETION_MARK))
+      if (titles.length === 0) return
+      const from = pos + 1 + offset
+      decorations.push(Decoration.inline(from, from + child.nodeSize, { title: titles.join('\n') }))
+    })
+    return false
+  })
+  return DecorationSet.create(doc, decorations)
+}
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    proposalDecorations: {
+      /** Switches the labels and tooltips of proposals to the UI language. */
+      setProposalLabels: (labels: ProposalLabels) => ReturnType
+    }
+  }
+}
+
+/**
+ * The proposals in the text as their readers need them: a "Proposition FRA" label on a block
+ * proposed or proposed for deletion, and on every proposal a tooltip with its delegation,
+ * status and author (from the records, which the extension follows live). The colours are
+ * CSS, from the marks' and blocks' own `data-delegation` attributes.
+ */
+export const ProposalDecorations = Extension.create<{
+  records: RecordLookup
+  /** The document's records map, to redraw tooltips when a status changes. */
+  recordsMap: Y.Map<unknown> | null
+  labels: ProposalLabels
+}>({
+  name: 'proposalDecorations',
+  addOptions: () => ({
+    records: () => undefined,
+    recordsMap: null,
+    labels: {
+      proposalOf: (delegation) => delegation,
+      deletionOf: (delegation) => delegation,
+      status: { open: '', accepted: '', rejected: '', withdrawn: '' },
+      by: (name) => name,
+    },
+  }),
+  addCommands: () => ({
+    setProposalLabels:
+      (labels) =>
+      ({ tr, dispatch }) => {
+        if (dispatch) tr.setMeta(proposalDecorationsKey, { labels })
+        return true
+      },
+  }),
+  addProseMirrorPlugins() {
+    const { records, recordsMap } = this.options
+    return [
+      new Plugin<ProposalDecorationsState>({
+        key: proposalDecorationsKey,
+        state: {
+          init: (_config, state) => ({
+            labels: this.options.labels,
+            decorations: decorate(state.doc, records, this.options.labels),
+          }),
+          apply: (tr, previous, _oldState, newState) => {
+            const meta = tr.getMeta(proposalDecorationsKey) as
+              { labels?: ProposalLabels; records?: true } | undefined
+            const labels = meta?.labels ?? previous.labels
+            if (tr.docChanged || meta) {
+              return { labels, decorations: decorate(newState.doc, records, labels) }
+            }
+            return previous
+          },
+        },
+        props: {
+          decorations: (state) => proposalDecorationsKey.getState(state)?.decorations,
+        },
+        view: (view) => {
+          // A record changes (a status, its author arrives) without the text changing.
+          const handleRecords = () => {
+            if (!view.isDestroyed) {
+              view.dispatch(view.state.tr.setMeta(proposalDecorationsKey, { records: true }))
+            }
+          }
+          recordsMap?.observe(handleRecords)
+          return { destroy: () => recordsMap?.unobserve(handleRecords) }
+        },
+      }),
+    ]
+  },
+})

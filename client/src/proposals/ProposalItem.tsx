@@ -1,0 +1,253 @@
+import { useState, type FormEvent } from 'react'
+import { CO_FACILITATORS } from '../../../shared/proposals.ts'
+import { useI18n } from '../i18n/I18nContext.ts'
+import type { ProposalMessages } from './messages.ts'
+import { actOnProposal, type ProposalAction } from './proposalActions.ts'
+import type { ProposalChange } from './proposalChanges.ts'
+import type { ProposalRights } from './proposer.ts'
+import type { ProposalView } from './useProposals.ts'
+import { useProposalMessages } from './useProposalMessages.ts'
+
+interface ProposalItemProps {
+  view: ProposalView
+  rights: ProposalRights
+  negotiationId: string
+  onGoTo: (pos: number) => void
+}
+
+/** The name a proposal's author goes by in the panel: a delegation code or the co-facilitators. */
+export const proposerName = (delegation: string, t: ProposalMessages): string =>
+  delegation === CO_FACILITATORS ? t.coFacilitators : delegation
+
+/** The change itself: what is deleted struck through, what is inserted underlined. */
+function ChangeText({ change, t }: { change: ProposalChange | null; t: ProposalMessages }) {
+  const block = change?.block
+  const title = block
+    ? block.change === 'inserted'
+      ? t.newBlock[block.kind]
+      : t.deletedBlock[block.kind]
+    : null
+  const isEmpty = !change || (change.inserted.length === 0 && change.deleted.length === 0)
+  return (
+    <span className="proposal-change" data-testid="proposal-change">
+      {title && <span className="proposal-change-block">{title}</span>}
+      {change?.deleted.map((piece, i) => (
+        <del key={`deleted-${i}`}>{piece}</del>
+      ))}
+      {change?.inserted.map((piece, i) => (
+        <ins key={`inserted-${i}`}>{piece}</ins>
+      ))}
+      {isEmpty && <span className="proposal-change-empty">{t.noTextLeft}</span>}
+    </span>
+  )
+}
+
+/**
+ * One proposal in the panel: who, where, the change, its rationale, supporters and comments,
+ * and the actions the user's policies allow on it.
+ */
+export function ProposalItem({ view, rights, negotiationId, onGoTo }: ProposalItemProps) {
+  const t = useProposalMessages()
+  const { language } = useI18n()
+  const { record, change, isInText } = view
+  const [form, setForm] = useState<'comment' | 'rationale' | null>(null)
+  const [text, setText] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [isBusy, setIsBusy] = useState(false)
+
+  const isOpen = record.status === 'open'
+  const isOwn = rights.proposer !== null && record.delegation === rights.proposer
+  const hasSupported = rights.proposer !== null && record.supporters.includes(rights.proposer)
+  const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })
+
+  const run = async (
+    action: ProposalAction,
+    body: { text?: string; isRationale?: boolean } = {},
+  ) => {
+    setIsBusy(true)
+    setError(null)
+    try {
+      await actOnProposal(negotiationId, record.id, action, body)
+      setForm(null)
+      setText('')
+    } catch (failure) {
+      setError(t.actionFailed(failure instanceof Error ? failure.message : String(failure)))
+    } finally {
+      setIsBusy(false)
+    }
+  }
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    if (!text.trim()) return
+    void run('comment', { text: text.trim(), isRationale: form === 'rationale' })
+  }
+  const openForm = (kind: 'comment' | 'rationale') => {
+    setForm(kind)
+    setText(kind === 'rationale' ? record.rationale : '')
+  }
+
+  return (
+    <li
+      className={`proposal-item${isOpen ? '' : ' is-decided'}`}
+      data-testid="proposal-item"
+      data-proposal-id={record.id}
+      data-status={record.status}
+      data-delegation={record.delegation}
+      data-proposal-delegation={record.delegation}
+    >
+      <button
+        type="button"
+        className="proposal-summary"
+        title={isInText ? t.goToText : undefined}
+        disabled={!isInText || !change}
+        onClick={() => change && onGoTo(change.pos)}
+      >
+        <span className="proposal-head">
+          <span className="proposal-badge">{proposerName(record.delegation, t)}</span>
+          {change?.blockLabel && <span className="proposal-where">{change.blockLabel}</span>}
+          <span
+            className={`proposal-status proposal-status-${record.status}`}
+            data-testid="proposal-status"
+          >
+            {t.status[record.status]}
+          </span>
+        </span>
+        <ChangeText change={change} t={t} />
+      </button>
+      <p className="proposal-meta">
+        {t.by(record.authorName)} ·{' '}
+        <time dateTime={record.createdAt}>{dates.format(new Date(record.createdAt))}</time>
+        {record.decidedBy && record.decidedAt && (
+          <>
+            {' '}
+            · {t.decidedBy(record.decidedBy.name)},{' '}
+            <time dateTime={record.decidedAt}>{dates.format(new Date(record.decidedAt))}</time>
+          </>
+        )}
+      </p>
+      {record.rationale && (
+        <p className="proposal-rationale" data-testid="proposal-rationale">
+          <span className="proposal-label">{t.rationale}</span> {record.rationale}
+        </p>
+      )}
+      {record.supporters.length > 0 && (
+        <p className="proposal-supporters" data-testid="proposal-supporters">
+          <span className="proposal-label">{t.supporters}</span>{' '}
+          {record.supporters.map((code) => proposerName(code, t)).join(', ')}
+        </p>
+      )}
+      {record.comments.length > 0 && (
+        <ul className="proposal-comments" aria-label={t.comments(record.comments.length)}>
+          {record.comments.map((comment) => (
+            <li key={comment.id} className="proposal-comment" data-testid="proposal-comment">
+              <span className="proposal-comment-author">
+                {comment.authorName}
+                {comment.delegation ? ` (${comment.delegation})` : ''}
+              </span>{' '}
+              {comment.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="proposal-actions">
+        {isOpen && rights.may('support') && !isOwn && rights.proposer !== null && (
+          <button
+            type="button"
+            className="proposal-action"
+            data-testid="proposal-support"
+            disabled={isBusy || hasSupported}
+            onClick={() => void run('support')}
+          >
+            {hasSupported ? t.supported : t.support}
+          </button>
+        )}
+        {rights.may('comment') && (
+          <button
+            type="button"
+            className="proposal-action"
+            data-testid="proposal-comment"
+            disabled={isBusy}
+            onClick={() => openForm('comment')}
+          >
+            {t.comment}
+          </button>
+        )}
+        {isOpen && isOwn && rights.may('comment') && (
+          <button
+            type="button"
+            className="proposal-action"
+            data-testid="proposal-explain"
+            disabled={isBusy}
+            onClick={() => openForm('rationale')}
+          >
+            {t.explain}
+          </button>
+        )}
+        {isOpen && isOwn && rights.may('withdraw') && (
+          <button
+            type="button"
+            className="proposal-action"
+            data-testid="proposal-withdraw"
+            disabled={isBusy}
+            onClick={() => void run('withdraw')}
+          >
+            {t.withdraw}
+          </button>
+        )}
+        {isOpen && rights.may('decide') && (
+          <>
+            <button
+              type="button"
+              className="proposal-action proposal-accept"
+              data-testid="proposal-accept"
+              disabled={isBusy}
+              onClick={() => void run('accept')}
+            >
+              {t.accept}
+            </button>
+            <button
+              type="button"
+              className="proposal-action proposal-reject"
+              data-testid="proposal-reject"
+              disabled={isBusy}
+              onClick={() => void run('reject')}
+            >
+              {t.reject}
+            </button>
+          </>
+        )}
+      </div>
+      {form && (
+        <form className="proposal-form" onSubmit={handleSubmit}>
+          <textarea
+            data-testid="proposal-form-text"
+            value={text}
+            maxLength={4_000}
+            rows={3}
+            autoFocus
+            placeholder={form === 'rationale' ? t.rationalePlaceholder : t.commentPlaceholder}
+            onChange={(event) => setText(event.target.value)}
+          />
+          <div className="proposal-form-actions">
+            <button type="button" className="proposal-action" onClick={() => setForm(null)}>
+              {t.cancel}
+            </button>
+            <button
+              type="submit"
+              className="proposal-action proposal-accept"
+              data-testid="proposal-form-send"
+              disabled={isBusy || !text.trim()}
+            >
+              {t.send}
+            </button>
+          </div>
+        </form>
+      )}
+      {error && (
+        <p className="proposal-error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  )
+}

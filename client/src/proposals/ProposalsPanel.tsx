@@ -1,0 +1,227 @@
+import { useMemo, useState } from 'react'
+import type { Editor } from '@tiptap/react'
+import { PROPOSAL_STATUSES, type ProposalStatus } from '../../../shared/proposals.ts'
+import { goToProposal } from './goToProposal.ts'
+import { decideProposals } from './proposalActions.ts'
+import { ProposalItem, proposerName } from './ProposalItem.tsx'
+import type { ProposalRights } from './proposer.ts'
+import type { ProposalView } from './useProposals.ts'
+import { useProposalMessages } from './useProposalMessages.ts'
+import './proposals.css'
+
+interface ProposalsPanelProps {
+  views: readonly ProposalView[]
+  rights: ProposalRights
+  negotiationId: string
+  editor: Editor
+}
+
+type ObjectiveFilter = 'all' | 'none' | number
+type StatusFilter = 'all' | ProposalStatus
+
+const OUTSIDE = 'none'
+
+/** Whether a view passes the three filters. */
+function matches(
+  view: ProposalView,
+  objective: ObjectiveFilter,
+  delegation: string,
+  status: StatusFilter,
+): boolean {
+  const isInObjective =
+    objective === 'all' ||
+    (objective === OUTSIDE ? view.objective === null : view.objective === objective)
+  return (
+    isInObjective &&
+    (delegation === 'all' || view.record.delegation === delegation) &&
+    (status === 'all' || view.record.status === status)
+  )
+}
+
+/**
+ * The proposals beside the text (DESIGN.md section 3): every one, grouped by objective, with
+ * filters by objective, delegation and status; a click goes to it in the text; the actions and
+ * the bulk decision are shown only when the user's policies allow them.
+ */
+export function ProposalsPanel({ views, rights, negotiationId, editor }: ProposalsPanelProps) {
+  const t = useProposalMessages()
+  const [objective, setObjective] = useState<ObjectiveFilter>('all')
+  const [delegation, setDelegation] = useState('all')
+  const [status, setStatus] = useState<StatusFilter>('open')
+  const [confirming, setConfirming] = useState<'accept' | 'reject' | null>(null)
+  const [bulkError, setBulkError] = useState<string | null>(null)
+
+  // An open proposal whose author has removed all its text is no change any more.
+  const listed = useMemo(
+    () => views.filter((view) => view.isInText || view.record.status !== 'open'),
+    [views],
+  )
+  const objectives = useMemo(
+    () =>
+      [...new Set(listed.map((view) => view.objective))]
+        .filter((n): n is number => n !== null)
+        .sort((a, b) => a - b),
+    [listed],
+  )
+  const hasOutside = listed.some((view) => view.objective === null)
+  const delegations = useMemo(
+    () => [...new Set(listed.map((view) => view.record.delegation))].sort(),
+    [listed],
+  )
+  const visible = listed.filter((view) => matches(view, objective, delegation, status))
+  const groups = new Map<number | null, ProposalView[]>()
+  for (const view of visible) {
+    const group = groups.get(view.objective) ?? []
+    group.push(view)
+    groups.set(view.objective, group)
+  }
+  const openCount = visible.filter((view) => view.record.status === 'open').length
+  const mayDecideAll =
+    rights.may('decide') && objective !== OUTSIDE && (status === 'open' || status === 'all')
+
+  const decideAll = async (decision: 'accept' | 'reject') => {
+    setConfirming(null)
+    setBulkError(null)
+    try {
+      await decideProposals(negotiationId, {
+        decision,
+        ...(delegation !== 'all' ? { delegation } : {}),
+        ...(typeof objective === 'number' ? { objective } : {}),
+      })
+    } catch (failure) {
+      setBulkError(t.actionFailed(failure instanceof Error ? failure.message : String(failure)))
+    }
+  }
+
+  return (
+    <section className="proposals-panel" data-testid="proposals-panel" aria-label={t.panelLabel}>
+      <header className="proposals-header">
+        <h2 className="proposals-title">{t.panelTitle}</h2>
+        <span className="proposals-count" data-testid="proposals-count">
+          {t.count(visible.length)}
+        </span>
+      </header>
+      <div className="proposals-filters">
+        <label className="proposals-filter">
+          <span>{t.filterObjective}</span>
+          <select
+            data-testid="filter-objective"
+            value={String(objective)}
+            onChange={(event) => {
+              const value = event.target.value
+              setObjective(value === 'all' || value === OUTSIDE ? value : Number(value))
+            }}
+          >
+            <option value="all">{t.allObjectives}</option>
+            {objectives.map((n) => (
+              <option key={n} value={n}>
+                {t.objective(n)}
+              </option>
+            ))}
+            {hasOutside && <option value={OUTSIDE}>{t.outsideObjectives}</option>}
+          </select>
+        </label>
+        <label className="proposals-filter">
+          <span>{t.filterDelegation}</span>
+          <select
+            data-testid="filter-delegation"
+            value={delegation}
+            onChange={(event) => setDelegation(event.target.value)}
+          >
+            <option value="all">{t.allDelegations}</option>
+            {delegations.map((code) => (
+              <option key={code} value={code}>
+                {proposerName(code, t)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="proposals-filter">
+          <span>{t.filterStatus}</span>
+          <select
+            data-testid="filter-status"
+            value={status}
+            onChange={(event) => {
+              const value = event.target.value
+              setStatus(PROPOSAL_STATUSES.find((s) => s === value) ?? 'all')
+            }}
+          >
+            <option value="all">{t.allStatuses}</option>
+            {PROPOSAL_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t.status[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {mayDecideAll && openCount > 0 && (
+        <div className="proposals-bulk">
+          {confirming ? (
+            <>
+              <span className="proposals-bulk-question">{t.confirmAll(confirming, openCount)}</span>
+              <button
+                type="button"
+                className="proposal-action proposal-accept"
+                data-testid="bulk-confirm"
+                onClick={() => void decideAll(confirming)}
+              >
+                {t.confirm}
+              </button>
+              <button type="button" className="proposal-action" onClick={() => setConfirming(null)}>
+                {t.cancel}
+              </button>
+            </>
+          ) : (
+            <>
+              <button
+                type="button"
+                className="proposal-action proposal-accept"
+                data-testid="bulk-accept"
+                onClick={() => setConfirming('accept')}
+              >
+                {t.acceptAll}
+              </button>
+              <button
+                type="button"
+                className="proposal-action proposal-reject"
+                data-testid="bulk-reject"
+                onClick={() => setConfirming('reject')}
+              >
+                {t.rejectAll}
+              </button>
+            </>
+          )}
+          {bulkError && (
+            <p className="proposal-error" role="alert">
+              {bulkError}
+            </p>
+          )}
+        </div>
+      )}
+      {visible.length === 0 && <p className="proposals-empty">{t.empty}</p>}
+      {[...groups].map(([n, group]) => (
+        <section
+          key={n ?? OUTSIDE}
+          className="proposals-group"
+          data-testid={`proposals-group-${n ?? OUTSIDE}`}
+        >
+          <h3 className="proposals-group-title">
+            {n === null ? t.outsideObjectives : t.objective(n)}
+          </h3>
+          <ol className="proposals-list">
+            {group.map((view) => (
+              <ProposalItem
+                key={view.record.id}
+                view={view}
+                rights={rights}
+                negotiationId={negotiationId}
+                onGoTo={(pos) => goToProposal(editor, pos)}
+              />
+            ))}
+          </ol>
+        </section>
+      ))}
+    </section>
+  )
+}

@@ -1,0 +1,65 @@
+import type { ProposalStatus } from '../../../shared/proposals.ts'
+import type { SuggestingRefusal } from '../editor/suggesting/suggestion.ts'
+
+/** The kinds of block a proposal may add or delete whole. */
+export type ProposableKind = 'paragraph' | 'principle' | 'objective' | 'action'
+
+/** The strings of the suggesting mode, the proposals panel and the proposals in the text. */
+export interface ProposalMessages {
+  panelTitle: string
+  panelLabel: string
+  count: (n: number) => string
+  empty: string
+  filterObjective: string
+  filterDelegation: string
+  filterStatus: string
+  allObjectives: string
+  outsideObjectives: string
+  allDelegations: string
+  allStatuses: string
+  objective: (n: number) => string
+  status: Record<ProposalStatus, string>
+  coFacilitators: string
+  proposalOf: (delegation: string) => string
+  deletionOf: (delegation: string) => string
+  by: (name: string) => string
+  decidedBy: (name: string) => string
+  newBlock: Record<ProposableKind, string>
+  deletedBlock: Record<ProposableKind, string>
+  noTextLeft: string
+  goToText: string
+
+  supporters: string
+  support: string
+  supported: string
+  comment: string
+  comments: (n: number) => string
+  commentPlaceholder: string
+  rationale: string
+  explain: string
+  rationalePlaceholder: string
+  send: string
+  cancel: string
+  withdraw: string
+  accept: string
+  reject: string
+  acceptAll: string
+  rejectAll: string
+  confirmAll: (decision: 'accept' | 'reject', n: number) => string
+  confirm: string
+  actionFailed: (detail: string) => string
+
+  modeLabel: string
+  modeEdit: string
+  modeSuggest: string
+  modeEditHint: string
+  modeSuggestHint: string
+  suggestingBadge: string
+  suggestingHint: string
+  proposeDeletion: string
+  proposeDeletionHint: string
+  withdrawDeletion: string
+  removeOwnBlock: string
+  deletionProposedBy: (delegation: string) => string
+  refusals: Record<SuggestingRefusal, string>
+}

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react'
+import type * as Y from 'yjs'
+import type { Editor } from '@tiptap/react'
+import type { ProposalRecord } from '../../../shared/proposals.ts'
+import { numberingKey } from '../editor/numberingPlugin.ts'
+import { proposalChanges, type ProposalChange } from './proposalChanges.ts'
+import { readRecords, recordsMap } from './records.ts'
+
+/** A proposal as the panel shows it: the server's record joined with its change in the text. */
+export interface ProposalView {
+  record: ProposalRecord
+  /** The change; for a decided proposal, as it was last seen in the text. */
+  change: ProposalChange | null
+  /** Whether its marks are in the text now (an accepted one's are not: it is agreed text). */
+  isInText: boolean
+  /** The current number of its objective, if it is in one. */
+  objective: number | null
+  objectiveUid: string | null
+}
+
+// Records and text change at keystroke rate; the panel need not follow faster than this.
+const REFRESH_MS = 150
+
+/** The objective numbers by uid, from the numbered blocks. */
+function objectiveNumbers(editor: Editor): Map<string, number> {
+  const numbers = new Map<string, number>()
+  for (const { node, number } of numberingKey.getState(editor.state)?.blocks ?? []) {
+    const uid: unknown = node.attrs.uid
+    if (number?.kind === 'objective' && typeof uid === 'string') numbers.set(uid, number.objective)
+  }
+  return numbers
+}
+
+/**
+ * Every proposal of the draft, live: the records the server keeps in the document's
+ * `proposals` map, joined with the text of their marks in the editor.
+ */
+export function useProposals(doc: Y.Doc, editor: Editor): readonly ProposalView[] {
+  const [views, setViews] = useState<readonly ProposalView[]>([])
+
+  useEffect(() => {
+    const lastSeen = new Map<string, ProposalChange>()
+    let timer: ReturnType<typeof setTimeout> | null = null
+    const refresh = () => {
+      timer = null
+      const changes = proposalChanges(numberingKey.getState(editor.state)?.blocks ?? [])
+      const numbers = objectiveNumbers(editor)
+      const next = readRecords(doc).map((record): ProposalView => {
+        const current = changes.get(record.id) ?? null
+        if (current) lastSeen.set(record.id, current)
+        const change = current ?? lastSeen.get(record.id) ?? null
+        const objectiveUid = record.objectiveUid ?? change?.objectiveUid ?? null
+        const objective =
+          (objectiveUid !== null ? numbers.get(objectiveUid) : undefined) ??
+          change?.objective ??
+          null
+        return { record, change, isInText: current !== null, objective, objectiveUid }
+      })
+      next.sort(
+        (a, b) =>
+          (a.change?.pos ?? Infinity) - (b.change?.pos ?? Infinity) ||
+          a.record.createdAt.localeCompare(b.record.createdAt),
+      )
+      setViews(next)
+    }
+    const schedule = () => {
+      timer ??= setTimeout(refresh, REFRESH_MS)
+    }
+    const handleTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => {
+      if (transaction.docChanged) schedule()
+    }
+    refresh()
+    const records = recordsMap(doc)
+    records.observe(schedule)
+    editor.on('transaction', handleTransaction)
+    return () => {
+      if (timer !== null) clearTimeout(timer)
+      records.unobserve(schedule)
+      editor.off('transaction', handleTransaction)
+    }
+  }, [doc, editor])
+
+  return views
+}
+
+/** The number of open proposals in the text, by objective uid, for the outline. */
+export function openCountsByObjective(views: readonly ProposalView[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const { record, isInText, objectiveUid } of views) {
+    if (record.status !== 'open' || !isInText || objectiveUid === null) continue
+    counts.set(objectiveUid, (counts.get(objectiveUid) ?? 0) + 1)
+  }
+  return counts
+}

@@ -1,0 +1,22 @@
+import { useI18n } from '../i18n/I18nContext.ts'
+import { AppLink } from './AppLink.tsx'
+import { revisionsPath } from './revisionPaths.ts'
+import './revisions.css'
+
+/** The way from the room to the negotiation's revisions and comparisons. */
+export function OpenRevisionsLink({ negotiationId }: { negotiationId: string }) {
+  const { t } = useI18n()
+  return (
+    <AppLink
+      className="open-revisions"
+      href={revisionsPath(negotiationId)}
+      title={t.openRevisionsHint}
+      data-testid="open-revisions"
+    >
+      <span aria-hidden="true" className="open-revisions-icon">
+        ⇄
+      </span>
+      {t.openRevisions}
+    </AppLink>
+  )
+}

@@ -1,0 +1,87 @@
+import { useState, type FormEvent } from 'react'
+import { ApiError } from '../api/fetchJson.ts'
+import { useI18n } from '../i18n/I18nContext.ts'
+import { nextSymbol } from './nextSymbol.ts'
+import { publishRevision } from './revisionsApi.ts'
+import { SubmissionLine } from './SubmissionLine.tsx'
+import { useSubmission } from './useSubmission.ts'
+
+interface PublishRevisionFormProps {
+  negotiationId: string
+  /** The symbols already used, to suggest the next one. */
+  symbols: readonly string[]
+  onPublished: () => void
+}
+
+/** Publishes the live draft as a new revision (co-facilitators). */
+export function PublishRevisionForm({
+  negotiationId,
+  symbols,
+  onPublished,
+}: PublishRevisionFormProps) {
+  const { t } = useI18n()
+  const [symbol, setSymbol] = useState('')
+  const [title, setTitle] = useState('')
+  const { submission, submit } = useSubmission()
+  const suggestion = nextSymbol(symbols)
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    const request = { symbol: symbol.trim(), title: title.trim() }
+    submit(
+      async () => {
+        const revision = await publishRevision(negotiationId, request)
+        setSymbol('')
+        setTitle('')
+        onPublished()
+        return t.published(revision.symbol)
+      },
+      (error) =>
+        error instanceof ApiError && error.status === 409
+          ? t.symbolTaken(request.symbol)
+          : t.revisionActionFailed(error instanceof Error ? error.message : String(error)),
+    )
+  }
+
+  return (
+    <form className="revisions-card" onSubmit={handleSubmit} aria-labelledby="publish-heading">
+      <h2 id="publish-heading">{t.publishTitle}</h2>
+      <p className="revisions-note">{t.publishIntro}</p>
+      <div className="revisions-form-row">
+        <label className="field revisions-symbol-field">
+          {t.revisionSymbol}
+          <input
+            value={symbol}
+            onChange={(event) => setSymbol(event.target.value)}
+            placeholder={suggestion}
+            title={t.publishSymbolHint}
+            required
+            maxLength={40}
+            data-testid="publish-symbol"
+          />
+        </label>
+        <label className="field revisions-title-field">
+          {t.revisionTitle}
+          <input
+            value={title}
+            onChange={(event) => setTitle(event.target.value)}
+            required
+            maxLength={300}
+            data-testid="publish-title"
+          />
+        </label>
+      </div>
+      <div className="revisions-form-actions">
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={submission.status === 'pending'}
+          data-testid="publish-submit"
+        >
+          {submission.status === 'pending' ? t.publishing : t.publishSubmit}
+        </button>
+        <SubmissionLine submission={submission} testId="publish-feedback" />
+      </div>
+    </form>
+  )
+}

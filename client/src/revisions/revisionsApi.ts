@@ -1,0 +1,121 @@
+import { z } from 'zod'
+import { Me } from '../../../shared/accountsApi.ts'
+import { Comparison } from '../../../shared/compare/comparisonSchema.ts'
+import { RevisionList, RevisionSummary } from '../../../shared/revisions.ts'
+import { ApiError, fetchJson, sendJson } from '../api/fetchJson.ts'
+
+/** The side of a comparison that is not a revision but the draft as it is now. */
+export const LIVE = 'live'
+
+/** `GET .../compare` in JSON: the comparison, the two sides asked for and their labels. */
+export const ComparisonResponse = Comparison.extend({
+  from: z.string(),
+  to: z.string(),
+  labels: z.object({ from: z.string(), to: z.string() }),
+})
+export type ComparisonResponse = z.infer<typeof ComparisonResponse>
+
+/** Why an import failed, line by line (`line` 0: the whole file). */
+export const ImportProblem = z.object({ line: z.number().int(), message: z.string() })
+export type ImportProblem = z.infer<typeof ImportProblem>
+
+const ImportFailureBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    problems: z.array(ImportProblem).optional(),
+  }),
+})
+
+/** An import the server refused, with the lines of the file it could not place. */
+export class ImportFailure extends ApiError {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    readonly problems: readonly ImportProblem[],
+  ) {
+    super(status, code, message)
+    this.name = 'ImportFailure'
+  }
+}
+
+const negotiationApi = (negotiationId: string): string =>
+  `/api/negotiations/${encodeURIComponent(negotiationId)}`
+
+/** The revisions of a negotiation, oldest first. */
+export async function fetchRevisions(negotiationId: string): Promise<RevisionSummary[]> {
+  const { revisions } = await fetchJson(`${negotiationApi(negotiationId)}/revisions`, RevisionList)
+  return [...revisions].sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))
+}
+
+/** Publishes the live draft as a revision (co-facilitators). */
+export const publishRevision = (
+  negotiationId: string,
+  request: { symbol: string; title: string },
+): Promise<RevisionSummary> =>
+  sendJson('POST', `${negotiationApi(negotiationId)}/revisions`, request, RevisionSummary)
+
+/** The printable HTML or the Word document of a revision. */
+export const revisionExportUrl = (
+  negotiationId: string,
+  revisionId: string,
+  format: 'html' | 'docx',
+): string =>
+  `${negotiationApi(negotiationId)}/revisions/${encodeURIComponent(revisionId)}?format=${format}`
+
+const compareQuery = (from: string, to: string, format: 'json' | 'html' | 'docx'): string =>
+  new URLSearchParams({ from, to, format }).toString()
+
+/** The comparison of two revisions (or a revision and the live draft). */
+export const fetchComparison = (
+  negotiationId: string,
+  from: string,
+  to: string,
+): Promise<ComparisonResponse> =>
+  fetchJson(
+    `${negotiationApi(negotiationId)}/compare?${compareQuery(from, to, 'json')}`,
+    ComparisonResponse,
+  )
+
+/** The printable HTML or the Word document of a comparison. */
+export const comparisonExportUrl = (
+  negotiationId: string,
+  from: string,
+  to: string,
+  format: 'html' | 'docx',
+): string => `${negotiationApi(negotiationId)}/compare?${compareQuery(from, to, format)}`
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+/**
+ * Imports a .docx or plain-text file as a revision (co-facilitators). The file goes as the raw
+ * body, which the JSON helpers do not send, so the CSRF token is added here.
+ */
+export async function importRevision(
+  negotiationId: string,
+  file: File,
+  request: { symbol: string; title: string; csrfToken: string | null },
+): Promise<RevisionSummary> {
+  const csrfToken = request.csrfToken ?? (await fetchJson('/api/me', Me)).csrfToken
+  const query = new URLSearchParams({ symbol: request.symbol, title: request.title })
+  const isDocx = file.name.toLowerCase().endsWith('.docx')
+  const response = await fetch(`${negotiationApi(negotiationId)}/revisions/import?${query}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: {
+      accept: 'application/json',
+      'content-type': isDocx ? DOCX_TYPE : 'text/plain; charset=utf-8',
+      ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+    },
+    body: file,
+  })
+  const parsed: unknown = await response.json().catch(() => null)
+  if (response.ok) return RevisionSummary.parse(parsed)
+  const failure = ImportFailureBody.safeParse(parsed)
+  if (!failure.success) {
+    throw new ImportFailure(response.status, 'http_error', `HTTP ${response.status}`, [])
+  }
+  const { code, message, problems = [] } = failure.data.error
+  throw new ImportFailure(response.status, code, message, problems)
+}

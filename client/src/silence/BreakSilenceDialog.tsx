@@ -1,0 +1,129 @@
+import { useId, useState, type FormEvent } from 'react'
+import { MAX_STATEMENT_LENGTH } from '../../../shared/silence/silenceLimits.ts'
+import type { SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
+import { useI18n } from '../i18n/I18nContext.ts'
+import { LengthCounter } from './LengthCounter.tsx'
+import { breakSilence } from './silenceApi.ts'
+import { SilenceDialog } from './SilenceDialog.tsx'
+import { silenceErrorText } from './silenceText.ts'
+
+interface BreakSilenceDialogProps {
+  procedure: SilenceProcedure
+  /** The user's delegation as the room names it: "France (FRA)". */
+  delegation: string
+  onClose: () => void
+}
+
+/**
+ * A delegation breaks silence with a written statement (required), then confirms: breaking ends
+ * the procedure at once for everyone and cannot be undone.
+ */
+export function BreakSilenceDialog({ procedure, delegation, onClose }: BreakSilenceDialogProps) {
+  const { t } = useI18n()
+  const formId = useId()
+  const [statement, setStatement] = useState('')
+  const [isConfirming, setIsConfirming] = useState(false)
+  const [isSending, setIsSending] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const trimmed = statement.trim()
+  const isValid = trimmed !== '' && trimmed.length <= MAX_STATEMENT_LENGTH
+
+  const handleContinue = (event: FormEvent) => {
+    event.preventDefault()
+    if (isValid) setIsConfirming(true)
+  }
+
+  const handleConfirm = async () => {
+    setIsSending(true)
+    setError(null)
+    try {
+      await breakSilence(procedure.negotiationId, procedure.id, { statement: trimmed })
+      onClose()
+    } catch (caught) {
+      setError(silenceErrorText(caught, t))
+      setIsSending(false)
+    }
+  }
+
+  return (
+    <SilenceDialog
+      title={t.silenceBreakTitle}
+      testId="silence-break-dialog"
+      onClose={onClose}
+      isWide
+    >
+      <p className="dialog-intro">{t.silenceBreakIntro(delegation)}</p>
+      {isConfirming ? (
+        <>
+          <blockquote className="silence-statement" data-testid="silence-statement-preview">
+            {trimmed}
+          </blockquote>
+          <p className="silence-confirm-text" role="alert">
+            {t.silenceBreakConfirmText(delegation)}
+          </p>
+          {error && (
+            <p className="form-error" role="alert" data-testid="silence-error">
+              {error}
+            </p>
+          )}
+          <div className="dialog-actions">
+            <button
+              type="button"
+              className="button"
+              disabled={isSending}
+              onClick={() => setIsConfirming(false)}
+            >
+              {t.silenceBreakEdit}
+            </button>
+            <button
+              type="button"
+              className="button button-primary button-danger"
+              data-testid="silence-break-confirm"
+              disabled={isSending}
+              onClick={() => void handleConfirm()}
+            >
+              {isSending ? t.silenceSending : t.silenceBreakConfirm}
+            </button>
+          </div>
+        </>
+      ) : (
+        <form className="silence-form" onSubmit={handleContinue}>
+          <div className="field">
+            <label htmlFor={`${formId}-statement`}>{t.silenceStatement}</label>
+            <textarea
+              id={`${formId}-statement`}
+              aria-describedby={`${formId}-count`}
+              data-testid="silence-statement"
+              required
+              autoFocus
+              rows={7}
+              maxLength={MAX_STATEMENT_LENGTH}
+              placeholder={t.silenceStatementPlaceholder}
+              value={statement}
+              onChange={(event) => setStatement(event.target.value)}
+            />
+            <LengthCounter
+              id={`${formId}-count`}
+              length={statement.length}
+              max={MAX_STATEMENT_LENGTH}
+              testId="silence-statement-count"
+            />
+          </div>
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={onClose}>
+              {t.cancel}
+            </button>
+            <button
+              type="submit"
+              className="button button-primary button-danger"
+              data-testid="silence-break-submit"
+              disabled={!isValid}
+            >
+              {t.silenceBreakContinue}
+            </button>
+          </div>
+        </form>
+      )}
+    </SilenceDialog>
+  )
+}

@@ -1,0 +1,111 @@
+import { useId, useState, type FormEvent } from 'react'
+import type { Delegation } from '../../../shared/api.ts'
+import { MAX_EXPLANATION_LENGTH } from '../../../shared/silence/silenceLimits.ts'
+import type { SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
+import { useI18n } from '../i18n/I18nContext.ts'
+import { LengthCounter } from './LengthCounter.tsx'
+import { explainPosition } from './silenceApi.ts'
+import { silenceErrorText, useFormatInstant } from './silenceText.ts'
+import { delegationName } from './silenceView.ts'
+
+interface ExplanationsProps {
+  procedure: SilenceProcedure
+  delegations: readonly Delegation[]
+  /** The user's delegation if it may file an explanation of position, else null. */
+  ownDelegation: string | null
+}
+
+/**
+ * After adoption, the explanations of position the delegations filed (one each), and for a
+ * delegation that has not yet, the form to file its own.
+ */
+export function Explanations({ procedure, delegations, ownDelegation }: ExplanationsProps) {
+  const { t, language } = useI18n()
+  const format = useFormatInstant()
+  const formId = useId()
+  const [text, setText] = useState('')
+  const [isSending, setIsSending] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const hasExplained = procedure.explanations.some((e) => e.delegation === ownDelegation)
+  const trimmed = text.trim()
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (trimmed === '' || isSending) return
+    setIsSending(true)
+    setError(null)
+    try {
+      await explainPosition(procedure.negotiationId, procedure.id, { text: trimmed })
+      setText('')
+    } catch (caught) {
+      setError(silenceErrorText(caught, t))
+    } finally {
+      setIsSending(false)
+    }
+  }
+
+  return (
+    <section className="silence-explanations" aria-labelledby={`${formId}-title`}>
+      <h3 id={`${formId}-title`}>{t.silenceExplanations}</h3>
+      {procedure.explanations.length === 0 ? (
+        <p className="silence-muted">{t.silenceNoExplanations}</p>
+      ) : (
+        <ul data-testid="silence-explanations">
+          {procedure.explanations.map((explanation) => (
+            <li key={explanation.delegation} data-testid="silence-explanation-item">
+              <span className="silence-muted">
+                {t.silenceExplanationOf(
+                  delegationName(explanation.delegation, delegations, language),
+                  explanation.name,
+                  format(explanation.at),
+                )}
+              </span>
+              <blockquote className="silence-statement">{explanation.text}</blockquote>
+            </li>
+          ))}
+        </ul>
+      )}
+      {ownDelegation && !hasExplained && (
+        <form className="silence-form" onSubmit={(event) => void handleSubmit(event)}>
+          <div className="field">
+            <label htmlFor={`${formId}-text`}>{t.silenceExplain}</label>
+            <textarea
+              id={`${formId}-text`}
+              aria-describedby={`${formId}-hint ${formId}-count`}
+              data-testid="silence-explanation"
+              required
+              rows={4}
+              maxLength={MAX_EXPLANATION_LENGTH}
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+            />
+            <span id={`${formId}-hint`} className="field-hint">
+              {t.silenceExplainHint}
+            </span>
+            <LengthCounter
+              id={`${formId}-count`}
+              length={text.length}
+              max={MAX_EXPLANATION_LENGTH}
+              testId="silence-explanation-count"
+            />
+          </div>
+          {error && (
+            <p className="form-error" role="alert" data-testid="silence-error">
+              {error}
+            </p>
+          )}
+          <div className="dialog-actions">
+            <button
+              type="submit"
+              className="button button-primary"
+              data-testid="silence-explain-submit"
+              disabled={trimmed === '' || isSending}
+            >
+              {isSending ? t.silenceSending : t.silenceExplainSubmit}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  )
+}

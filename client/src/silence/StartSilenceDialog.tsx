@@ -1,0 +1,168 @@
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
+import type { RevisionSummary } from '../../../shared/revisions.ts'
+import { defaultDeadline } from '../../../shared/silence/deadline.ts'
+import {
+  DEFAULT_SILENCE_TIME_ZONE,
+  MAX_NOTE_LENGTH,
+} from '../../../shared/silence/silenceLimits.ts'
+import type { DeadlineInput } from '../../../shared/silence/silenceSchema.ts'
+import { useI18n } from '../i18n/I18nContext.ts'
+import { DeadlineFields } from './DeadlineFields.tsx'
+import { LengthCounter } from './LengthCounter.tsx'
+import { fetchRevisions, startSilence } from './silenceApi.ts'
+import { SilenceDialog } from './SilenceDialog.tsx'
+import { silenceErrorText, USER_TIME_ZONE } from './silenceText.ts'
+import { timeZoneChoices, tryResolveDeadline } from './silenceView.ts'
+
+interface StartSilenceDialogProps {
+  negotiationId: string
+  now: () => Date
+  onClose: () => void
+}
+
+/**
+ * The co-facilitators put a published revision under silence: revision, deadline (72 hours from
+ * now by default, rounded up to the hour of New York time, as `defaultDeadline` offers it) and
+ * the cover note circulated with it.
+ */
+export function StartSilenceDialog({ negotiationId, now, onClose }: StartSilenceDialogProps) {
+  const { t } = useI18n()
+  const formId = useId()
+  const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null)
+  const [revisionId, setRevisionId] = useState('')
+  const [deadline, setDeadline] = useState<DeadlineInput>(() => defaultDeadline(now()))
+  const [isDeadlineTouched, setIsDeadlineTouched] = useState(false)
+  const [note, setNote] = useState('')
+  const [isSending, setIsSending] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const zones = useMemo(() => timeZoneChoices(DEFAULT_SILENCE_TIME_ZONE, USER_TIME_ZONE), [])
+  const resolved = tryResolveDeadline(deadline)
+  const isPast = resolved.instant !== null && resolved.instant.getTime() <= now().getTime()
+  const canSubmit =
+    revisionId !== '' && resolved.instant !== null && !isPast && note.trim() !== '' && !isSending
+
+  useEffect(() => {
+    let isCurrent = true
+    fetchRevisions(negotiationId)
+      .then((list) => {
+        if (!isCurrent) return
+        setRevisions(list)
+        // The latest published revision is the one usually put under silence.
+        setRevisionId((chosen) => chosen || (list.at(-1)?.id ?? ''))
+      })
+      .catch((caught: unknown) => {
+        if (!isCurrent) return
+        setRevisions([])
+        setError(silenceErrorText(caught, t))
+      })
+    return () => {
+      isCurrent = false
+    }
+  }, [negotiationId, t])
+
+  const handleDeadlineChange = (next: DeadlineInput) => {
+    // Until the user sets a date or time, changing the zone offers the default in that zone.
+    if (!isDeadlineTouched && next.timeZone !== deadline.timeZone) {
+      setDeadline(defaultDeadline(now(), next.timeZone))
+      return
+    }
+    setIsDeadlineTouched(true)
+    setDeadline(next)
+  }
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!canSubmit) return
+    setIsSending(true)
+    setError(null)
+    try {
+      await startSilence(negotiationId, {
+        revisionId,
+        deadline: `${deadline.date}T${deadline.time}`,
+        timeZone: deadline.timeZone,
+        note: note.trim(),
+      })
+      // The banner appears through the live document, for everyone at once.
+      onClose()
+    } catch (caught) {
+      setError(silenceErrorText(caught, t))
+      setIsSending(false)
+    }
+  }
+
+  return (
+    <SilenceDialog
+      title={t.silenceStartTitle}
+      testId="silence-start-dialog"
+      onClose={onClose}
+      isWide
+    >
+      <p className="dialog-intro">{t.silenceStartIntro}</p>
+      <form className="silence-form" onSubmit={(event) => void handleSubmit(event)}>
+        <label className="field">
+          <span>{t.silenceRevision}</span>
+          <select
+            data-testid="silence-revision"
+            required
+            value={revisionId}
+            disabled={revisions === null}
+            onChange={(event) => setRevisionId(event.target.value)}
+          >
+            {revisions === null && <option value="">{t.loadingList}</option>}
+            {revisions?.map((revision) => (
+              <option key={revision.id} value={revision.id}>
+                {revision.symbol} — {revision.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        {revisions?.length === 0 && <p className="form-error">{t.silenceNoRevision}</p>}
+        <DeadlineFields
+          value={deadline}
+          onChange={handleDeadlineChange}
+          resolved={resolved}
+          zones={zones}
+          problem={isPast ? t.silenceErrors.invalid_deadline : null}
+        />
+        <div className="field">
+          <label htmlFor={`${formId}-note`}>{t.silenceNote}</label>
+          <textarea
+            id={`${formId}-note`}
+            aria-describedby={`${formId}-note-count`}
+            data-testid="silence-note"
+            required
+            rows={5}
+            maxLength={MAX_NOTE_LENGTH}
+            placeholder={t.silenceNotePlaceholder}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+          />
+          <LengthCounter
+            id={`${formId}-note-count`}
+            length={note.length}
+            max={MAX_NOTE_LENGTH}
+            testId="silence-note-count"
+          />
+        </div>
+        {error && (
+          <p className="form-error" role="alert" data-testid="silence-error">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t.cancel}
+          </button>
+          <button
+            type="submit"
+            className="button button-primary"
+            data-testid="silence-submit"
+            disabled={!canSubmit}
+          >
+            {isSending ? t.silenceSending : t.silenceSubmit}
+          </button>
+        </div>
+      </form>
+    </SilenceDialog>
+  )
+}

@@ -1,0 +1,103 @@
+import type { Delegation } from '../../../shared/api.ts'
+import { resolveDeadline } from '../../../shared/silence/deadline.ts'
+import { DEFAULT_SILENCE_TIME_ZONE } from '../../../shared/silence/silenceLimits.ts'
+import type { DeadlineInput, SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
+import { canonicalTimeZone, HOUR_MS, wallMsAt } from '../../../shared/silence/zonedTime.ts'
+import type { Language } from '../i18n/messages.ts'
+
+/** Pure helpers of the silence UI: which procedure to show, the countdown, time zones. */
+
+/**
+ * The procedure the room is about: the running one, else the adopted one (adoption is final),
+ * else the latest to have ended (broken or cancelled), for its outcome. Null if none ever ran.
+ */
+export function currentProcedure(procedures: readonly SilenceProcedure[]): SilenceProcedure | null {
+  const byStatus = (status: SilenceProcedure['status']) =>
+    procedures.find((procedure) => procedure.status === status)
+  return byStatus('running') ?? byStatus('adopted') ?? procedures.at(-1) ?? null
+}
+
+/** Oldest first, so that the history reads in the order things happened. */
+export function byStart(procedures: SilenceProcedure[]): SilenceProcedure[] {
+  return procedures.sort(
+    (a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id),
+  )
+}
+
+export interface CountdownParts {
+  days: number
+  hours: number
+  minutes: number
+  seconds: number
+}
+
+/**
+ * What is left of `remainingMs`, rounded up to the second: the countdown shows "0 s" only once
+ * the deadline has come, never while a fraction of a second remains.
+ */
+export function countdownParts(remainingMs: number): CountdownParts {
+  const total = Math.max(0, Math.ceil(remainingMs / 1000))
+  return {
+    days: Math.floor(total / 86_400),
+    hours: Math.floor(total / 3_600) % 24,
+    minutes: Math.floor(total / 60) % 60,
+    seconds: total % 60,
+  }
+}
+
+/** The time zone of the device, canonical; UTC if the browser does not say. */
+export function deviceTimeZone(): string {
+  try {
+    return canonicalTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone)
+  } catch {
+    return 'UTC'
+  }
+}
+
+/**
+ * The zones a deadline is shown in: New York time (UN headquarters) first, then the zone the
+ * co-facilitators set it in, then the user's own; each once.
+ */
+export function deadlineZones(procedureZone: string, userZone: string): string[] {
+  return [...new Set([DEFAULT_SILENCE_TIME_ZONE, procedureZone, userZone])]
+}
+
+/** The wall clock of `timeZone` at `instant`, as the date and time fields of a form hold it. */
+export function wallClockAt(instant: Date, timeZone: string): DeadlineInput {
+  const iso = new Date(wallMsAt(instant.getTime(), timeZone)).toISOString()
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16), timeZone }
+}
+
+/** The deadline an extension offers by default: one day later, to the minute, in `timeZone`. */
+export function defaultExtension(deadline: string, timeZone: string): DeadlineInput {
+  return wallClockAt(new Date(Date.parse(deadline) + 24 * HOUR_MS), timeZone)
+}
+
+/** Every IANA zone the browser knows, with the ones the form needs even if it does not. */
+export function timeZoneChoices(...needed: string[]): string[] {
+  const known =
+    typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []
+  return [...new Set([...needed, ...known])].sort((a, b) => a.localeCompare(b))
+}
+
+/** "France (FRA)" / "Morocco (MAR)"; the bare code for a delegation the room does not list. */
+export function delegationName(
+  code: string,
+  delegations: readonly Delegation[],
+  language: Language,
+): string {
+  const delegation = delegations.find((d) => d.code === code)
+  if (!delegation) return code
+  return `${language === 'fr' ? delegation.nameFr : delegation.nameEn} (${code})`
+}
+
+/** A deadline form's fields read as an instant, or why they cannot be (shared/silence/deadline.ts). */
+export type ResolvedDeadline = { instant: Date; error: null } | { instant: null; error: unknown }
+
+export function tryResolveDeadline(input: DeadlineInput): ResolvedDeadline {
+  try {
+    return { instant: resolveDeadline(input), error: null }
+  } catch (error) {
+    return { instant: null, error }
+  }
+}
