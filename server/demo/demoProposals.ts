@@ -122,7 +122,7 @@ export function writeDemoProposals(
         if (at < 0) throw new Error(`demo: "${proposal.deletes}" not in ${proposal.blockUid}`)
         text.format(at, proposal.deletes.length, { [deletionKey(ref)]: ref })
         if (proposal.inserts)
-          text.insert(at + proposal.deletes.length, ` ${proposal.inserts}`, { insertion: ref })
+          text.insert(at + proposal.deletes.length, proposal.inserts, { insertion: ref })
       } else if (proposal.inserts && proposal.insertAfter) {
         const at = content.indexOf(proposal.insertAfter)
         if (at < 0) throw new Error(`demo: "${proposal.insertAfter}" not in ${proposal.blockUid}`)

@@ -5,8 +5,8 @@ import { z } from 'zod'
 
 /**
  * A server under test in its own process, so that its CPU time and memory are its own and the
- * 50 clients do not compete with it for the same event loop. Talks to `serverProcess.ts` over
- * the IPC channel.
+ * clients do not share its event loop. Talks to `serverProcess.ts` over the IPC channel: every
+ * request carries an id, answered once.
  */
 
 export const SERVER_KINDS = ['draftroom', 'reference'] as const
@@ -23,6 +23,10 @@ export type ServerStats = z.infer<typeof ServerStats>
 
 export const ParentMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('stats'), id: z.number() }),
+  /** Starts the V8 CPU profiler (what `node --cpu-prof` runs), for the measured phases only. */
+  z.object({ type: z.literal('startProfile'), id: z.number() }),
+  /** Stops it and writes the profile (`.cpuprofile`, as `--cpu-prof` does) to `file`. */
+  z.object({ type: z.literal('stopProfile'), id: z.number(), file: z.string() }),
   z.object({ type: z.literal('close') }),
 ])
 export type ParentMessage = z.infer<typeof ParentMessage>
@@ -30,42 +34,39 @@ export type ParentMessage = z.infer<typeof ParentMessage>
 export const ChildMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), url: z.string() }),
   z.object({ type: z.literal('stats'), id: z.number(), stats: ServerStats }),
+  z.object({ type: z.literal('done'), id: z.number() }),
 ])
 export type ChildMessage = z.infer<typeof ChildMessage>
 
 export interface ChildServer {
   url: string
   stats(): Promise<ServerStats>
+  startProfile(): Promise<void>
+  stopProfile(file: string): Promise<void>
   close(): Promise<void>
 }
 
 const SERVER_PROCESS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'serverProcess.ts')
 const START_TIMEOUT_MS = 30_000
 
-/**
- * Starts a server process. With `cpuProfile`, the process runs under `node --cpu-prof` and
- * writes `<name>.cpuprofile` into `cpuProfile.dir` when it exits.
- */
-export function forkServer(props: {
-  kind: ServerKind
-  seedFile?: string
-  cpuProfile?: { dir: string; name: string }
-}): Promise<ChildServer> {
-  const profileArgs = props.cpuProfile
-    ? [
-        '--cpu-prof',
-        `--cpu-prof-dir=${props.cpuProfile.dir}`,
-        `--cpu-prof-name=${props.cpuProfile.name}.cpuprofile`,
-      ]
-    : []
+/** Starts a server process; `seedFile` is the reference's initial document. */
+export function forkServer(props: { kind: ServerKind; seedFile?: string }): Promise<ChildServer> {
   const child = fork(SERVER_PROCESS, [props.kind, ...(props.seedFile ? [props.seedFile] : [])], {
-    execArgv: ['--import', 'tsx', ...profileArgs],
+    execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
-  const pendingStats = new Map<number, (stats: ServerStats) => void>()
+  const pending = new Map<number, (message: ChildMessage) => void>()
   let nextId = 1
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
-  const request = (message: ParentMessage) => child.send(message)
+  const request = <T>(
+    message: (id: number) => ParentMessage,
+    read: (reply: ChildMessage) => T,
+  ): Promise<T> =>
+    new Promise<T>((resolve) => {
+      const id = nextId++
+      pending.set(id, (reply) => resolve(read(reply)))
+      child.send(message(id))
+    })
 
   return new Promise<ChildServer>((resolve, reject) => {
     const timeout = setTimeout(() => {
@@ -77,28 +78,76 @@ export function forkServer(props: {
       .catch(reject)
     child.on('message', (raw) => {
       const message = ChildMessage.parse(raw)
-      switch (message.type) {
-        case 'ready':
-          clearTimeout(timeout)
-          resolve({
-            url: message.url,
-            stats: () =>
-              new Promise<ServerStats>((resolveStats) => {
-                const id = nextId++
-                pendingStats.set(id, resolveStats)
-                request({ type: 'stats', id })
-              }),
-            close: async () => {
-              request({ type: 'close' })
-              await exited
-            },
-          })
-          return
-        case 'stats':
-          pendingStats.get(message.id)?.(message.stats)
-          pendingStats.delete(message.id)
-          return
+      if (message.type !== 'ready') {
+        pending.get(message.id)?.(message)
+        pending.delete(message.id)
+        return
       }
+      clearTimeout(timeout)
+      resolve({
+        url: message.url,
+        stats: () =>
+          request(
+            (id) => ({ type: 'stats', id }),
+            (reply) => {
+              if (reply.type !== 'stats') throw new Error(`unexpected ${reply.type}`)
+              return reply.stats
+            },
+          ),
+        startProfile: () =>
+          request(
+            (id) => ({ type: 'startProfile', id }),
+            () => undefined,
+          ),
+        stopProfile: (file) =>
+          request(
+            (id) => ({ type: 'stopProfile', id, file }),
+            () => undefined,
+          ),
+        close: async () => {
+          child.send({ type: 'close' } satisfies ParentMessage)
+          await exited
+        },
+      })
     })
   })
+}
+
+const MEMORY_SAMPLE_MS = 250
+
+/** Samples a server process's RSS while a replay runs: first, peak and last, in MB. */
+export class MemorySampler {
+  private timer: NodeJS.Timeout | null = null
+  private readonly samples: number[] = []
+  private pending: Promise<void> = Promise.resolve()
+
+  constructor(private readonly server: ChildServer) {}
+
+  async start(): Promise<void> {
+    await this.sample()
+    this.timer = setInterval(() => {
+      this.pending = this.pending.then(() => this.sample())
+    }, MEMORY_SAMPLE_MS)
+  }
+
+  async stop(): Promise<void> {
+    if (!this.timer) return
+    clearInterval(this.timer)
+    this.timer = null
+    await this.pending
+    await this.sample()
+  }
+
+  summary(): { startMb: number; peakMb: number; endMb: number } {
+    const mb = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10
+    return {
+      startMb: mb(this.samples[0] ?? 0),
+      peakMb: mb(Math.max(0, ...this.samples)),
+      endMb: mb(this.samples[this.samples.length - 1] ?? 0),
+    }
+  }
+
+  private async sample(): Promise<void> {
+    this.samples.push((await this.server.stats()).rss)
+  }
 }

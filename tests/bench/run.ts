@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Benchmark, BenchmarkReport } from './benchmark.ts'
+import { benchCompareRevisions } from './compareRevisions.ts'
 import { validationThroughput } from './validationThroughput.ts'
 
 /**
@@ -11,7 +12,29 @@ import { validationThroughput } from './validationThroughput.ts'
  * listed in each benchmark (e.g. BENCH_EDITS).
  */
 
-const BENCHMARKS: Benchmark[] = [validationThroughput]
+/** DESIGN.md section 9: comparing two full revisions takes under 100 ms. */
+const COMPARE_TARGET_MS = 100
+
+const compareRevisions: Benchmark = {
+  name: 'compareRevisions',
+  run: async () => {
+    const results = await benchCompareRevisions()
+    const timings = Object.entries(results).filter(([key]) => key.startsWith('compareDrafts'))
+    return {
+      title: 'Comparing two full revisions (compareRevisions.ts)',
+      columns: ['measure', 'value'],
+      rows: Object.entries(results).map(([key, value]) => [key, Number(value.toFixed(2))]),
+      notes: timings.map(
+        ([key, ms]) =>
+          `${key}: ${ms.toFixed(1)} ms, target < ${COMPARE_TARGET_MS} ms: ` +
+          `${ms < COMPARE_TARGET_MS ? 'met' : 'NOT met'}`,
+      ),
+      results,
+    }
+  },
+}
+
+const BENCHMARKS: Benchmark[] = [validationThroughput, compareRevisions]
 const RESULTS_FILE = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../../bench-results.json',

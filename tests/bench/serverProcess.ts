@@ -1,12 +1,14 @@
 import fs from 'node:fs'
+import { Session } from 'node:inspector/promises'
 import { startTestServer } from '../helpers/accounts.ts'
 import { ParentMessage, SERVER_KINDS, type ChildMessage } from './childServer.ts'
 import { startReferenceServer } from './referenceServer.ts'
 
 /**
  * The server process of a benchmark (see `childServer.ts`): `draftroom` is the real server on a
- * fresh data directory with the demo, exactly as the tests start it; `reference` is the plain
- * y-websocket loop, seeded with the document in the file given as second argument.
+ * fresh data directory with the demo, started as the tests start it (in-process `startServer`);
+ * `reference` is the plain y-websocket loop, seeded with the document in the file given as
+ * second argument.
  */
 
 const kind = SERVER_KINDS.find((k) => k === process.argv[2])
@@ -20,8 +22,27 @@ const server =
 
 const reply = (message: ChildMessage) => process.send?.(message)
 
-// A normal exit after a clean close: the data directory is removed and `--cpu-prof` writes its
-// profile.
+/** Microseconds between CPU samples (`--cpu-prof` takes 1,000). */
+const PROFILE_SAMPLING_INTERVAL_US = 250
+let profiler: Session | null = null
+
+async function startProfile(): Promise<void> {
+  profiler = new Session()
+  profiler.connect()
+  await profiler.post('Profiler.enable')
+  await profiler.post('Profiler.setSamplingInterval', { interval: PROFILE_SAMPLING_INTERVAL_US })
+  await profiler.post('Profiler.start')
+}
+
+async function stopProfile(file: string): Promise<void> {
+  if (!profiler) return
+  const { profile } = await profiler.post('Profiler.stop')
+  profiler.disconnect()
+  profiler = null
+  fs.writeFileSync(file, JSON.stringify(profile))
+}
+
+// A normal exit after a clean close: the data directory is removed.
 let isShuttingDown = false
 const shutdown = async () => {
   if (isShuttingDown) return
@@ -35,8 +56,7 @@ const shutdown = async () => {
   }
 }
 
-process.on('message', (raw) => {
-  const message = ParentMessage.parse(raw)
+const handle = async (message: ParentMessage): Promise<void> => {
   switch (message.type) {
     case 'stats': {
       const { rss, heapUsed } = process.memoryUsage()
@@ -44,10 +64,25 @@ process.on('message', (raw) => {
       reply({ type: 'stats', id: message.id, stats: { rss, heapUsed, cpuMicros: user + system } })
       return
     }
+    case 'startProfile':
+      await startProfile()
+      reply({ type: 'done', id: message.id })
+      return
+    case 'stopProfile':
+      await stopProfile(message.file)
+      reply({ type: 'done', id: message.id })
+      return
     case 'close':
-      void shutdown()
+      await shutdown()
       return
   }
+}
+
+process.on('message', (raw) => {
+  handle(ParentMessage.parse(raw)).catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })
 })
 // Orphaned (the benchmark died): do not linger.
 process.on('disconnect', () => void shutdown())

@@ -1,5 +1,6 @@
 import { EditorContent, type Editor } from '@tiptap/react'
 import { useI18n } from '../i18n/I18nContext.ts'
+import './suggesting/proposalText.css'
 
 interface DraftPageProps {
   editor: Editor

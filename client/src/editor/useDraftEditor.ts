@@ -9,6 +9,7 @@ import { renderCaret, type CaretUser } from './carets.ts'
 import { DraftNumbering } from './numberingPlugin.ts'
 import { DraftCommands } from './DraftCommands.ts'
 import { numberingLabels } from './numberingLabels.ts'
+import { useSuggestingExtensions, useSuggestingMode } from './suggesting/useSuggesting.ts'
 
 interface DraftEditorOptions {
   session: CollabSession
@@ -18,13 +19,24 @@ interface DraftEditorOptions {
   isReadOnly: boolean
   /** The language of the text itself, for spelling and hyphenation. */
   textLanguage: string
+  /** Whose proposals the user makes (`FRA`, `co-facilitators`), or null if none. */
+  proposer: string | null
+  /** Co-facilitators may edit directly; a delegation's changes are always proposals. */
+  mayEditDirectly: boolean
 }
 
 /**
  * The Tiptap editor of the live draft, bound to the session's Yjs document. No UndoRedo:
  * Collaboration brings its own undo, which only undoes this user's changes.
  */
-export function useDraftEditor({ session, user, isReadOnly, textLanguage }: DraftEditorOptions): {
+export function useDraftEditor({
+  session,
+  user,
+  isReadOnly,
+  textLanguage,
+  proposer,
+  mayEditDirectly,
+}: DraftEditorOptions): {
   editor: Editor
   isLoaded: boolean
 } {
@@ -32,6 +44,7 @@ export function useDraftEditor({ session, user, isReadOnly, textLanguage }: Draf
   const coFacilitatorsLabel = useRef(t.coFacilitatorsShort)
   const fragment = session.doc.getXmlFragment(DRAFT_FRAGMENT)
   const [isLoaded, setIsLoaded] = useState(() => fragment.length > 0)
+  const suggestingExtensions = useSuggestingExtensions(session)
 
   const editor = useEditor(
     {
@@ -49,7 +62,10 @@ export function useDraftEditor({ session, user, isReadOnly, textLanguage }: Draf
         }),
         DraftNumbering.configure({ labels: numberingLabels(t) }),
         DraftCommands,
+        ...suggestingExtensions,
       ],
+      // Markdown-like shortcuts (`*x*` to italic) would surprise in a treaty text.
+      enableInputRules: false,
       editable: isLoaded && !isReadOnly,
       editorProps: {
         attributes: {
@@ -63,6 +79,8 @@ export function useDraftEditor({ session, user, isReadOnly, textLanguage }: Draf
     // The editor lives as long as the session; language, user and rights are updated in place.
     [session],
   )
+
+  useSuggestingMode(editor, proposer, mayEditDirectly)
 
   useEffect(() => {
     coFacilitatorsLabel.current = t.coFacilitatorsShort

@@ -3,9 +3,20 @@ import { useI18n } from '../i18n/I18nContext.ts'
 import { useOutline } from './useOutline.ts'
 import { goToBlock } from './goToBlock.ts'
 import { useCursorLocation } from './useCursorLocation.ts'
+import { useProposalMessages } from '../proposals/useProposalMessages.ts'
 
-/** The sections and objectives of the draft beside the text; a click goes to the block. */
-export function Outline({ editor, isLoaded }: { editor: Editor; isLoaded: boolean }) {
+interface OutlineProps {
+  editor: Editor
+  isLoaded: boolean
+  /** The number of open proposals in each objective, by objective uid. */
+  openCounts?: ReadonlyMap<string, number>
+}
+
+/**
+ * The sections and objectives of the draft beside the text, with each objective's open
+ * proposals; a click goes to the block.
+ */
+export function Outline({ editor, isLoaded, openCounts }: OutlineProps) {
   const { t } = useI18n()
   const outline = useOutline(editor)
   // Before the text arrives the editor holds an empty placeholder section: show nothing of it.
@@ -52,6 +63,10 @@ export function Outline({ editor, isLoaded }: { editor: Editor; isLoaded: boolea
                       {objective.paragraph !== null && (
                         <span className="outline-ref">{t.paragraphRef(objective.paragraph)}</span>
                       )}
+                      <OpenCount
+                        objective={objective.number}
+                        count={objective.uid === null ? 0 : (openCounts?.get(objective.uid) ?? 0)}
+                      />
                     </button>
                   </li>
                 ))}
@@ -61,5 +76,21 @@ export function Outline({ editor, isLoaded }: { editor: Editor; isLoaded: boolea
         ))}
       </ol>
     </nav>
+  )
+}
+
+/** "3" open proposals beside an objective, in a badge; nothing when there are none. */
+function OpenCount({ objective, count }: { objective: number; count: number }) {
+  const t = useProposalMessages()
+  if (count === 0) return null
+  return (
+    <span
+      className="outline-open-count"
+      data-testid={`outline-open-count-${objective}`}
+      title={t.openInObjective(count)}
+      aria-label={t.openInObjective(count)}
+    >
+      {count}
+    </span>
   )
 }

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react'
-import { CO_FACILITATORS } from '../../../shared/proposals.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import type { ProposalMessages } from './messages.ts'
 import { actOnProposal, type ProposalAction } from './proposalActions.ts'
 import type { ProposalChange } from './proposalChanges.ts'
 import type { ProposalRights } from './proposer.ts'
+import { proposerName } from './proposerName.ts'
 import type { ProposalView } from './useProposals.ts'
 import { useProposalMessages } from './useProposalMessages.ts'
 
@@ -14,10 +14,6 @@ interface ProposalItemProps {
   negotiationId: string
   onGoTo: (pos: number) => void
 }
-
-/** The name a proposal's author goes by in the panel: a delegation code or the co-facilitators. */
-export const proposerName = (delegation: string, t: ProposalMessages): string =>
-  delegation === CO_FACILITATORS ? t.coFacilitators : delegation
 
 /** The change itself: what is deleted struck through, what is inserted underlined. */
 function ChangeText({ change, t }: { change: ProposalChange | null; t: ProposalMessages }) {

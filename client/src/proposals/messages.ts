@@ -27,6 +27,7 @@ export interface ProposalMessages {
   newBlock: Record<ProposableKind, string>
   deletedBlock: Record<ProposableKind, string>
   noTextLeft: string
+  openInObjective: (n: number) => string
   goToText: string
 
   supporters: string

@@ -33,6 +33,7 @@ export const proposalsEn: ProposalMessages = {
     action: 'Deletion of the action',
   },
   noTextLeft: '(no text left)',
+  openInObjective: (n) => (n === 1 ? '1 open proposal' : `${n} open proposals`),
   goToText: 'Go to the text',
 
   supporters: 'Supported by:',

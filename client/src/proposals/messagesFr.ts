@@ -35,6 +35,7 @@ export const proposalsFr: ProposalMessages = {
     action: 'Suppression de l’action',
   },
   noTextLeft: '(plus de texte)',
+  openInObjective: (n) => (n <= 1 ? `${n} proposition ouverte` : `${n} propositions ouvertes`),
   goToText: 'Aller au texte',
 
   supporters: `Soutenue par${NBSP}:`,

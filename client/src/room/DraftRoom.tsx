@@ -20,6 +20,10 @@ import { useAccessGuard } from '../auth/useAccessGuard.ts'
 import { OpenRevisionsLink } from '../revisions/OpenRevisionsLink.tsx'
 import { SilenceArea } from '../silence/SilenceArea.tsx'
 import { useSilence } from '../silence/useSilence.ts'
+import { ProposalColors } from '../proposals/ProposalColors.tsx'
+import { ProposalsPanel } from '../proposals/ProposalsPanel.tsx'
+import { proposalRightsOf } from '../proposals/proposer.ts'
+import { openCountsByObjective, useProposals } from '../proposals/useProposals.ts'
 
 interface DraftRoomProps {
   negotiation: NegotiationDetail
@@ -51,12 +55,16 @@ function OpenRoom({
   const isReadOnly = !mayWriteText(policies)
   // Under silence, or once adopted, the server refuses every change: the editor stays read-only.
   const { isFrozen } = useSilence(session)
+  const rights = proposalRightsOf(policies, me.user)
   const { editor, isLoaded } = useDraftEditor({
     session,
     user: presenceOf(me.user, policies.role),
     isReadOnly: isReadOnly || isFrozen,
     textLanguage: negotiation.language,
+    proposer: rights.proposer,
+    mayEditDirectly: rights.mayEditDirectly,
   })
+  const proposals = useProposals(session.doc, editor)
 
   useEffect(() => {
     document.title = `${negotiation.title} · ${t.appName}`
@@ -78,15 +86,28 @@ function OpenRoom({
         </div>
       )}
       <SilenceArea session={session} negotiation={negotiation} policies={policies} me={me} />
-      <main className="workspace">
+      <ProposalColors delegations={[...negotiation.delegations, ...negotiation.coFacilitators]} />
+      <main className="workspace has-proposals">
         <aside className="workspace-side">
           <OpenRevisionsLink negotiationId={negotiation.id} />
-          <Outline editor={editor} isLoaded={isLoaded} />
+          <Outline
+            editor={editor}
+            isLoaded={isLoaded}
+            openCounts={openCountsByObjective(proposals)}
+          />
         </aside>
         <div className="workspace-page">
           {!isReadOnly && !isFrozen && <Toolbar editor={editor} />}
           <DraftPage editor={editor} title={negotiation.title} isLoaded={isLoaded} />
         </div>
+        <aside className="workspace-proposals">
+          <ProposalsPanel
+            views={proposals}
+            rights={rights}
+            negotiationId={negotiation.id}
+            editor={editor}
+          />
+        </aside>
       </main>
       <Toasts toasts={toasts} onDismiss={dismiss} />
     </div>

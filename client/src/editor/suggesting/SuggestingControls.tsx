@@ -1,8 +1,17 @@
 import type { MouseEvent } from 'react'
 import { useEditorState, type Editor } from '@tiptap/react'
 import { useProposalMessages } from '../../proposals/useProposalMessages.ts'
-import { blockDeletionAtCursor, isSuggesting } from './SuggestingMode.ts'
+import { blockDeletionAtCursor, isSuggesting, type SuggestingStorage } from './SuggestingMode.ts'
 import './suggestingControls.css'
+
+const NOT_SUGGESTING = {
+  proposer: null,
+  mayEditDirectly: false,
+  isSuggesting: false,
+  isEditable: false,
+  deletion: 'none',
+  deletionBy: null,
+} as const
 
 /**
  * The toolbar's part for proposals: the co-facilitators' "Modifier / Suggérer" switch (a
@@ -14,7 +23,9 @@ export function SuggestingControls({ editor }: { editor: Editor }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: current }) => {
-      const storage = current.storage.suggesting
+      // An editor being replaced (the room reloaded the draft) has no storage any more.
+      const storage = current.storage.suggesting as SuggestingStorage | undefined
+      if (!storage) return NOT_SUGGESTING
       const deletion = blockDeletionAtCursor(storage, current.state)
       return {
         proposer: storage.proposer,

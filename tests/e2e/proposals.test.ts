@@ -1,0 +1,217 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { delegationColor } from '../../shared/presence.ts'
+import { startTestServer } from '../helpers/accounts.ts'
+import { BrowserSession, recordFailures } from '../helpers/browser.ts'
+import type { DraftPage } from '../helpers/DraftPage.ts'
+import { retryableAssertion } from '../helpers/poll.ts'
+import { ProposalsPanel, selectText } from '../helpers/ProposalsPanel.ts'
+
+const BUILT_CLIENT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../dist/client/index.html',
+)
+
+// Screenshots of each user's view, for people to look at, only when asked for:
+// PROPOSALS_SCREENSHOTS=<directory> npx vitest run tests/e2e/proposals.test.ts
+const SCREENSHOTS_DIR = process.env.PROPOSALS_SCREENSHOTS
+
+/** Objective 7 a) of the demo, where France already proposes to replace "involontairement". */
+const ACTION_7A = 'obj-07-a'
+const PHL_PROPOSAL = 'demo-phl-06'
+
+let server: Awaited<ReturnType<typeof startTestServer>> | undefined
+let session: BrowserSession | undefined
+let fra: DraftPage
+let che: DraftPage
+let mar: DraftPage
+
+async function openAs(username: string): Promise<DraftPage> {
+  if (!session || !server) throw new Error('not started')
+  const page = await session.newDraftPage(username)
+  await page.open(server.url)
+  await page.signIn(username)
+  return page
+}
+
+async function screenshot(page: DraftPage, name: string): Promise<void> {
+  if (!SCREENSHOTS_DIR) return
+  fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true })
+  await page.page.screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}-${page.label}.png`) })
+}
+
+/** The server's refusals the page was told about (there must be none). */
+const refusalsOf = (page: DraftPage) =>
+  page.page.locator('[data-testid="notice"][data-code="refused_change"]').count()
+
+beforeAll(async () => {
+  if (!fs.existsSync(BUILT_CLIENT)) {
+    throw new Error(`${BUILT_CLIENT} is missing: build the client first (npx vite build)`)
+  }
+  server = await startTestServer({ host: '127.0.0.1' })
+  session = await BrowserSession.launch('e2e-proposals')
+  await session.step('open the room', async () => {
+    fra = await openAs('fra')
+    che = await openAs('che')
+    mar = await openAs('mar')
+  })
+})
+
+recordFailures(() => session)
+
+afterAll(async () => {
+  await session?.closeAll()
+  await server?.close()
+})
+
+describe('tracked proposals, from a delegation to the co-facilitators', () => {
+  it('shows a delegation that it suggests, and a co-facilitator the choice', async () => {
+    await expect(fra.page.getByTestId('suggesting-badge').isVisible()).resolves.toBe(true)
+    expect(await fra.page.getByTestId('mode-toggle').count()).toBe(0)
+    const toggle = che.page.getByTestId('mode-toggle')
+    expect(await toggle.getAttribute('data-mode')).toBe('edit')
+    await toggle.click()
+    expect(await toggle.getAttribute('data-mode')).toBe('suggest')
+    await toggle.click()
+    expect(await toggle.getAttribute('data-mode')).toBe('edit')
+  })
+
+  it('lets France replace a word in objective 7 a), which the co-facilitator sees live and accepts', async () => {
+    const fraPanel = new ProposalsPanel(fra)
+    const chePanel = new ProposalsPanel(che)
+    await retryableAssertion(async () => expect(await chePanel.outlineCount(7)).toBe('2'))
+
+    await selectText(fra, fra.block(ACTION_7A), 'Examiner')
+    await fra.page.keyboard.type('Réexaminer')
+    await fra.waitSaved()
+
+    const franceColor = delegationColor('FRA')
+    const expectedMarks = [
+      { kind: 'del', delegation: 'FRA', text: 'Examiner', color: franceColor },
+      { kind: 'ins', delegation: 'FRA', text: 'Réexaminer', color: franceColor },
+    ]
+    for (const page of [fra, che]) {
+      const panel = new ProposalsPanel(page)
+      await retryableAssertion(async () =>
+        expect((await panel.marksIn(page.block(ACTION_7A))).slice(0, 2)).toEqual(expectedMarks),
+      )
+    }
+    await retryableAssertion(async () => expect(await chePanel.outlineCount(7)).toBe('3'))
+
+    // In the panel, under objective 7, in France's name.
+    await chePanel.filter('objective', '7')
+    const replacement = chePanel
+      .itemsOfObjective(7)
+      .filter({ hasText: 'Réexaminer' })
+      .and(che.page.locator('[data-delegation="FRA"][data-status="open"]'))
+    await replacement.waitFor()
+    expect(await replacement.getByTestId('proposal-change').textContent()).toContain(
+      'ExaminerRéexaminer',
+    )
+    const proposalId = await replacement.getAttribute('data-proposal-id')
+    if (!proposalId) throw new Error('the proposal has no id')
+    await screenshot(fra, 'proposed')
+    await screenshot(che, 'proposed')
+
+    await replacement.getByTestId('proposal-accept').click()
+
+    // France sees it become agreed text: the words, without marks.
+    await retryableAssertion(async () => {
+      const text = await fra.textOf(fra.block(ACTION_7A))
+      expect(text.startsWith('Réexaminer les politiques')).toBe(true)
+      expect(await fra.block(ACTION_7A).locator(`[data-proposal="${proposalId}"]`).count()).toBe(0)
+    })
+    await fraPanel.filter('status', 'accepted')
+    await retryableAssertion(async () =>
+      expect(await fraPanel.list()).toEqual([
+        expect.objectContaining({ id: proposalId, delegation: 'FRA', status: 'accepted' }),
+      ]),
+    )
+    await retryableAssertion(async () => expect(await chePanel.outlineCount(7)).toBe('2'))
+    expect(await refusalsOf(fra)).toBe(0)
+  })
+
+  it('lets Morocco support the Philippines’ new action, for everyone to see', async () => {
+    const marPanel = new ProposalsPanel(mar)
+    const item = marPanel.item(PHL_PROPOSAL)
+    expect(await item.getByTestId('proposal-supporters').textContent()).toContain('BRA, EGY')
+    await item.getByTestId('proposal-support').click()
+    for (const page of [mar, fra, che]) {
+      const panel = new ProposalsPanel(page)
+      await panel.filter('objective', 'all')
+      await panel.filter('status', 'open')
+      await retryableAssertion(async () =>
+        expect(
+          await panel.item(PHL_PROPOSAL).getByTestId('proposal-supporters').textContent(),
+        ).toContain('BRA, EGY, MAR'),
+      )
+    }
+    // A delegation does not support its own proposals; co-facilitators do not support at all.
+    expect(
+      await new ProposalsPanel(fra).item('demo-fra-07a').getByTestId('proposal-support').count(),
+    ).toBe(0)
+    expect(
+      await new ProposalsPanel(che).item(PHL_PROPOSAL).getByTestId('proposal-support').count(),
+    ).toBe(0)
+    await screenshot(mar, 'supported')
+  })
+
+  it('takes a delegation’s typing, deleting, new action and its removal without a refusal', async () => {
+    const block = fra.block('obj-07-b')
+    await fra.placeCursorAtEndOf(block)
+    await fra.page.keyboard.type(' et durable')
+    await fra.page.keyboard.press('Backspace')
+    await fra.page.keyboard.press('Backspace')
+    await fra.page.keyboard.type('le')
+    await fra.page.keyboard.press('Enter')
+    await fra.page.keyboard.type('Échanger les bonnes pratiques.')
+    await fra.waitSaved()
+    const newAction = fra.objective(7).locator('[data-type="action"][data-inserted-by="FRA"]')
+    await retryableAssertion(async () => expect(await newAction.count()).toBe(1))
+    await retryableAssertion(async () =>
+      expect(await che.objective(7).locator('[data-inserted-by="FRA"]').textContent()).toContain(
+        'Échanger les bonnes pratiques.',
+      ),
+    )
+    await screenshot(fra, 'typing')
+    await screenshot(che, 'typing')
+    await fra.page.getByTestId('propose-deletion').click()
+    await retryableAssertion(async () => expect(await newAction.count()).toBe(0))
+    await fra.waitSaved()
+    expect(await refusalsOf(fra)).toBe(0)
+  })
+
+  it('converges back to the server’s text after a refused change, without a reload', async () => {
+    const block = () => fra.block('obj-07-c')
+    const before = await fra.textOf(block())
+    await fra.page.evaluate(() => {
+      Object.assign(window, { isStillTheSamePage: true })
+      // A client that gets its attribution wrong (as a hand-made one could): Germany's name.
+      const dom = document.querySelector('.ProseMirror') as unknown as {
+        editor: { commands: { setProposer: (proposer: string, mayEdit: boolean) => boolean } }
+      }
+      dom.editor.commands.setProposer('DEU', false)
+    })
+    await fra.placeCursorAtEndOf(block())
+    await fra.page.keyboard.type(' (DEU)')
+
+    await fra.page.locator('[data-testid="notice"][data-code="refused_change"]').waitFor()
+    await retryableAssertion(async () => expect(await fra.textOf(block())).toBe(before))
+    await screenshot(fra, 'refused')
+    await fra.waitConnected()
+    expect(await fra.page.evaluate(() => 'isStillTheSamePage' in window)).toBe(true)
+    expect(await che.textOf(che.block('obj-07-c'))).toBe(before)
+
+    // The editor is bound to the fresh copy, as France again.
+    await fra.placeCursorAtEndOf(block())
+    await fra.page.keyboard.type(' (FRA)')
+    await fra.waitSaved()
+    await retryableAssertion(async () =>
+      expect(await new ProposalsPanel(che).marksIn(che.block('obj-07-c'))).toEqual([
+        { kind: 'ins', delegation: 'FRA', text: ' (FRA)', color: delegationColor('FRA') },
+      ]),
+    )
+  })
+})

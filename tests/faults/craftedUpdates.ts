@@ -1,0 +1,144 @@
+import * as encoding from 'lib0/encoding'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { MessageType } from '../../shared/collabProtocol.ts'
+import { DRAFT_FRAGMENT } from '../../shared/schema/index.ts'
+
+/**
+ * Yjs updates made to cost the server: small to send, big or slow to decode, apply or check.
+ * Those built from a document start from `base` (the room's state as a client holds it), so
+ * that they are valid updates a client could send.
+ */
+
+/** Bytes written by hand: `varUint`s, strings and raw arrays in sequence. */
+export function bytes(...parts: (number | Uint8Array | string)[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  for (const part of parts) {
+    if (typeof part === 'number') encoding.writeVarUint(encoder, part)
+    else if (typeof part === 'string') encoding.writeVarString(encoder, part)
+    else encoding.writeUint8Array(encoder, part)
+  }
+  return encoding.toUint8Array(encoder)
+}
+
+/** A y-websocket sync update message around any bytes. */
+export function syncUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.sync)
+  syncProtocol.writeUpdate(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+/** A y-websocket awareness message around an awareness update. */
+export function awarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.awareness)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+/** An awareness update (count, then client id, clock and JSON state each). */
+export function awarenessUpdate(
+  entries: readonly { clientId: number; clock: number; state: unknown }[],
+): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId)
+    encoding.writeVarUint(encoder, clock)
+    encoding.writeVarString(encoder, JSON.stringify(state))
+  }
+  return encoding.toUint8Array(encoder)
+}
+
+/** A string item whose header claims 2^31 characters, followed by two. */
+export const hugeStringClaim = (): Uint8Array =>
+  bytes(1, 1, 77, 0, 4, 1, DRAFT_FRAGMENT, 2 ** 31, new Uint8Array([0x61, 0x62]))
+
+/** One client announcing 2^32 - 1 structs, and none given. */
+export const manyStructsClaim = (): Uint8Array => bytes(1, 2 ** 32 - 1, 77, 0)
+
+/** 2^31 clients announced. */
+export const manyClientsClaim = (): Uint8Array => bytes(2 ** 31, 1, 77, 0)
+
+/** A delete set claiming 2^31 deleted ranges. */
+export const manyDeleteRangesClaim = (): Uint8Array => bytes(0, 1, 77, 2 ** 31, 0, 1)
+
+/** A fresh document's copy of `base`, and its state vector before the change `make` makes. */
+function changeOf(base: Y.Doc, make: (doc: Y.Doc) => void): Uint8Array {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(base))
+  const before = Y.encodeStateVector(doc)
+  make(doc)
+  const update = Y.encodeStateAsUpdate(doc, before)
+  doc.destroy()
+  return update
+}
+
+/**
+ * `count` separate items in a root type outside the draft, each inserted in front of the last
+ * so that none merges with another: about 12 bytes each to send, one struct each to apply.
+ */
+export const manyItemsOutsideDraft = (count: number): Uint8Array => {
+  const doc = new Y.Doc()
+  const array = doc.getArray<number>('evil')
+  doc.transact(() => {
+    for (let i = 0; i < count; i++) array.insert(0, [i % 100])
+  })
+  const update = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
+  return update
+}
+
+/** Sections nested `depth` deep at the top of the draft (the schema allows none in another). */
+export const deepNesting = (base: Y.Doc, depth: number): Uint8Array =>
+  changeOf(base, (doc) => {
+    doc.transact(() => {
+      // Inserted one level at a time: Yjs integrates a prepared tree recursively.
+      let parent = new Y.XmlElement('section')
+      doc.getXmlFragment(DRAFT_FRAGMENT).insert(0, [parent])
+      for (let i = 0; i < depth; i++) {
+        const child = new Y.XmlElement('section')
+        parent.insert(0, [child])
+        parent = child
+      }
+    })
+  })
+
+/**
+ * `count` one-character texts at the top of the draft, where only sections may stand: a
+ * structurally invalid update, about 20 bytes per item.
+ */
+export const manyTextsInDraft = (base: Y.Doc, count: number): Uint8Array =>
+  changeOf(base, (doc) => {
+    const fragment = doc.getXmlFragment(DRAFT_FRAGMENT)
+    doc.transact(() => {
+      for (let i = 0; i < count; i++) fragment.insert(0, [new Y.XmlText('x')])
+    })
+  })
+
+/**
+ * An update that cannot be integrated: `size` characters typed by a new client after a first
+ * change it never sends, so that every struct waits for a clock that will not come.
+ */
+export const gappedUpdate = (clientId: number, size: number): Uint8Array => {
+  const doc = new Y.Doc()
+  doc.clientID = clientId
+  const text = doc.getText('gap')
+  text.insert(0, 'a')
+  const afterFirst = Y.encodeStateVector(doc)
+  text.insert(1, 'z'.repeat(size))
+  const update = Y.encodeStateAsUpdate(doc, afterFirst)
+  doc.destroy()
+  return update
+}
+
+/** Whether Yjs can decode `update` at all. */
+export function isDecodable(update: Uint8Array): boolean {
+  try {
+    Y.decodeUpdate(update)
+    return true
+  } catch {
+    return false
+  }
+}
