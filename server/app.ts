@@ -50,6 +50,11 @@ export interface ServerOptions {
   sessionTtlMs?: number
   /** The server's clock (tests move it); defaults to the system clock. */
   now?: () => Date
+  /**
+   * Validate every incoming update against the policies (default true). Only the benchmark
+   * turns it off, to measure what validation costs; nothing else may.
+   */
+  validateUpdates?: boolean
   /** Wraps the document store, e.g. to inject storage failures in fault tests. */
   decorateStore?: (store: DocumentStore) => DocumentStore
   logger?: Logger
@@ -68,7 +73,12 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
   const sqlStore = new SqlDocumentStore(db)
   const store = options.decorateStore ? options.decorateStore(sqlStore) : sqlStore
   const negotiations = new NegotiationRepository(db)
-  const rooms = new RoomRegistry(store, logger, options.roomIdleMs ?? DEFAULTS.ROOM_IDLE_MS)
+  const rooms = new RoomRegistry(
+    store,
+    logger,
+    options.roomIdleMs ?? DEFAULTS.ROOM_IDLE_MS,
+    options.validateUpdates ?? true,
+  )
   const audit = new AuditLog(db)
   const now = options.now ?? (() => new Date())
   const context: AppContext = {

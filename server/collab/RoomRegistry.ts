@@ -16,6 +16,7 @@ export class RoomRegistry {
     private readonly store: DocumentStore,
     private readonly logger: Logger,
     private readonly idleMs: number,
+    private readonly validateUpdates = true,
   ) {}
 
   /** The loaded room, or a promise of it. */
@@ -25,7 +26,7 @@ export class RoomRegistry {
     if (pendingUnload) await pendingUnload
     let room = this.loading.get(name)
     if (!room) {
-      room = Room.load(name, this.store, this.logger)
+      room = Room.load(name, this.store, this.logger, { validateUpdates: this.validateUpdates })
       this.loading.set(name, room)
       room.then(
         () => this.logger.debug({ room: name }, 'room loaded'),
