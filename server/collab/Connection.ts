@@ -121,6 +121,9 @@ export class Connection implements Peer {
       case 'invalid':
         this.close('invalidUpdate')
         return
+      case 'setAside':
+        this.services.logger.debug({ room: this.room.name }, 'update set aside: unknown history')
+        return
       case 'refused':
         // The client must drop its local change: it reloads the draft from the server.
         this.refuse('refused_change', outcome.refusal.message)

@@ -26,6 +26,8 @@ export type UpdateOutcome =
   | { status: 'applied'; changes: DraftChange[] }
   | { status: 'refused'; refusal: Refusal }
   | { status: 'invalid' }
+  /** Depends on history the room lacks: neither applied nor refused (see UpdateValidator). */
+  | { status: 'setAside' }
 
 /** How often, at most, a room tells its clients what it has committed. */
 const STORED_ACK_INTERVAL_MS = 100
@@ -123,10 +125,17 @@ export class Room {
       refusal: null,
       changes: [],
     }
-    if (refusal)
-      return refusal.code === 'invalid_update'
-        ? { status: 'invalid' }
-        : { status: 'refused', refusal }
+    if (refusal) {
+      switch (refusal.code) {
+        case 'invalid_update':
+          return { status: 'invalid' }
+        case 'incomplete_update':
+          return { status: 'setAside' }
+        case 'forbidden_change':
+        case 'malformed_change':
+          return { status: 'refused', refusal }
+      }
+    }
     Y.applyUpdate(this.doc, update, origin)
     this.peersAwaitingAck.add(origin)
     // An update that only repeats what the room has produces no outbox entry: acknowledge it.
@@ -270,8 +279,9 @@ export class Room {
       this.updatesSinceCompaction -= compactedCount
     } finally {
       this.flushing = null
+      // Updates that arrived during the compaction wait in the outbox, whether it failed or not.
+      if (this.outbox.length > 0) this.flushing = this.flush()
     }
-    if (this.outbox.length > 0) this.flushing = this.flush()
   }
 
   // The snapshot of the whole document costs a pass over it, so it is sent at most every

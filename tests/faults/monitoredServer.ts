@@ -24,7 +24,9 @@ export type ParentMessage =
 export type ChildMessage =
   { type: 'ready'; port: number } | { type: 'stats'; id: number; stats: ServerStats }
 
-const ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), 'monitoredServerProcess.ts')
+const HERE = path.dirname(fileURLToPath(import.meta.url))
+const ENTRY = path.join(HERE, 'monitoredServerProcess.ts')
+const REPO_ROOT = path.resolve(HERE, '../..')
 const START_TIMEOUT_MS = 30_000
 
 /**
@@ -111,6 +113,7 @@ export class MonitoredServer implements ServerAddress {
 
   async #fork(port: number): Promise<void> {
     const child = fork(ENTRY, [this.dataDir, String(port)], {
+      cwd: REPO_ROOT,
       execArgv: ['--import', 'tsx', '--expose-gc'],
       env: { ...process.env, LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

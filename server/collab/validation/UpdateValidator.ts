@@ -8,7 +8,7 @@ const MIRROR_ORIGIN = Symbol('mirror')
 
 /** Why an update was refused. */
 export interface Refusal {
-  code: 'forbidden_change' | 'malformed_change' | 'invalid_update'
+  code: 'forbidden_change' | 'malformed_change' | 'invalid_update' | 'incomplete_update'
   message: string
 }
 
@@ -73,6 +73,13 @@ export class UpdateValidator {
     } finally {
       fragment.unobserveDeep(handleEvents)
       this.shadow.off('afterTransaction', handleTransaction)
+    }
+    // Structs waiting for history the room does not have can never be judged (and, kept,
+    // would grow every sync answer): the update is set aside. A client that really has that
+    // history sends it again in its next sync step 2, in order.
+    const store = this.shadow.store
+    if (!refusal && (store.pendingStructs !== null || store.pendingDs !== null)) {
+      refusal = { code: 'incomplete_update', message: 'The update depends on unknown history.' }
     }
     if (refusal) {
       this.shadow.destroy()

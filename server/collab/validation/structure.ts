@@ -1,7 +1,7 @@
 import type { NodeType, Schema } from '@tiptap/pm/model'
 import * as Y from 'yjs'
 import { DELETION_MARK } from '../../../shared/proposals.ts'
-import { isXmlElement, type SharedType } from './draftChanges.ts'
+import { childChanges, isXmlElement, type SharedType } from './draftChanges.ts'
 
 /**
  * Structural checks of an update on the shadow document: whatever a client sends, the draft
@@ -31,18 +31,19 @@ export function findStructuralProblem(
           ? nodeTypeOf(schema, target)
           : undefined
     if (!parentType) return 'Only the draft’s blocks may change.'
-    for (const item of event.changes.added) {
+    const { added, deleted } = childChanges(event)
+    for (const item of added) {
       if (!(item.content instanceof Y.ContentType)) return 'The draft holds only blocks and text.'
       const inserted: unknown = item.content.type
       const problem = checkSubtree(schema, inserted)
       if (problem) return problem
     }
-    if (event.changes.added.size > 0 || event.changes.deleted.size > 0) {
+    if (added.length > 0 || deleted.length > 0) {
       const problem = checkChildren(schema, parentType, target)
       if (problem) return problem
     }
     if (target instanceof Y.XmlElement) {
-      for (const key of event.changes.keys.keys()) {
+      for (const key of event.keys.keys()) {
         if (!(key in parentType.spec.attrs!)) return `Blocks have no attribute "${key}".`
       }
     }
