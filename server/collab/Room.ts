@@ -68,6 +68,7 @@ export class Room {
     private readonly store: DocumentStore,
     private readonly logger: Logger,
     storedUpdateCount: number,
+    private readonly validateUpdates: boolean,
   ) {
     this.doc = new Y.Doc()
     this.awareness = new awarenessProtocol.Awareness(this.doc)
@@ -86,10 +87,10 @@ export class Room {
     options: { validateUpdates: boolean },
   ): Promise<Room> {
     const stored = await store.load(name)
-    const room = new Room(name, store, logger, stored.updates.length)
+    const room = new Room(name, store, logger, stored.updates.length, options.validateUpdates)
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
-    if (parts.length > 0) Y.applyUpdate(room.doc, Y.mergeUpdates(parts), STORAGE_ORIGIN)
-    if (options.validateUpdates) room.validator = new UpdateValidator(room.doc)
+    const state = parts.length === 1 ? parts[0] : parts.length > 1 ? Y.mergeUpdates(parts) : null
+    if (state) Y.applyUpdate(room.doc, state, STORAGE_ORIGIN)
     return room
   }
 
@@ -120,7 +121,10 @@ export class Room {
     } catch {
       return { status: 'invalid' }
     }
-    // Without a validator (benchmarks measuring its cost only), updates go straight in.
+    // The shadow is made when the first update comes, not when the room loads: a room that is
+    // only read (a new client syncing) never pays for it. Without validation (benchmarks
+    // measuring its cost only), updates go straight in.
+    if (this.validateUpdates) this.validator ??= new UpdateValidator(this.doc)
     const { refusal, changes } = this.validator?.check(update, judge) ?? {
       refusal: null,
       changes: [],

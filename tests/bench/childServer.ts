@@ -49,11 +49,24 @@ export interface ChildServer {
 const SERVER_PROCESS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'serverProcess.ts')
 const START_TIMEOUT_MS = 30_000
 
-/** Starts a server process; `seedFile` is the reference's initial document. */
-export function forkServer(props: { kind: ServerKind; seedFile?: string }): Promise<ChildServer> {
+/** Options of Draftroom's `startServer` a benchmark may set (JSON, through the environment). */
+export const DraftroomBenchOptions = z.object({ validateUpdates: z.boolean().optional() })
+export type DraftroomBenchOptions = z.infer<typeof DraftroomBenchOptions>
+export const SERVER_OPTIONS_ENV = 'BENCH_SERVER_OPTIONS'
+
+/**
+ * Starts a server process; `seedFile` is the reference's initial document, `options` go to
+ * Draftroom's `startServer`.
+ */
+export function forkServer(props: {
+  kind: ServerKind
+  seedFile?: string
+  options?: DraftroomBenchOptions
+}): Promise<ChildServer> {
   const child = fork(SERVER_PROCESS, [props.kind, ...(props.seedFile ? [props.seedFile] : [])], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, [SERVER_OPTIONS_ENV]: JSON.stringify(props.options ?? {}) },
   })
   const pending = new Map<number, (message: ChildMessage) => void>()
   let nextId = 1

@@ -4,6 +4,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Benchmark, BenchmarkReport } from './benchmark.ts'
 import { benchCompareRevisions } from './compareRevisions.ts'
+import { coldSync } from './coldSync.ts'
+import { fanOut } from './fanOut.ts'
+import { manyRooms } from './manyRooms.ts'
 import { validationThroughput } from './validationThroughput.ts'
 
 /**
@@ -34,7 +37,13 @@ const compareRevisions: Benchmark = {
   },
 }
 
-const BENCHMARKS: Benchmark[] = [validationThroughput, compareRevisions]
+const BENCHMARKS: Benchmark[] = [
+  validationThroughput,
+  fanOut,
+  coldSync,
+  manyRooms,
+  compareRevisions,
+]
 const RESULTS_FILE = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../../bench-results.json',
@@ -61,9 +70,20 @@ function print(report: BenchmarkReport): void {
   for (const note of report.notes) console.log(`- ${note}`)
 }
 
+// `npm run bench -- fanOut coldSync` (or BENCH_ONLY=fanOut,coldSync): only those benchmarks.
+const only = [...process.argv.slice(2), ...(process.env.BENCH_ONLY ?? '').split(',')].filter(
+  (name) => name !== '',
+)
+const unknown = only.filter((name) => !BENCHMARKS.some((b) => b.name === name))
+if (unknown.length > 0) {
+  throw new Error(
+    `no benchmark ${unknown.join(', ')}; there are ${BENCHMARKS.map((b) => b.name).join(', ')}`,
+  )
+}
 const started = new Date()
 const results: Record<string, unknown> = {}
 for (const benchmark of BENCHMARKS) {
+  if (only.length > 0 && !only.includes(benchmark.name)) continue
   const report = await benchmark.run()
   print(report)
   results[benchmark.name] = report.results

@@ -1,7 +1,13 @@
 import fs from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import { startTestServer } from '../helpers/accounts.ts'
-import { ParentMessage, SERVER_KINDS, type ChildMessage } from './childServer.ts'
+import {
+  DraftroomBenchOptions,
+  ParentMessage,
+  SERVER_KINDS,
+  SERVER_OPTIONS_ENV,
+  type ChildMessage,
+} from './childServer.ts'
 import { startReferenceServer } from './referenceServer.ts'
 
 /**
@@ -14,10 +20,11 @@ import { startReferenceServer } from './referenceServer.ts'
 const kind = SERVER_KINDS.find((k) => k === process.argv[2])
 if (!kind) throw new Error(`usage: serverProcess.ts ${SERVER_KINDS.join('|')} [seed file]`)
 const seedFile = process.argv[3]
+const options = DraftroomBenchOptions.parse(JSON.parse(process.env[SERVER_OPTIONS_ENV] ?? '{}'))
 
 const server =
   kind === 'draftroom'
-    ? await startTestServer()
+    ? await startTestServer(options)
     : await startReferenceServer(seedFile ? { seed: fs.readFileSync(seedFile) } : {})
 
 const reply = (message: ChildMessage) => process.send?.(message)

@@ -66,8 +66,11 @@ export interface VariantResult {
   profile: { lines: string[]; validationShare: number | null } | null
 }
 
-/** Draftroom with validation on is compared with these, standing in for validation off. */
-const OFF_STAND_INS = ['che', 'reference']
+/**
+ * Draftroom with validation on is compared with these: `off` is the issue's comparison (the same
+ * server with `validateUpdates: false`), the others stand-ins (a trivial judge, no server logic).
+ */
+const OFF_STAND_INS = ['off', 'che', 'reference']
 /** The issue's target: validation costs less than a third of the throughput. */
 const TARGET_RATIO = 2 / 3
 

@@ -3,7 +3,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { CO_FACILITATORS } from '../../shared/proposals.ts'
 import { envInteger, sleep, type Benchmark, type BenchmarkReport } from './benchmark.ts'
-import { MemorySampler, forkServer, type ChildServer, type ServerKind } from './childServer.ts'
+import {
+  MemorySampler,
+  forkServer,
+  type ChildServer,
+  type DraftroomBenchOptions,
+  type ServerKind,
+} from './childServer.ts'
 import { describeCpuProfile, summarizeCpuProfile } from './cpuProfile.ts'
 import { DeliveryTracker } from './deliveryTracker.ts'
 import { loadSequentialTrace, toTextOperations } from './editingTrace.ts'
@@ -30,8 +36,9 @@ import {
  *   client, and the server's CPU time per update;
  * - the server process's RSS throughout.
  *
- * Three servers, each in a child process of its own: Draftroom with the typist as FRA
- * (validation on: shadow apply and the delegation's judge), Draftroom with the typist as the
+ * Four servers, each in a child process of its own: Draftroom with the typist as FRA
+ * (validation on: shadow apply and the delegation's judge), the same with validation off
+ * (`startServer({ validateUpdates: false })`: the issue's on / off comparison), Draftroom with the typist as the
  * co-facilitator `che` (the same shadow apply, a trivial judge), and the plain y-websocket loop
  * (`referenceServer.ts`: no validation, no storage, no auth). At the end every client, and one
  * that joins afterwards, must hold exactly the text the trace produces. Last, the same updates
@@ -42,9 +49,10 @@ import {
  * best round (the least disturbed by other processes on the machine), the results file every
  * round.
  *
- * Environment: BENCH_EDITS (20,000), BENCH_CLIENTS (50), BENCH_WARMUP_EDITS (1,000),
+ * Environment: BENCH_EDITS (10,000), BENCH_CLIENTS (50), BENCH_WARMUP_EDITS (1,000),
  * BENCH_PACED_EDITS (1,000), BENCH_PACED_RATE (100 updates/s), BENCH_BATCH (4 keystrokes per
- * flood update), BENCH_WINDOW (16 updates in flight), BENCH_ROUNDS (2), BENCH_CPU_PROF (a
+ * flood update), BENCH_WINDOW (16 updates in flight), BENCH_ROUNDS (1; the four servers take about
+ * half of `npm run bench`'s time), BENCH_CPU_PROF (a
  * directory: profile the servers during the measured phases and summarize the profiles).
  */
 
@@ -69,14 +77,14 @@ const PROFILE_FOCUS = [
 ]
 
 export const optionsFromEnv = (): ValidationThroughputOptions => ({
-  edits: envInteger('BENCH_EDITS', 20_000),
+  edits: envInteger('BENCH_EDITS', 10_000),
   receivers: envInteger('BENCH_CLIENTS', 50),
   warmUpEdits: envInteger('BENCH_WARMUP_EDITS', 1_000),
   pacedEdits: envInteger('BENCH_PACED_EDITS', 1_000),
   pacedRate: envInteger('BENCH_PACED_RATE', 100),
   floodBatch: envInteger('BENCH_BATCH', 4),
   floodWindow: envInteger('BENCH_WINDOW', 16),
-  rounds: envInteger('BENCH_ROUNDS', 2),
+  rounds: envInteger('BENCH_ROUNDS', 1),
   cpuProfileDir: process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null,
 })
 
@@ -84,6 +92,8 @@ interface Variant {
   name: string
   label: string
   server: ServerKind
+  /** Draftroom's `startServer` options (validation off). */
+  options?: DraftroomBenchOptions
   /** The demo account that types (the reference has no accounts). */
   typist: string
   proposer: string
@@ -94,6 +104,14 @@ const VARIANTS: Variant[] = [
     name: 'on',
     label: 'Draftroom, FRA (validation on)',
     server: 'draftroom',
+    typist: 'fra',
+    proposer: 'FRA',
+  },
+  {
+    name: 'off',
+    label: 'Draftroom, FRA (validation off)',
+    server: 'draftroom',
+    options: { validateUpdates: false },
     typist: 'fra',
     proposer: 'FRA',
   },
@@ -128,6 +146,7 @@ async function runVariant(props: {
   }
   const server = await forkServer({
     kind: variant.server,
+    ...(variant.options ? { options: variant.options } : {}),
     ...(variant.server === 'reference' ? { seedFile: props.seedFile } : {}),
   })
   const memory = new MemorySampler(server)
@@ -139,6 +158,9 @@ async function runVariant(props: {
       typistAccount: variant.typist,
       ref: { proposalId: `bench-${variant.name}`, delegation: variant.proposer },
       receiverCount: options.receivers,
+      // With validation off, Draftroom writes no proposal record.
+      expectsProposalRecord:
+        variant.server === 'draftroom' && variant.options?.validateUpdates !== false,
     })
     closeRoom = () => room.close()
     if (!fs.existsSync(props.seedFile)) fs.writeFileSync(props.seedFile, room.initialState)

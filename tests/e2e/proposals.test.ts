@@ -180,6 +180,20 @@ describe('tracked proposals, from a delegation to the co-facilitators', () => {
     await fra.page.getByTestId('propose-deletion').click()
     await retryableAssertion(async () => expect(await newAction.count()).toBe(0))
     await fra.waitSaved()
+
+    // Undo takes back the delegation's own proposal, and the server agrees. The undo history
+    // groups changes less than 500 ms apart: the delegate pauses, as people do between edits.
+    await fra.page.waitForTimeout(600)
+    const action = fra.block('obj-07-e')
+    const agreed = await fra.textOf(action)
+    await fra.typeAtEndOf(action, ' provisoirement')
+    await fra.waitSaved()
+    await fra.page.keyboard.press('Control+z')
+    await retryableAssertion(async () => expect(await fra.textOf(action)).toBe(agreed))
+    await fra.waitSaved()
+    await retryableAssertion(async () =>
+      expect(await che.textOf(che.block('obj-07-e'))).toBe(agreed),
+    )
     expect(await refusalsOf(fra)).toBe(0)
   })
 
@@ -200,6 +214,7 @@ describe('tracked proposals, from a delegation to the co-facilitators', () => {
     await fra.page.locator('[data-testid="notice"][data-code="refused_change"]').waitFor()
     await retryableAssertion(async () => expect(await fra.textOf(block())).toBe(before))
     await screenshot(fra, 'refused')
+    await fra.page.locator('[data-testid="notice"][data-code="refused_change"] button').click()
     await fra.waitConnected()
     expect(await fra.page.evaluate(() => 'isStillTheSamePage' in window)).toBe(true)
     expect(await che.textOf(che.block('obj-07-c'))).toBe(before)
@@ -213,5 +228,64 @@ describe('tracked proposals, from a delegation to the co-facilitators', () => {
         { kind: 'ins', delegation: 'FRA', text: ' (FRA)', color: delegationColor('FRA') },
       ]),
     )
+  })
+
+  it('takes a rationale, comments, a withdrawal and a decision on all of a delegation’s proposals', async () => {
+    const marPanel = new ProposalsPanel(mar)
+    const chePanel = new ProposalsPanel(che)
+    const fraPanel = new ProposalsPanel(fra)
+    for (const panel of [marPanel, chePanel, fraPanel]) {
+      await panel.filter('objective', 'all')
+      await panel.filter('delegation', 'all')
+      await panel.filter('status', 'open')
+    }
+
+    // Morocco explains its proposal; the co-facilitator comments on it.
+    const morocco = marPanel.item('demo-mar-07b')
+    await morocco.getByTestId('proposal-explain').click()
+    await morocco
+      .getByTestId('proposal-form-text')
+      .fill('Les pays de transit sont aussi concernés.')
+    await morocco.getByTestId('proposal-form-send').click()
+    const seenByChe = chePanel.item('demo-mar-07b')
+    await retryableAssertion(async () =>
+      expect(await seenByChe.getByTestId('proposal-rationale').textContent()).toContain(
+        'pays de transit sont aussi concernés',
+      ),
+    )
+    await seenByChe.getByTestId('proposal-comment').click()
+    await seenByChe.getByTestId('proposal-form-text').fill('À examiner avec l’objectif 21.')
+    await seenByChe.getByTestId('proposal-form-send').click()
+    await retryableAssertion(async () =>
+      expect(await morocco.getByTestId('proposal-comment-item').allTextContents()).toEqual([
+        expect.stringContaining('À examiner avec l’objectif 21.'),
+      ]),
+    )
+
+    // France withdraws its own addition to 7 b): the words leave the text.
+    const addition = fraPanel.root
+      .getByTestId('proposal-item')
+      .filter({ hasText: 'et durable' })
+      .and(fra.page.locator('[data-delegation="FRA"]'))
+    await addition.getByTestId('proposal-withdraw').click()
+    await retryableAssertion(async () =>
+      expect(await che.textOf(che.block('obj-07-b'))).not.toContain('et durable'),
+    )
+
+    // The co-facilitator rejects everything Brazil proposed.
+    await chePanel.filter('delegation', 'BRA')
+    await chePanel.root.getByTestId('bulk-reject').click()
+    await chePanel.root.getByTestId('bulk-confirm').click()
+    await retryableAssertion(async () =>
+      expect(await fra.textOf(fra.block('obj-15-b'))).not.toContain('soins de santé d’urgence'),
+    )
+    await chePanel.filter('status', 'rejected')
+    await retryableAssertion(async () =>
+      expect(await chePanel.list()).toEqual([
+        expect.objectContaining({ id: 'demo-bra-15b', status: 'rejected', delegation: 'BRA' }),
+      ]),
+    )
+    await screenshot(che, 'decided')
+    expect(await refusalsOf(fra)).toBe(0)
   })
 })

@@ -135,7 +135,7 @@ export function ProposalItem({ view, rights, negotiationId, onGoTo }: ProposalIt
       {record.comments.length > 0 && (
         <ul className="proposal-comments" aria-label={t.comments(record.comments.length)}>
           {record.comments.map((comment) => (
-            <li key={comment.id} className="proposal-comment" data-testid="proposal-comment">
+            <li key={comment.id} className="proposal-comment" data-testid="proposal-comment-item">
               <span className="proposal-comment-author">
                 {comment.authorName}
                 {comment.delegation ? ` (${comment.delegation})` : ''}

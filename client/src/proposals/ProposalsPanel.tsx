@@ -15,7 +15,15 @@ interface ProposalsPanelProps {
   rights: ProposalRights
   negotiationId: string
   editor: Editor
+  /** Under silence, or adopted: the text does not change, so nothing is decided or withdrawn. */
+  isFrozen?: boolean
 }
+
+/** What changes the text is not offered while it is frozen (the server refuses it: 409). */
+const withoutTextChanges = (rights: ProposalRights): ProposalRights => ({
+  ...rights,
+  may: (ability) => ability !== 'decide' && ability !== 'withdraw' && rights.may(ability),
+})
 
 type ObjectiveFilter = 'all' | 'none' | number
 type StatusFilter = 'all' | ProposalStatus
@@ -44,8 +52,15 @@ function matches(
  * filters by objective, delegation and status; a click goes to it in the text; the actions and
  * the bulk decision are shown only when the user's policies allow them.
  */
-export function ProposalsPanel({ views, rights, negotiationId, editor }: ProposalsPanelProps) {
+export function ProposalsPanel({
+  views,
+  rights: allRights,
+  negotiationId,
+  editor,
+  isFrozen = false,
+}: ProposalsPanelProps) {
   const t = useProposalMessages()
+  const rights = isFrozen ? withoutTextChanges(allRights) : allRights
   const [objective, setObjective] = useState<ObjectiveFilter>('all')
   const [delegation, setDelegation] = useState('all')
   const [status, setStatus] = useState<StatusFilter>('open')
@@ -201,28 +216,30 @@ export function ProposalsPanel({ views, rights, negotiationId, editor }: Proposa
         </div>
       )}
       {visible.length === 0 && <p className="proposals-empty">{t.empty}</p>}
-      {[...groups].map(([n, group]) => (
-        <section
-          key={n ?? OUTSIDE}
-          className="proposals-group"
-          data-testid={`proposals-group-${n ?? OUTSIDE}`}
-        >
-          <h3 className="proposals-group-title">
-            {n === null ? t.outsideObjectives : t.objective(n)}
-          </h3>
-          <ol className="proposals-list">
-            {group.map((view) => (
-              <ProposalItem
-                key={view.record.id}
-                view={view}
-                rights={rights}
-                negotiationId={negotiationId}
-                onGoTo={(pos) => goToProposal(editor, pos)}
-              />
-            ))}
-          </ol>
-        </section>
-      ))}
+      {[...groups]
+        .sort(([a], [b]) => (a ?? 0) - (b ?? 0))
+        .map(([n, group]) => (
+          <section
+            key={n ?? OUTSIDE}
+            className="proposals-group"
+            data-testid={`proposals-group-${n ?? OUTSIDE}`}
+          >
+            <h3 className="proposals-group-title">
+              {n === null ? t.outsideObjectives : t.objective(n)}
+            </h3>
+            <ol className="proposals-list">
+              {group.map((view) => (
+                <ProposalItem
+                  key={view.record.id}
+                  view={view}
+                  rights={rights}
+                  negotiationId={negotiationId}
+                  onGoTo={(pos) => goToProposal(editor, pos)}
+                />
+              ))}
+            </ol>
+          </section>
+        ))}
     </section>
   )
 }

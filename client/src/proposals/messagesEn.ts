@@ -77,5 +77,6 @@ export const proposalsEn: ProposalMessages = {
     structure:
       'In suggesting mode, the structure changes through the Paragraph, Action, Objective and Propose deletion buttons.',
     format: 'In suggesting mode, formatting does not change.',
+    move: 'In suggesting mode, text is not moved by dragging it: cut it, then paste it.',
   },
 }

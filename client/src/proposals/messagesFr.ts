@@ -64,7 +64,7 @@ export const proposalsFr: ProposalMessages = {
   modeSuggest: 'Suggérer',
   modeEditHint: 'Vos modifications s’appliquent directement au texte.',
   modeSuggestHint: 'Vos modifications deviennent des propositions des co-facilitateurs.',
-  suggestingBadge: 'Mode suggestion',
+  suggestingBadge: 'Suggestion',
   suggestingHint:
     'Ce que vous tapez devient une proposition de votre délégation, que les co-facilitateurs acceptent ou rejettent.',
   proposeDeletion: 'Proposer la suppression',
@@ -79,5 +79,6 @@ export const proposalsFr: ProposalMessages = {
     structure:
       'En mode suggestion, la structure change par les boutons Paragraphe, Action, Objectif et Proposer la suppression.',
     format: 'En mode suggestion, la mise en forme ne change pas.',
+    move: `En mode suggestion, le texte ne se déplace pas en le glissant${NBSP}: coupez-le puis collez-le.`,
   },
 }

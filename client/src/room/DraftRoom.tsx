@@ -106,6 +106,7 @@ function OpenRoom({
             rights={rights}
             negotiationId={negotiation.id}
             editor={editor}
+            isFrozen={isFrozen}
           />
         </aside>
       </main>

@@ -153,14 +153,27 @@ export const ProposalDecorations = Extension.create<{
           decorations: (state) => proposalDecorationsKey.getState(state)?.decorations,
         },
         view: (view) => {
-          // A record changes (a status, its author arrives) without the text changing.
-          const handleRecords = () => {
+          // A record changes (a status, its author arrives) without the text changing. Not
+          // from inside the Yjs observer: the same remote transaction may change the text,
+          // which y-prosemirror has not put in the editor yet, and a transaction dispatched
+          // now would make it write the editor's stale text back into the document.
+          let timer: ReturnType<typeof setTimeout> | null = null
+          const redraw = () => {
+            timer = null
             if (!view.isDestroyed) {
               view.dispatch(view.state.tr.setMeta(proposalDecorationsKey, { records: true }))
             }
           }
+          const handleRecords = () => {
+            timer ??= setTimeout(redraw, 0)
+          }
           recordsMap?.observe(handleRecords)
-          return { destroy: () => recordsMap?.unobserve(handleRecords) }
+          return {
+            destroy: () => {
+              if (timer !== null) clearTimeout(timer)
+              recordsMap?.unobserve(handleRecords)
+            },
+          }
         },
       }),
     ]

@@ -36,6 +36,9 @@ export function suggestTransaction(
     const isFormatting = step instanceof AddMarkStep || step instanceof RemoveMarkStep
     return refused(isFormatting ? 'format' : 'structure')
   }
+  // Dragging text within the text is a deletion and an insertion far apart: read as one
+  // change, it would mark everything between them.
+  if (original.steps.length > 1 && original.getMeta('uiEvent') === 'drop') return refused('move')
   const replacement = replacementOf(original)
   if (!replacement) return { type: 'rewritten', tr: original, textOps: [] }
   return suggestReplacement(state, replacement, context, original)

@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { NodeSelection } from '@tiptap/pm/state'
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import { DRAFT_FRAGMENT } from '../../../../shared/schema/index.ts'
 import { readProposals } from '../../../../server/collab/proposalRecords.ts'
 import { applyDecisionToText } from '../../../../server/collab/applyDecision.ts'
 import { action, block, compact, text } from '../../../shared/draftFixtures.ts'
-import { ProposalRoom, type RoomClient } from './proposalRoom.ts'
+import { posOf } from '../draftState.ts'
+import { ProposalRoom, positionOf, type RoomClient } from './proposalRoom.ts'
 
 const AGREED = 'Renforcer la coopération entre les pays.'
 
@@ -128,6 +130,25 @@ describe('a delegation typing in suggesting mode', () => {
     expect(fra.block('o7')).not.toContain('FRA+')
   })
 
+  it('pastes paragraphs into a line as one proposed insertion', () => {
+    const { fra } = open()
+    fra.placeCursor(' entre')
+    fra.editor.view.pasteHTML('<p>, dans la durée,</p><p>et</p>')
+    expectAccepted(fra)
+    expect(fra.block('o7-a')).toBe(
+      'Renforcer la coopération[+, dans la durée, et+] entre les pays.',
+    )
+  })
+
+  it('proposes to delete a selected block instead of deleting it', () => {
+    const { fra } = open()
+    const pos = posOf(fra.state.doc, 'o7-b')
+    fra.editor.view.dispatch(fra.state.tr.setSelection(NodeSelection.create(fra.state.doc, pos)))
+    fra.backspace()
+    expectAccepted(fra)
+    expect(fra.block('o7-b')).toBe('{FRA- Appeler les parties à coopérer.}')
+  })
+
   it('refuses to split or join agreed blocks, and says so', () => {
     const { fra } = open()
     fra.placeCursor(' entre')
@@ -137,6 +158,17 @@ describe('a delegation typing in suggesting mode', () => {
     expectAccepted(fra)
     expect(fra.localRefusals).toEqual(['split', 'join'])
     expect(fra.block('o7-a')).toBe(AGREED)
+    expect(fra.block('o7-b')).toBe('Appeler les parties à coopérer.')
+  })
+
+  it('refuses to move text by dragging it, which would mark everything in between', () => {
+    const { fra } = open()
+    const from = positionOf(fra.state.doc, 'Appeler')
+    const tr = fra.state.tr.delete(from, from + 'Appeler '.length)
+    tr.insertText('Appeler ', positionOf(fra.state.doc, 'Renforcer'))
+    fra.editor.view.dispatch(tr.setMeta('uiEvent', 'drop'))
+    expectAccepted(fra)
+    expect(fra.localRefusals).toEqual(['move'])
     expect(fra.block('o7-b')).toBe('Appeler les parties à coopérer.')
   })
 

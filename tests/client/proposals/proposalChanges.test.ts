@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import { draftSchema } from '../../../shared/schema/index.ts'
+import { numberDocument } from '../../../client/src/editor/numberingPlugin.ts'
+import { proposalChanges } from '../../../client/src/proposals/proposalChanges.ts'
+import { proposalColorRules } from '../../../client/src/proposals/ProposalColors.tsx'
+import { delegationColor } from '../../../shared/presence.ts'
+import { block, compact, text, type doc } from '../../shared/draftFixtures.ts'
+
+type Json = ReturnType<typeof doc>
+
+const ref = (proposalId: string, delegation: string) => ({ proposalId, delegation })
+const marked = (
+  value: string,
+  type: 'insertion' | 'deletion',
+  proposalId: string,
+  delegation = 'FRA',
+): Json => ({
+  type: 'text',
+  text: value,
+  marks: [{ type, attrs: ref(proposalId, delegation) }],
+})
+
+const draft = compact([
+  block('objective', 'o1', [
+    block('objectiveTitle', 'o1-title', text('Titre')),
+    block('commitment', 'o1-commitment', text('Nous nous engageons.')),
+    block('action', 'o1-a', [
+      { type: 'text', text: 'Renforcer ' },
+      marked('la coopération', 'deletion', 'fra-0001'),
+      marked('les partenariats', 'insertion', 'fra-0001'),
+      { type: 'text', text: ' entre ' },
+      marked('tous ', 'insertion', 'mar-0001', 'MAR'),
+      { type: 'text', text: 'les pays.' },
+    ]),
+    {
+      type: 'action',
+      attrs: { uid: 'o1-b', insertedBy: ref('phl-0001', 'PHL') },
+      content: [marked('Une action nouvelle.', 'insertion', 'phl-0001', 'PHL')],
+    },
+  ]),
+  block('objective', 'o2', [
+    block('objectiveTitle', 'o2-title', text('Autre')),
+    block('commitment', 'o2-commitment', text('Nous nous engageons encore.')),
+    {
+      type: 'action',
+      attrs: { uid: 'o2-a', deletedBy: ref('egy-0001', 'EGY') },
+      content: text('Une action de trop.'),
+    },
+  ]),
+])
+
+describe('the proposals in the text', () => {
+  const changes = proposalChanges(numberDocument(draftSchema.nodeFromJSON(draft)))
+
+  it('reads each proposal’s inserted and deleted text, and where it is', () => {
+    expect(changes.get('fra-0001')).toMatchObject({
+      inserted: ['les partenariats'],
+      deleted: ['la coopération'],
+      block: null,
+      objective: 1,
+      objectiveUid: 'o1',
+      blockLabel: 'a)',
+    })
+    expect(changes.get('mar-0001')).toMatchObject({ inserted: ['tous '], deleted: [] })
+  })
+
+  it('reads whole blocks proposed and proposed for deletion', () => {
+    expect(changes.get('phl-0001')).toMatchObject({
+      block: { kind: 'action', change: 'inserted' },
+      inserted: ['Une action nouvelle.'],
+      blockLabel: 'b)',
+    })
+    expect(changes.get('egy-0001')).toMatchObject({
+      block: { kind: 'action', change: 'deleted' },
+      deleted: ['Une action de trop.'],
+      objective: 2,
+    })
+  })
+
+  it('orders the proposals by where they start in the text', () => {
+    const at = (id: string) => changes.get(id)?.pos ?? -1
+    expect(at('fra-0001')).toBeLessThan(at('mar-0001'))
+    expect(at('mar-0001')).toBeLessThan(at('phl-0001'))
+    expect(at('phl-0001')).toBeLessThan(at('egy-0001'))
+  })
+})
+
+describe('the proposal colours', () => {
+  it('give each delegation, and the co-facilitators, their presence colour', () => {
+    const rules = proposalColorRules(['FRA', 'MAR', 'not a code'])
+    expect(rules).toContain(`[data-delegation="FRA"]`)
+    expect(rules).toContain(`--proposal-color:${delegationColor('FRA')}`)
+    expect(rules).toContain(`[data-delegation="co-facilitators"]`)
+    expect(rules).not.toContain('not a code')
+  })
+})
