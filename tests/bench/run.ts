@@ -3,8 +3,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Benchmark, BenchmarkReport } from './benchmark.ts'
+import { browserTyping } from './browserTyping.ts'
 import { benchCompareRevisions } from './compareRevisions.ts'
 import { coldSync } from './coldSync.ts'
+import { concurrentReplay } from './concurrentReplay.ts'
 import { fanOut } from './fanOut.ts'
 import { manyRooms } from './manyRooms.ts'
 import { validationThroughput } from './validationThroughput.ts'
@@ -43,6 +45,8 @@ const BENCHMARKS: Benchmark[] = [
   coldSync,
   manyRooms,
   compareRevisions,
+  concurrentReplay,
+  browserTyping,
 ]
 const RESULTS_FILE = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
