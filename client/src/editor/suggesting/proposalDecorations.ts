@@ -1,6 +1,6 @@
 import { Extension } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import type * as Y from 'yjs'
 import {
@@ -52,13 +52,16 @@ function blockLabel(delegation: string, labels: ProposalLabels, isDeletion: bool
   return label
 }
 
-function decorate(
+/** The decorations of the proposals in the document between `from` and `to`. */
+function decorationsBetween(
   doc: ProseMirrorNode,
+  from: number,
+  to: number,
   records: RecordLookup,
   labels: ProposalLabels,
-): DecorationSet {
+): Decoration[] {
   const decorations: Decoration[] = []
-  doc.descendants((node, pos) => {
+  doc.nodesBetween(from, to, (node, pos) => {
     for (const attr of [INSERTED_BY_ATTR, DELETED_BY_ATTR]) {
       const ref = refOf(node.attrs[attr])
       if (!ref) continue
@@ -81,12 +84,58 @@ function decorate(
         .filter((m) => m.type.name === INSERTION_MARK || m.type.name === DELETION_MARK)
         .map((m) => tooltipOf(m.attrs, records, labels, m.type.name === DELETION_MARK))
       if (titles.length === 0) return
-      const from = pos + 1 + offset
-      decorations.push(Decoration.inline(from, from + child.nodeSize, { title: titles.join('\n') }))
+      const start = pos + 1 + offset
+      decorations.push(
+        Decoration.inline(start, start + child.nodeSize, { title: titles.join('\n') }),
+      )
     })
     return false
   })
-  return DecorationSet.create(doc, decorations)
+  return decorations
+}
+
+function decorate(
+  doc: ProseMirrorNode,
+  records: RecordLookup,
+  labels: ProposalLabels,
+): DecorationSet {
+  return DecorationSet.create(doc, decorationsBetween(doc, 0, doc.content.size, records, labels))
+}
+
+/** Depth of a section's children (paragraphs, principles, objectives): the unit redrawn. */
+const UNIT_DEPTH = 2
+
+/**
+ * After a change, maps the decorations and redraws only the units (a paragraph, or an
+ * objective with its actions) the change touched: redrawing the whole draft on every keystroke
+ * cost several milliseconds with hundreds of proposals open. Null when the change reaches
+ * above the units (a section added or removed): then everything is redrawn.
+ */
+function redrawChanged(
+  tr: Transaction,
+  previous: DecorationSet,
+  records: RecordLookup,
+  labels: ProposalLabels,
+): DecorationSet | null {
+  const doc = tr.doc
+  const ranges: [number, number][] = []
+  tr.mapping.maps.forEach((map, index) => {
+    const rest = tr.mapping.slice(index + 1)
+    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+      ranges.push([rest.map(newStart, -1), rest.map(newEnd, 1)])
+    })
+  })
+  let decorations = previous.map(tr.mapping, doc)
+  for (const [from, to] of ranges) {
+    const $from = doc.resolve(Math.min(from, doc.content.size))
+    const $to = doc.resolve(Math.min(to, doc.content.size))
+    if ($from.depth < UNIT_DEPTH || $to.depth < UNIT_DEPTH) return null
+    const start = $from.before(UNIT_DEPTH)
+    const end = $to.after(UNIT_DEPTH)
+    decorations = decorations.remove(decorations.find(start, end))
+    decorations = decorations.add(doc, decorationsBetween(doc, start, end, records, labels))
+  }
+  return decorations
 }
 
 declare module '@tiptap/core' {
@@ -143,10 +192,12 @@ export const ProposalDecorations = Extension.create<{
             const meta = tr.getMeta(proposalDecorationsKey) as
               { labels?: ProposalLabels; records?: true } | undefined
             const labels = meta?.labels ?? previous.labels
-            if (tr.docChanged || meta) {
-              return { labels, decorations: decorate(newState.doc, records, labels) }
-            }
-            return previous
+            if (meta) return { labels, decorations: decorate(newState.doc, records, labels) }
+            if (!tr.docChanged) return previous
+            const decorations =
+              redrawChanged(tr, previous.decorations, records, labels) ??
+              decorate(newState.doc, records, labels)
+            return { labels, decorations }
           },
         },
         props: {
