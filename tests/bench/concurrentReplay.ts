@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { TRACES_DIR } from './editingTrace.ts'
 import * as Y from 'yjs'
 import { ApiClient } from '../helpers/accounts.ts'
 import { blockByUid, connectClient, eventually, textOf } from '../helpers/wsClients.ts'
@@ -28,8 +29,8 @@ import {
  * same against the reference.
  */
 
-const TRACES = ['clownschool', 'friendsforever'].map(
-  (name) => `/work/shared/data/editing-traces/${name}.json.gz`,
+const TRACES = ['clownschool', 'friendsforever'].map((name) =>
+  path.join(TRACES_DIR, `${name}.json.gz`),
 )
 const NEGOTIATION_ID = 'pacte-mondial'
 const ANCHOR_PARAGRAPH = 'p-01'

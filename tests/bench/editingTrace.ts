@@ -1,10 +1,18 @@
 import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import zlib from 'node:zlib'
 import { z } from 'zod'
 
-/** The real typing trace the benchmarks replay (josephg/editing-traces, see its README). */
+/** The handbook's traces, in `shared/` beside the repository (josephg/editing-traces). */
+export const TRACES_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../shared/data/editing-traces',
+)
+
+/** The real typing trace the benchmarks replay (see the traces' README). */
 export const AUTOMERGE_PAPER_TRACE =
-  process.env.BENCH_TRACE ?? '/work/shared/data/editing-traces/automerge-paper.json.gz'
+  process.env.BENCH_TRACE ?? path.join(TRACES_DIR, 'automerge-paper.json.gz')
 
 const SequentialTraceFile = z.object({
   startContent: z.string(),
