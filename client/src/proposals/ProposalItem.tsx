@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { memo, useState, type FormEvent } from 'react'
 import { useI18n } from '../i18n/I18nContext.ts'
 import type { ProposalMessages } from './messages.ts'
 import { actOnProposal, type ProposalAction } from './proposalActions.ts'
@@ -12,7 +12,51 @@ interface ProposalItemProps {
   view: ProposalView
   rights: ProposalRights
   negotiationId: string
-  onGoTo: (pos: number) => void
+  /** Goes to the proposal in the text, where it is now. */
+  onGoTo: (proposalId: string) => void
+}
+
+// Making a date format is slow (a fraction of a millisecond); the panel lists hundreds of dates.
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+function dateFormatOf(language: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(language)
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })
+    dateFormats.set(language, format)
+  }
+  return format
+}
+
+const isSameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((piece, i) => piece === b[i])
+
+/** The same change as the item shows it: where it starts in the document is not shown. */
+function isSameChange(a: ProposalChange | null, b: ProposalChange | null): boolean {
+  if (a === b) return true
+  if (!a || !b) return false
+  return (
+    isSameList(a.inserted, b.inserted) &&
+    isSameList(a.deleted, b.deleted) &&
+    a.block?.kind === b.block?.kind &&
+    a.block?.change === b.block?.change &&
+    a.objective === b.objective &&
+    a.objectiveUid === b.objectiveUid &&
+    a.blockLabel === b.blockLabel
+  )
+}
+
+/** Whether an item would draw the same: typing elsewhere must not redraw hundreds of them. */
+function isSameItem(a: ProposalItemProps, b: ProposalItemProps): boolean {
+  return (
+    a.rights === b.rights &&
+    a.negotiationId === b.negotiationId &&
+    a.onGoTo === b.onGoTo &&
+    a.view.record === b.view.record &&
+    a.view.isInText === b.view.isInText &&
+    a.view.objective === b.view.objective &&
+    a.view.objectiveUid === b.view.objectiveUid &&
+    isSameChange(a.view.change, b.view.change)
+  )
 }
 
 /** The change itself: what is deleted struck through, what is inserted underlined. */
@@ -42,7 +86,12 @@ function ChangeText({ change, t }: { change: ProposalChange | null; t: ProposalM
  * One proposal in the panel: who, where, the change, its rationale, supporters and comments,
  * and the actions the user's policies allow on it.
  */
-export function ProposalItem({ view, rights, negotiationId, onGoTo }: ProposalItemProps) {
+export const ProposalItem = memo(function ProposalItem({
+  view,
+  rights,
+  negotiationId,
+  onGoTo,
+}: ProposalItemProps) {
   const t = useProposalMessages()
   const { language } = useI18n()
   const { record, change, isInText } = view
@@ -54,7 +103,7 @@ export function ProposalItem({ view, rights, negotiationId, onGoTo }: ProposalIt
   const isOpen = record.status === 'open'
   const isOwn = rights.proposer !== null && record.delegation === rights.proposer
   const hasSupported = rights.proposer !== null && record.supporters.includes(rights.proposer)
-  const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })
+  const dates = dateFormatOf(language)
 
   const run = async (
     action: ProposalAction,
@@ -96,7 +145,7 @@ export function ProposalItem({ view, rights, negotiationId, onGoTo }: ProposalIt
         className="proposal-summary"
         title={isInText ? t.goToText : undefined}
         disabled={!isInText || !change}
-        onClick={() => change && onGoTo(change.pos)}
+        onClick={() => change && onGoTo(record.id)}
       >
         <span className="proposal-head">
           <span className="proposal-badge">{proposerName(record.delegation, t)}</span>
@@ -246,4 +295,4 @@ export function ProposalItem({ view, rights, negotiationId, onGoTo }: ProposalIt
       )}
     </li>
   )
-}
+}, isSameItem)

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Editor } from '@tiptap/react'
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../../shared/proposals.ts'
 import { goToProposal } from './goToProposal.ts'
@@ -60,7 +60,23 @@ export function ProposalsPanel({
   isFrozen = false,
 }: ProposalsPanelProps) {
   const t = useProposalMessages()
-  const rights = isFrozen ? withoutTextChanges(allRights) : allRights
+  const rights = useMemo(
+    () => (isFrozen ? withoutTextChanges(allRights) : allRights),
+    [isFrozen, allRights],
+  )
+  // The items redraw only when their proposal changes, not when text before it moves it: a
+  // click goes to where the proposal is now.
+  const latestViews = useRef(views)
+  useLayoutEffect(() => {
+    latestViews.current = views
+  }, [views])
+  const goTo = useCallback(
+    (proposalId: string) => {
+      const view = latestViews.current.find((candidate) => candidate.record.id === proposalId)
+      if (view?.change) goToProposal(editor, view.change.pos)
+    },
+    [editor],
+  )
   const [objective, setObjective] = useState<ObjectiveFilter>('all')
   const [delegation, setDelegation] = useState('all')
   const [status, setStatus] = useState<StatusFilter>('open')
@@ -234,7 +250,7 @@ export function ProposalsPanel({
                   view={view}
                   rights={rights}
                   negotiationId={negotiationId}
-                  onGoTo={(pos) => goToProposal(editor, pos)}
+                  onGoTo={goTo}
                 />
               ))}
             </ol>

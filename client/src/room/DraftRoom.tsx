@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
 import type { NegotiationDetail } from '../../../shared/api.ts'
 import type { Me } from '../../../shared/accountsApi.ts'
 import type { CollabSession } from '../collab/CollabSession.ts'
@@ -55,7 +55,8 @@ function OpenRoom({
   const isReadOnly = !mayWriteText(policies)
   // Under silence, or once adopted, the server refuses every change: the editor stays read-only.
   const { isFrozen } = useSilence(session)
-  const rights = proposalRightsOf(policies, me.user)
+  // Stable between renders, so that the proposals panel's items redraw only when they change.
+  const rights = useMemo(() => proposalRightsOf(policies, me.user), [policies, me.user])
   const { editor, isLoaded } = useDraftEditor({
     session,
     user: presenceOf(me.user, policies.role),
