@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useRequest } from '../api/useRequest.ts'
 import { fetchComparison, type ComparisonResponse } from '../revisions/revisionsApi.ts'
 
 export type ComparisonState =
@@ -13,36 +13,12 @@ export function useComparison(
   sides: { from: string; to: string } | null,
   attempt: number,
 ): ComparisonState {
-  const [state, setState] = useState<ComparisonState>({ status: 'idle' })
-  const from = sides?.from
-  const to = sides?.to
-
-  useEffect(() => {
-    if (from === undefined || to === undefined) return
-    let isCurrent = true
-    // Comparing the same texts again (the live draft moved on) keeps the old one on screen.
-    setState((previous) =>
-      previous.status === 'ready' &&
-      previous.comparison.from === from &&
-      previous.comparison.to === to
-        ? previous
-        : { status: 'loading' },
-    )
-    fetchComparison(negotiationId, from, to)
-      .then((comparison) => {
-        if (isCurrent) setState({ status: 'ready', comparison })
-      })
-      .catch((error: unknown) => {
-        if (isCurrent)
-          setState({
-            status: 'error',
-            message: error instanceof Error ? error.message : String(error),
-          })
-      })
-    return () => {
-      isCurrent = false
-    }
-  }, [negotiationId, from, to, attempt])
-
-  return state
+  // Comparing the same texts again (the live draft moved on) keeps the old one on screen.
+  const key = sides ? JSON.stringify([negotiationId, sides.from, sides.to]) : null
+  const state = useRequest(
+    key,
+    () => fetchComparison(negotiationId, sides?.from ?? '', sides?.to ?? ''),
+    attempt,
+  )
+  return state.status === 'ready' ? { status: 'ready', comparison: state.value } : state
 }

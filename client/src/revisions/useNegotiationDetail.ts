@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react'
 import type { NegotiationDetail } from '../../../shared/api.ts'
 import { fetchNegotiationDetail } from '../api/negotiations.ts'
+import { useRequest } from '../api/useRequest.ts'
 
 export type NegotiationDetailState =
   | { status: 'loading' }
@@ -8,27 +8,21 @@ export type NegotiationDetailState =
   | { status: 'error'; message: string }
 
 /** One negotiation's title and what the user may do in it, for the pages outside the room. */
-export function useNegotiationDetail(negotiationId: string, attempt: number) {
-  const [state, setState] = useState<NegotiationDetailState>({ status: 'loading' })
-
-  useEffect(() => {
-    let isCurrent = true
-    setState({ status: 'loading' })
-    fetchNegotiationDetail(negotiationId)
-      .then((negotiation) => {
-        if (isCurrent) setState({ status: 'ready', negotiation })
-      })
-      .catch((error: unknown) => {
-        if (isCurrent)
-          setState({
-            status: 'error',
-            message: error instanceof Error ? error.message : String(error),
-          })
-      })
-    return () => {
-      isCurrent = false
-    }
-  }, [negotiationId, attempt])
-
-  return state
+export function useNegotiationDetail(
+  negotiationId: string,
+  attempt: number,
+): NegotiationDetailState {
+  // Trying again after an error shows "loading" again: the attempt is part of what is asked.
+  const state = useRequest(`${negotiationId} ${attempt}`, () =>
+    fetchNegotiationDetail(negotiationId),
+  )
+  switch (state.status) {
+    case 'idle':
+    case 'loading':
+      return { status: 'loading' }
+    case 'ready':
+      return { status: 'ready', negotiation: state.value }
+    case 'error':
+      return state
+  }
 }

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { RevisionSummary } from '../../../shared/revisions.ts'
+import { useRequest } from '../api/useRequest.ts'
 import { fetchRevisions } from './revisionsApi.ts'
 
 export type RevisionsState =
@@ -12,27 +13,15 @@ export function useRevisions(negotiationId: string): {
   state: RevisionsState
   reload: () => void
 } {
-  const [state, setState] = useState<RevisionsState>({ status: 'loading' })
   const [attempt, setAttempt] = useState(0)
-
-  useEffect(() => {
-    let isCurrent = true
-    fetchRevisions(negotiationId)
-      .then((revisions) => {
-        if (isCurrent) setState({ status: 'ready', revisions })
-      })
-      .catch((error: unknown) => {
-        if (isCurrent)
-          setState({
-            status: 'error',
-            message: error instanceof Error ? error.message : String(error),
-          })
-      })
-    return () => {
-      isCurrent = false
-    }
-  }, [negotiationId, attempt])
-
+  // A reload after publishing keeps the list on screen until the new one comes.
+  const request = useRequest(negotiationId, () => fetchRevisions(negotiationId), attempt)
   const reload = useCallback(() => setAttempt((n) => n + 1), [])
+  const state: RevisionsState =
+    request.status === 'ready'
+      ? { status: 'ready', revisions: request.value }
+      : request.status === 'error'
+        ? request
+        : { status: 'loading' }
   return { state, reload }
 }

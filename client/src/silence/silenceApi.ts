@@ -1,5 +1,4 @@
 import type { z } from 'zod'
-import { RevisionList, type RevisionSummary } from '../../../shared/revisions.ts'
 import { SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
 import type {
   BreakSilenceRequest,
@@ -7,7 +6,7 @@ import type {
   ExtendSilenceRequest,
   StartSilenceRequest,
 } from '../../../shared/silenceApi.ts'
-import { fetchJson, sendJson } from '../api/fetchJson.ts'
+import { sendJson } from '../api/fetchJson.ts'
 
 /** The silence procedure API (DESIGN.md section 7), with the shared request and answer schemas. */
 
@@ -15,9 +14,6 @@ const base = (negotiationId: string) => `/api/negotiations/${encodeURIComponent(
 
 /** The list of procedures; also what the server clock is read from (see serverClock.ts). */
 export const silenceListUrl = (negotiationId: string): string => `${base(negotiationId)}/silence`
-
-export const fetchRevisions = async (negotiationId: string): Promise<RevisionSummary[]> =>
-  (await fetchJson(`${base(negotiationId)}/revisions`, RevisionList)).revisions
 
 export const startSilence = (
   negotiationId: string,
