@@ -1,33 +1,21 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer } from '../helpers/accounts.ts'
-import { BrowserSession, recordFailures } from '../helpers/browser.ts'
+import { type BrowserSession, recordFailures } from '../helpers/browser.ts'
+import { startBrowserSuite, type TestServer } from '../helpers/browserSuite.ts'
 import type { DraftPage, MarginNumber } from '../helpers/DraftPage.ts'
 import { retryableAssertion } from '../helpers/poll.ts'
-
-const BUILT_CLIENT = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../dist/client/index.html',
-)
 
 // Two delegations of the demo negotiation, signed in each in its own browser context; the
 // server stamps their presence with their accounts' names.
 const FRANCE = { username: 'fra', name: 'Délégation de la France', delegation: 'FRA' }
 const MOROCCO = { username: 'mar', name: 'Délégation du Maroc', delegation: 'MAR' }
 
-let server: Awaited<ReturnType<typeof startTestServer>> | undefined
+let server: TestServer | undefined
 let session: BrowserSession | undefined
 let fra: DraftPage
 let mar: DraftPage
 
 beforeAll(async () => {
-  if (!fs.existsSync(BUILT_CLIENT)) {
-    throw new Error(`${BUILT_CLIENT} is missing: build the client first (npx vite build)`)
-  }
-  server = await startTestServer({ host: '127.0.0.1' })
-  session = await BrowserSession.launch('e2e-coEditing')
+  ;({ server, session } = await startBrowserSuite('e2e-coEditing'))
   fra = await session.newDraftPage('fra')
   mar = await session.newDraftPage('mar')
   const { url } = server

@@ -1,18 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { delegationColor } from '../../shared/presence.ts'
-import { startTestServer } from '../helpers/accounts.ts'
-import { BrowserSession, recordFailures } from '../helpers/browser.ts'
+import { type BrowserSession, recordFailures } from '../helpers/browser.ts'
+import { startBrowserSuite, type TestServer } from '../helpers/browserSuite.ts'
 import type { DraftPage } from '../helpers/DraftPage.ts'
 import { retryableAssertion } from '../helpers/poll.ts'
 import { ProposalsPanel, selectText } from '../helpers/ProposalsPanel.ts'
-
-const BUILT_CLIENT = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../dist/client/index.html',
-)
 
 // Screenshots of each user's view, for people to look at, only when asked for:
 // PROPOSALS_SCREENSHOTS=<directory> npx vitest run tests/e2e/proposals.test.ts
@@ -22,7 +16,7 @@ const SCREENSHOTS_DIR = process.env.PROPOSALS_SCREENSHOTS
 const ACTION_7A = 'obj-07-a'
 const PHL_PROPOSAL = 'demo-phl-06'
 
-let server: Awaited<ReturnType<typeof startTestServer>> | undefined
+let server: TestServer | undefined
 let session: BrowserSession | undefined
 let fra: DraftPage
 let che: DraftPage
@@ -47,11 +41,7 @@ const refusalsOf = (page: DraftPage) =>
   page.page.locator('[data-testid="notice"][data-code="refused_change"]').count()
 
 beforeAll(async () => {
-  if (!fs.existsSync(BUILT_CLIENT)) {
-    throw new Error(`${BUILT_CLIENT} is missing: build the client first (npx vite build)`)
-  }
-  server = await startTestServer({ host: '127.0.0.1' })
-  session = await BrowserSession.launch('e2e-proposals')
+  ;({ server, session } = await startBrowserSuite('e2e-proposals'))
   await session.step('open the room', async () => {
     fra = await openAs('fra')
     che = await openAs('che')

@@ -1,31 +1,19 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer } from '../helpers/accounts.ts'
-import { BrowserSession, recordFailures } from '../helpers/browser.ts'
+import { type BrowserSession, recordFailures } from '../helpers/browser.ts'
+import { startBrowserSuite, type TestServer } from '../helpers/browserSuite.ts'
 import type { DraftPage } from '../helpers/DraftPage.ts'
 import { retryableAssertion } from '../helpers/poll.ts'
 import { RevisionsPage } from '../helpers/RevisionsPage.ts'
 
-const BUILT_CLIENT = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../dist/client/index.html',
-)
-
 const NEGOTIATION = '/api/negotiations/pacte-mondial'
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
-let server: Awaited<ReturnType<typeof startTestServer>> | undefined
+let server: TestServer | undefined
 let session: BrowserSession | undefined
 
 beforeAll(async () => {
-  if (!fs.existsSync(BUILT_CLIENT)) {
-    throw new Error(`${BUILT_CLIENT} is missing: build the client first (npx vite build)`)
-  }
-  server = await startTestServer({ host: '127.0.0.1' })
-  session = await BrowserSession.launch('e2e-revisions')
+  ;({ server, session } = await startBrowserSuite('e2e-revisions'))
 })
 
 recordFailures(() => session)

@@ -1,29 +1,18 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { presenceColor } from '../../shared/presence.ts'
-import { ApiClient, startTestServer, userIdOf } from '../helpers/accounts.ts'
-import { BrowserSession, recordFailures } from '../helpers/browser.ts'
+import { ApiClient, userIdOf } from '../helpers/accounts.ts'
+import { type BrowserSession, recordFailures } from '../helpers/browser.ts'
+import { startBrowserSuite, type TestServer } from '../helpers/browserSuite.ts'
 import type { DraftPage } from '../helpers/DraftPage.ts'
 import { retryableAssertion } from '../helpers/poll.ts'
 
-const BUILT_CLIENT = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../dist/client/index.html',
-)
-
 const NBSP = '\u00a0'
 
-let server: Awaited<ReturnType<typeof startTestServer>> | undefined
+let server: TestServer | undefined
 let session: BrowserSession | undefined
 
 beforeAll(async () => {
-  if (!fs.existsSync(BUILT_CLIENT)) {
-    throw new Error(`${BUILT_CLIENT} is missing: build the client first (npx vite build)`)
-  }
-  server = await startTestServer({ host: '127.0.0.1' })
-  session = await BrowserSession.launch('e2e-signIn')
+  ;({ server, session } = await startBrowserSuite('e2e-signIn'))
 })
 
 recordFailures(() => session)

@@ -1,24 +1,19 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer } from '../helpers/accounts.ts'
-import { BrowserSession, recordFailures } from '../helpers/browser.ts'
+import { type BrowserSession, recordFailures } from '../helpers/browser.ts'
+import { startBrowserSuite, type TestServer } from '../helpers/browserSuite.ts'
 import type { DraftPage } from '../helpers/DraftPage.ts'
 import { retryableAssertion } from '../helpers/poll.ts'
 import { SilencePanel } from '../helpers/SilencePanel.ts'
 
-const BUILT_CLIENT = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../dist/client/index.html',
-)
 const NID = 'pacte-mondial'
 
 // Screenshots of the banner's states, for people to look at, only when asked for:
 // SILENCE_SCREENSHOTS=<directory> npx vitest run tests/e2e/silence.test.ts
 const SCREENSHOTS_DIR = process.env.SILENCE_SCREENSHOTS
 
-let server: Awaited<ReturnType<typeof startTestServer>> | undefined
+let server: TestServer | undefined
 let session: BrowserSession | undefined
 let che: DraftPage
 let fra: DraftPage
@@ -42,11 +37,7 @@ const isEditable = async (page: DraftPage) =>
   (await page.editor.getAttribute('contenteditable')) === 'true'
 
 beforeAll(async () => {
-  if (!fs.existsSync(BUILT_CLIENT)) {
-    throw new Error(`${BUILT_CLIENT} is missing: build the client first (npx vite build)`)
-  }
-  server = await startTestServer({ host: '127.0.0.1' })
-  session = await BrowserSession.launch('e2e-silence')
+  ;({ server, session } = await startBrowserSuite('e2e-silence'))
   const current = session
   await current.step('open the room', async () => {
     che = await openAs('che')

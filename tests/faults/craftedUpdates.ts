@@ -1,7 +1,5 @@
 import * as encoding from 'lib0/encoding'
-import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { MessageType } from '../../shared/collabProtocol.ts'
 import { DRAFT_FRAGMENT } from '../../shared/schema/index.ts'
 
 /**
@@ -21,21 +19,8 @@ export function bytes(...parts: (number | Uint8Array | string)[]): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-/** A y-websocket sync update message around any bytes. */
-export function syncUpdateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.sync)
-  syncProtocol.writeUpdate(encoder, update)
-  return encoding.toUint8Array(encoder)
-}
-
-/** A y-websocket awareness message around an awareness update. */
-export function awarenessMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.awareness)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
-}
+// The server's own encoders: a test frames its hostile payloads as any client would.
+export { awarenessMessage, syncUpdateMessage } from '../../server/collab/messages.ts'
 
 /** An awareness update (count, then client id, clock and JSON state each). */
 export function awarenessUpdate(
