@@ -58,9 +58,15 @@ const isItemDeletedIn = (tr: Y.Transaction, item: Y.Item) => Y.isDeleted(tr.dele
 const isItemNewIn = (tr: Y.Transaction, item: Y.Item) =>
   item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0)
 
-/** The attributes in force before the transaction at each text item deleted by it. */
-function deletedTextRuns(tr: Y.Transaction, text: Y.XmlText): TextAttributes[] {
-  const runs: TextAttributes[] = []
+/**
+ * A text as it was before the transaction: each content item that was there, with the
+ * formatting then in force (format markers added by the transaction do not count, those it
+ * deleted still do).
+ */
+function* itemsBefore(
+  tr: Y.Transaction,
+  text: Y.XmlText,
+): Generator<{ item: Y.Item; attributes: TextAttributes }> {
   let current: TextAttributes = {}
   for (let item = text._start; item !== null; item = item.right) {
     const wasPresent = !isItemNewIn(tr, item) && (!item.deleted || isItemDeletedIn(tr, item))
@@ -72,7 +78,15 @@ function deletedTextRuns(tr: Y.Transaction, text: Y.XmlText): TextAttributes[] {
       else current[key] = value
       continue
     }
-    if (item.deleted && isItemDeletedIn(tr, item) && item.countable) runs.push(current)
+    yield { item, attributes: current }
+  }
+}
+
+/** The attributes in force before the transaction at each text item deleted by it. */
+function deletedTextRuns(tr: Y.Transaction, text: Y.XmlText): TextAttributes[] {
+  const runs: TextAttributes[] = []
+  for (const { item, attributes } of itemsBefore(tr, text)) {
+    if (item.deleted && isItemDeletedIn(tr, item) && item.countable) runs.push(attributes)
   }
   return runs
 }
@@ -96,18 +110,8 @@ function keptTextRuns(
   text: Y.XmlText,
 ): { length: number; before: TextAttributes }[] {
   const runs: { length: number; before: TextAttributes }[] = []
-  let current: TextAttributes = {}
-  for (let item = text._start; item !== null; item = item.right) {
-    const wasPresent = !isItemNewIn(tr, item) && (!item.deleted || isItemDeletedIn(tr, item))
-    if (!wasPresent) continue
-    if (item.content instanceof Y.ContentFormat) {
-      const { key, value } = item.content
-      current = { ...current }
-      if (value === null) delete current[key]
-      else current[key] = value
-    } else if (!item.deleted && item.countable) {
-      runs.push({ length: item.length, before: current })
-    }
+  for (const { item, attributes } of itemsBefore(tr, text)) {
+    if (!item.deleted && item.countable) runs.push({ length: item.length, before: attributes })
   }
   return runs
 }
