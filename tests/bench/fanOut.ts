@@ -19,8 +19,9 @@ import { LatencyHistogram, percentiles } from './latencyHistogram.ts'
  * BENCH_FANOUT_SECONDS (10) s, each in a paragraph of its own proposed by its delegation (its
  * insertion mark on Draftroom; the co-facilitators `mex` and `che` propose as co-facilitators).
  * The keystrokes are insertions from the automerge-paper trace, typist i replaying the i-th
- * slice. Clients are spread over BENCH_FANOUT_WORKERS (2) processes (`fanOutWorker.ts`), the
- * server is in a process of its own: latency is from an update leaving its typist to its arrival
+ * slice; the other clients listen at the socket (`socketListener.ts`; stock clients with
+ * BENCH_FANOUT_DOC_LISTENERS=1). Clients are spread over BENCH_FANOUT_WORKERS (2) processes
+ * (`fanOutWorker.ts`), the server is in a process of its own: latency is from an update leaving its typist to its arrival
  * at every other client (p50/p99 over every (update, client) pair, and per update to the last
  * client), server CPU time per keystroke and RSS. Draftroom (authentication and validation on)
  * and the reference y-websocket loop in the same run. Target: p99 under 50 ms on Draftroom.
@@ -47,6 +48,10 @@ export interface FanOutOptions {
   rate: number
   seconds: number
   workers: number
+  /** Whether the clients that do not type are stock clients with a Y.Doc (default: listeners). */
+  docListeners: boolean
+  /** BENCH_CPU_PROF: where to write the servers' CPU profiles of the typing, if anywhere. */
+  cpuProfileDir: string | null
 }
 
 export const fanOutOptionsFromEnv = (): FanOutOptions => ({
@@ -55,6 +60,8 @@ export const fanOutOptionsFromEnv = (): FanOutOptions => ({
   rate: envInteger('BENCH_FANOUT_RATE', 5),
   seconds: envInteger('BENCH_FANOUT_SECONDS', 10),
   workers: envInteger('BENCH_FANOUT_WORKERS', 2),
+  docListeners: process.env.BENCH_FANOUT_DOC_LISTENERS === '1',
+  cpuProfileDir: process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null,
 })
 
 interface FanOutResult {
@@ -63,6 +70,8 @@ interface FanOutResult {
   deliveries: number
   missing: number
   latencyMs: { p50: number; p99: number; max: number }
+  /** At the stock clients only: the typists, applying each other's updates to their Y.Doc. */
+  appliedMs: { p50: number; p99: number; deliveries: number }
   toEveryClientMs: { p50: number; p99: number; max: number }
   serverCpuMicrosPerUpdate: number
   serverCpuShare: number
@@ -188,19 +197,27 @@ async function runServer(props: {
       plan.accounts.push(account)
     }
     workers.forEach((worker, w) =>
-      worker.send({ type: 'connect', url: server.url, isDraftroom, tokens, ...plans[w]! }),
+      worker.send({
+        type: 'connect',
+        url: server.url,
+        isDraftroom,
+        tokens,
+        docListeners: options.docListeners,
+        ...plans[w]!,
+      }),
     )
-    const connected = await Promise.all(workers.map((w) => w.next('connected')))
-    const typistIds = connected.flatMap((c) => c.typistIds)
+    await Promise.all(workers.map((w) => w.next('connected')))
     const connectRssMb = ((await server.stats()).rss - rssBefore) / (1024 * 1024)
     for (const worker of workers) worker.send({ type: 'propose' })
-    await Promise.all(workers.map((w) => w.next('proposed')))
+    const proposed = await Promise.all(workers.map((w) => w.next('proposed')))
+    const clocks = Object.assign({}, ...proposed.map((p) => p.clocks)) as Record<string, number>
     const uids = plans.flatMap((plan) => plan.typists.map((t) => `${t.ref.proposalId}-p`))
-    for (const worker of workers) worker.send({ type: 'waitForParagraphs', uids, typistIds })
+    for (const worker of workers) worker.send({ type: 'waitForParagraphs', uids, clocks })
     await Promise.all(workers.map((w) => w.next('paragraphsEverywhere')))
 
     const loadAverage = os.loadavg()[0] ?? 0
     await memory.start()
+    if (options.cpuProfileDir) await server.startProfile()
     const before = await server.stats()
     const wallStart = performance.now()
     const startAt = performance.timeOrigin + performance.now() + 300
@@ -216,6 +233,10 @@ async function runServer(props: {
     await new Promise((resolve) => setTimeout(resolve, DRAIN_MS))
     const after = await server.stats()
     const wallMicros = (performance.now() - wallStart) * 1_000
+    if (options.cpuProfileDir) {
+      fs.mkdirSync(options.cpuProfileDir, { recursive: true })
+      await server.stopProfile(path.join(options.cpuProfileDir, `fanOut-${kind}.cpuprofile`))
+    }
     await memory.stop()
     const sends: Record<string, number[]> = {}
     for (const t of typed) Object.assign(sends, t.sends)
@@ -223,7 +244,11 @@ async function runServer(props: {
     for (const worker of workers) worker.send({ type: 'measure', sends })
     const measured = await Promise.all(workers.map((w) => w.next('measured')))
     const histogram = new LatencyHistogram()
-    for (const m of measured) histogram.merge(new LatencyHistogram(m.histogram))
+    const applied = new LatencyHistogram()
+    for (const m of measured) {
+      histogram.merge(new LatencyHistogram(m.histogram))
+      applied.merge(new LatencyHistogram(m.applied))
+    }
     const toEveryClient: number[] = []
     for (const [id, list] of Object.entries(sends)) {
       for (let k = 0; k < list.length; k += 2) {
@@ -240,6 +265,11 @@ async function runServer(props: {
         p50: histogram.quantile(0.5),
         p99: histogram.quantile(0.99),
         max: histogram.quantile(1),
+      },
+      appliedMs: {
+        p50: applied.quantile(0.5),
+        p99: applied.quantile(0.99),
+        deliveries: applied.total,
       },
       toEveryClientMs: percentiles(toEveryClient),
       serverCpuMicrosPerUpdate: (after.cpuMicros - before.cpuMicros) / updates,
@@ -301,6 +331,7 @@ export async function runFanOut(options = fanOutOptionsFromEnv()): Promise<Bench
       'p99 ms',
       'max ms',
       'p99 to all ms',
+      'applied p50 / p99 ms',
       'server µs/key',
       'server CPU',
       'RSS MB start/peak',
@@ -316,6 +347,7 @@ export async function runFanOut(options = fanOutOptionsFromEnv()): Promise<Bench
       fixed(r.latencyMs.p99),
       fixed(r.latencyMs.max),
       fixed(r.toEveryClientMs.p99),
+      `${fixed(r.appliedMs.p50)} / ${fixed(r.appliedMs.p99)}`,
       fixed(r.serverCpuMicrosPerUpdate, 0),
       `${fixed(r.serverCpuShare * 100, 0)}%`,
       `${r.serverRssMb.startMb} / ${r.serverRssMb.peakMb}`,
@@ -328,8 +360,14 @@ export async function runFanOut(options = fanOutOptionsFromEnv()): Promise<Bench
       `Draftroom / reference: p50 ${ratio(draftroom.latencyMs.p50, reference.latencyMs.p50)}, ` +
         `p99 ${ratio(draftroom.latencyMs.p99, reference.latencyMs.p99)}, server CPU per ` +
         `keystroke ${ratio(draftroom.serverCpuMicrosPerUpdate, reference.serverCpuMicrosPerUpdate)}`,
-      'latency: an update leaving its typist (epoch time in its process) to its arrival, applied, ' +
-        'at each other client (in another process or the same); "to all": to the last client',
+      'latency: an update leaving its typist (epoch time in its process) to its arrival at each ' +
+        'other client (in another process or the same); "to all": to the last client; ' +
+        (options.docListeners
+          ? 'every client is a stock y-websocket client with a Y.Doc (arrival: applied)'
+          : `the ${options.clients - options.typists} clients that do not type are socket ` +
+            'listeners (arrival: at the socket, see socketListener.ts; BENCH_FANOUT_DOC_LISTENERS=1 ' +
+            'makes them stock clients); "applied": at the typists, stock clients applying each ' +
+            "other's updates to their Y.Doc"),
       'server µs/key: server process CPU time over the typing and a 3 s drain, per keystroke ' +
         '(each keystroke is one update, relayed to every other client)',
       'client processes CPU: each worker of clients while typing; near 100% the clients, not ' +

@@ -20,9 +20,12 @@ export type FanOutParentMessage =
       accounts: string[]
       tokens: Record<string, string>
       typists: FanOutTypist[]
+      /** Whether the clients that do not type keep a Y.Doc too (stock clients) or only listen. */
+      docListeners: boolean
     }
   | { type: 'propose' }
-  | { type: 'waitForParagraphs'; uids: string[]; typistIds: number[] }
+  /** `clocks`: each typist's Yjs clock once its paragraph is proposed, by client id. */
+  | { type: 'waitForParagraphs'; uids: string[]; clocks: Record<string, number> }
   | { type: 'type'; startAt: number; durationMs: number; rate: number }
   /** Every typist's sends, by Yjs client id: [clock after the update, send time], flattened. */
   | { type: 'measure'; sends: Record<string, number[]> }
@@ -30,14 +33,16 @@ export type FanOutParentMessage =
 
 export type FanOutChildMessage =
   | { type: 'ready' }
-  | { type: 'connected'; typistIds: number[] }
-  | { type: 'proposed' }
+  | { type: 'connected' }
+  | { type: 'proposed'; clocks: Record<string, number> }
   | { type: 'paragraphsEverywhere' }
   /** `cpuShare`: the worker's CPU time / wall time while its typists typed (1: a core). */
   | { type: 'typed'; sends: Record<string, number[]>; cpuShare: number }
   | {
       type: 'measured'
       histogram: number[]
+      /** The same, at the stock clients only (applied to their Y.Doc). */
+      applied: number[]
       /** Per typist id, each update's latest arrival (epoch ms) at this worker's clients. */
       lastArrival: Record<string, number[]>
       /** (update, client) pairs that never arrived. */

@@ -4,12 +4,15 @@ import { connectClient, eventually } from '../helpers/wsClients.ts'
 import { sleep } from './benchmark.ts'
 import type { FanOutChildMessage, FanOutParentMessage, FanOutTypist } from './fanOutProtocol.ts'
 import { LatencyHistogram } from './latencyHistogram.ts'
+import { SocketListener } from './socketListener.ts'
 import { proposeParagraph, typeOperations } from './typingRoom.ts'
 
 /**
- * A process of fan-out clients (see `fanOut.ts`): connects its share of the clients, some of
- * them typists, types on command and records, at every client, when each typist's update
- * arrived. Times are epoch milliseconds (`performance.timeOrigin + performance.now()`), which
+ * A process of fan-out clients (see `fanOut.ts`): connects its share of the clients, types on
+ * command and records, at every client, when each typist's update arrived. Typists are stock
+ * y-websocket clients (arrival: applied to their Y.Doc); the others are socket listeners
+ * (`socketListener.ts`; arrival: at the socket), or stock clients too with `docListeners`.
+ * Times are epoch milliseconds (`performance.timeOrigin + performance.now()`), which
  * the processes on one machine share; the typists' send times go through the parent, which
  * hands every worker the whole table before it computes latencies.
  */
@@ -18,12 +21,15 @@ const NEGOTIATION_ID = 'pacte-mondial'
 const CONNECT_BATCH = 25
 type Client = ReturnType<typeof connectClient>
 
+/** One connection of this process: a stock client (a typist, or any with `docListeners`) or a listener. */
+type Connected = { client: Client; listener: null } | { client: null; listener: SocketListener }
+
 const now = () => performance.timeOrigin + performance.now()
 const reply = (message: FanOutChildMessage) => process.send?.(message)
 
-let clients: Client[] = []
+let connections: Connected[] = []
 let typists: { spec: FanOutTypist; client: Client; text: Y.XmlText | null }[] = []
-/** Per client: typist clientID -> [clock after the update, arrival time] in order of arrival. */
+/** Per connection: Yjs clientID -> [clock after the update, arrival time] in order of arrival. */
 let arrivals: Map<number, number[]>[] = []
 const typistIds = new Set<number>()
 
@@ -32,10 +38,21 @@ async function connect(message: Extract<FanOutParentMessage, { type: 'connect' }
   for (let i = 0; i < message.accounts.length; i += CONNECT_BATCH) {
     const batch = message.accounts.slice(i, i + CONNECT_BATCH).map((account, j) => {
       const index = i + j
+      const token = message.tokens[account] ?? 'none'
+      if (!typistByIndex.has(index) && !message.docListeners) {
+        const listener = new SocketListener({
+          baseUrl: message.url,
+          negotiationId: NEGOTIATION_ID,
+          token,
+        })
+        connections[index] = { client: null, listener }
+        arrivals[index] = listener.arrivals
+        return listener.synced
+      }
       const client = connectClient({
         baseUrl: message.url,
         negotiationId: NEGOTIATION_ID,
-        token: message.tokens[account] ?? 'none',
+        token,
         isDraftroomClient: message.isDraftroom && typistByIndex.has(index),
       })
       const seen = new Map<number, number[]>()
@@ -54,17 +71,17 @@ async function connect(message: Extract<FanOutParentMessage, { type: 'connect' }
         },
       )
       arrivals[index] = seen
-      clients[index] = client
+      connections[index] = { client, listener: null }
       return client.synced
     })
     await Promise.all(batch)
   }
-  typists = message.typists.map((spec) => ({
-    spec,
-    client: clients[spec.clientIndex]!,
-    text: null,
-  }))
-  reply({ type: 'connected', typistIds: typists.map((t) => t.client.doc.clientID) })
+  typists = message.typists.map((spec) => {
+    const { client } = connections[spec.clientIndex]!
+    if (!client) throw new Error('a typist without a document')
+    return { spec, client, text: null }
+  })
+  reply({ type: 'connected' })
 }
 
 function propose(): void {
@@ -75,13 +92,24 @@ function propose(): void {
       typist.spec.ref,
     )
   }
-  reply({ type: 'proposed' })
+  const clocks: Record<string, number> = {}
+  for (const { client } of typists) {
+    clocks[client.doc.clientID] = Y.getState(client.doc.store, client.doc.clientID)
+  }
+  reply({ type: 'proposed', clocks })
 }
 
-async function waitForParagraphs(uids: string[], ids: number[]): Promise<void> {
-  for (const id of ids) typistIds.add(id)
+async function waitForParagraphs(uids: string[], clocks: Record<string, number>): Promise<void> {
+  for (const id of Object.keys(clocks)) typistIds.add(Number(id))
   await eventually(() => {
-    for (const client of clients) {
+    for (const { client, listener } of connections) {
+      if (listener) {
+        for (const [id, clock] of Object.entries(clocks)) {
+          if ((listener.clocks.get(Number(id)) ?? 0) < clock)
+            throw new Error(`a listener lacks ${id}`)
+        }
+        continue
+      }
       const have = new Set<string>()
       for (const node of client.doc.getXmlFragment('default').createTreeWalker(() => true)) {
         if (node instanceof Y.XmlElement) {
@@ -125,16 +153,21 @@ async function type(startAt: number, durationMs: number, rate: number) {
   reply({ type: 'typed', sends, cpuShare: (cpu.user + cpu.system) / 1_000 / (now() - wallBefore) })
 }
 
-/** Latencies of every (update, other client) pair, and each update's last arrival. */
+/**
+ * Latencies of every (update, other client) pair, and each update's last arrival; `applied`
+ * counts only the stock clients' (arrival applied to a Y.Doc).
+ */
 function measure(sends: Record<string, number[]>) {
   const histogram = new LatencyHistogram()
+  const applied = new LatencyHistogram()
   const lastArrival: Record<string, number[]> = {}
   let missing = 0
   for (const [idText, list] of Object.entries(sends)) {
     const id = Number(idText)
     const last = (lastArrival[idText] = new Array<number>(list.length / 2).fill(0))
     for (const [index, seen] of arrivals.entries()) {
-      if (clients[index]!.doc.clientID === id) continue
+      const { client } = connections[index]!
+      if (client?.doc.clientID === id) continue
       const got = seen.get(id) ?? []
       // Both lists grow with the clock: walk them together (an arrival may merge updates).
       let j = 0
@@ -147,11 +180,18 @@ function measure(sends: Record<string, number[]>) {
         }
         const latency = got[j + 1]! - list[k + 1]!
         histogram.add(latency)
+        if (client) applied.add(latency)
         if (got[j + 1]! > last[k / 2]!) last[k / 2] = got[j + 1]!
       }
     }
   }
-  reply({ type: 'measured', histogram: histogram.toJSON(), lastArrival, missing })
+  reply({
+    type: 'measured',
+    histogram: histogram.toJSON(),
+    applied: applied.toJSON(),
+    lastArrival,
+    missing,
+  })
 }
 
 process.on('message', (raw) => {
@@ -163,17 +203,18 @@ process.on('message', (raw) => {
       case 'propose':
         return propose()
       case 'waitForParagraphs':
-        return waitForParagraphs(message.uids, message.typistIds)
+        return waitForParagraphs(message.uids, message.clocks)
       case 'type':
         return type(message.startAt, message.durationMs, message.rate)
       case 'measure':
         return measure(message.sends)
       case 'close':
-        for (const client of clients) {
-          client.destroy()
-          client.doc.destroy()
+        for (const { client, listener } of connections) {
+          listener?.close()
+          client?.destroy()
+          client?.doc.destroy()
         }
-        clients = []
+        connections = []
         arrivals = []
         process.exit(0)
     }
