@@ -36,6 +36,8 @@ const NEGOTIATION_ID = 'pacte-mondial'
 const ANCHOR_PARAGRAPH = 'p-01'
 const ACCOUNTS = ['che', 'mex']
 const STALL_MS = 30_000
+/** BENCH_CPU_PROF: where to write the servers' CPU profiles of each replay, if anywhere. */
+const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null
 /** The default of BENCH_REPLAY_TXNS: both traces whole (23,136 and 26,078 transactions). */
 const WHOLE_TRACES = 1_000_000
 
@@ -111,6 +113,7 @@ async function replayOnServer(props: {
       (client, a) =>
         new AgentView(trace, a, ids[a]!, Y.encodeStateAsUpdate(client.doc), findText, records),
     )
+    if (CPU_PROFILE_DIR) await server.startProfile()
     const before = (await server.stats()).cpuMicros
     const started = performance.now()
     await Promise.all(agents.map((client, a) => runAgent(trace, client, views[a]!, records)))
@@ -121,6 +124,11 @@ async function replayOnServer(props: {
     }, 60_000)
     const ms = performance.now() - started
     const serverCpuMs = ((await server.stats()).cpuMicros - before) / 1_000
+    if (CPU_PROFILE_DIR) {
+      fs.mkdirSync(CPU_PROFILE_DIR, { recursive: true })
+      const file = `concurrentReplay-${props.kind}-${trace.name}.cpuprofile`
+      await server.stopProfile(path.join(CPU_PROFILE_DIR, file))
+    }
     const refused = agents.flatMap((c) => c.notices)
     if (refused.length > 0) {
       throw new Error(`the server refused: ${refused.map((n) => n.message).join('; ')}`)
