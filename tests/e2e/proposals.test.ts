@@ -90,6 +90,15 @@ describe('tracked proposals, from a delegation to the co-facilitators', () => {
     }
     await retryableAssertion(async () => expect(await chePanel.outlineCount(7)).toBe('3'))
 
+    // Over the proposed word, a tooltip says whose proposal it is and where it stands.
+    await che.block(ACTION_7A).locator('ins[data-delegation="FRA"]').first().hover()
+    const tooltip = che.page.getByTestId('proposal-tooltip')
+    await tooltip.waitFor()
+    await retryableAssertion(async () =>
+      expect(await tooltip.textContent()).toMatch(/^Proposition FRA · Ouverte · par .+/),
+    )
+    await che.page.mouse.move(0, 0)
+
     // In the panel, under objective 7, in France's name.
     await chePanel.filter('objective', '7')
     const replacement = chePanel

@@ -5,6 +5,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { DRAFT_FRAGMENT, draftExtensions } from '../../../shared/schema/index.ts'
 import type { CollabSession } from '../collab/CollabSession.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { remoteCaretAwareness } from './remoteCaretAwareness.ts'
 import { renderCaret, type CaretUser } from './carets.ts'
 import { DraftNumbering } from './numberingPlugin.ts'
 import { DraftCommands } from './DraftCommands.ts'
@@ -56,7 +57,7 @@ export function useDraftEditor({
           provider: session.provider,
         }),
         CollaborationCaret.configure({
-          provider: session.provider,
+          provider: { awareness: remoteCaretAwareness(session.provider.awareness) },
           user,
           render: (remote) => renderCaret(remote, () => coFacilitatorsLabel.current),
         }),

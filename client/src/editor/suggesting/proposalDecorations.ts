@@ -5,12 +5,11 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import type * as Y from 'yjs'
 import {
   DELETED_BY_ATTR,
-  DELETION_MARK,
   INSERTED_BY_ATTR,
-  INSERTION_MARK,
   type ProposalStatus,
 } from '../../../../shared/proposals.ts'
 import { refOf, type RecordLookup } from './ownership.ts'
+import { proposalTooltip } from './proposalTooltip.ts'
 
 /** The strings the proposals in the text need (labels and tooltips), in the UI language. */
 export interface ProposalLabels {
@@ -52,7 +51,7 @@ function blockLabel(delegation: string, labels: ProposalLabels, isDeletion: bool
   return label
 }
 
-/** The decorations of the proposals in the document between `from` and `to`. */
+/** The decorations of the blocks proposed (or proposed for deletion) between `from` and `to`. */
 function decorationsBetween(
   doc: ProseMirrorNode,
   from: number,
@@ -78,18 +77,8 @@ function decorationsBetween(
         }),
       )
     }
-    if (!node.isTextblock) return true
-    node.forEach((child, offset) => {
-      const titles = child.marks
-        .filter((m) => m.type.name === INSERTION_MARK || m.type.name === DELETION_MARK)
-        .map((m) => tooltipOf(m.attrs, records, labels, m.type.name === DELETION_MARK))
-      if (titles.length === 0) return
-      const start = pos + 1 + offset
-      decorations.push(
-        Decoration.inline(start, start + child.nodeSize, { title: titles.join('\n') }),
-      )
-    })
-    return false
+    // Proposed text inside a block has its tooltip on hover (proposalTooltip.ts).
+    return !node.isTextblock
   })
   return decorations
 }
@@ -150,7 +139,8 @@ declare module '@tiptap/core' {
 /**
  * The proposals in the text as their readers need them: a "Proposition FRA" label on a block
  * proposed or proposed for deletion, and on every proposal a tooltip with its delegation,
- * status and author (from the records, which the extension follows live). The colours are
+ * status and author (from the records, which the extension follows live; on a block as its
+ * `title`, on proposed text shown on hover by proposalTooltip.ts). The colours are
  * CSS, from the marks' and blocks' own `data-delegation` attributes.
  */
 export const ProposalDecorations = Extension.create<{
@@ -219,10 +209,15 @@ export const ProposalDecorations = Extension.create<{
             timer ??= setTimeout(redraw, 0)
           }
           recordsMap?.observe(handleRecords)
+          const tooltip = proposalTooltip(view, ({ isDeletion, ...ref }) => {
+            const labels = proposalDecorationsKey.getState(view.state)?.labels
+            return labels ? tooltipOf(ref, records, labels, isDeletion) : ''
+          })
           return {
             destroy: () => {
               if (timer !== null) clearTimeout(timer)
               recordsMap?.unobserve(handleRecords)
+              tooltip.destroy()
             },
           }
         },
