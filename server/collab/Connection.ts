@@ -129,15 +129,15 @@ export class Connection implements Peer {
         this.refuse('refused_change', outcome.refusal.message)
         return
       case 'applied':
-        this.room.transactAsServer(() =>
-          recordNewProposals({
-            doc: this.room.doc,
-            changes: outcome.changes,
-            author: { userId: this.actor.userId, name: this.actor.displayName },
-            now: this.services.now(),
-            origin: SERVER_ORIGIN,
-          }),
-        )
+        // Its own transaction, as the server, and only when a proposal is new: an empty
+        // transaction per keystroke still runs every observer of the document.
+        recordNewProposals({
+          doc: this.room.doc,
+          changes: outcome.changes,
+          author: { userId: this.actor.userId, name: this.actor.displayName },
+          now: this.services.now(),
+          origin: SERVER_ORIGIN,
+        })
         return
     }
   }
