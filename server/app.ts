@@ -3,7 +3,12 @@ import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import express from 'express'
-import { LOGIN_ATTEMPTS_PER_MINUTE, MAX_JSON_BODY_BYTES, SESSION_TTL_MS } from '../shared/limits.ts'
+import {
+  LOGIN_ATTEMPTS_PER_MINUTE,
+  MAX_CLIENT_BACKLOG_BYTES,
+  MAX_JSON_BODY_BYTES,
+  SESSION_TTL_MS,
+} from '../shared/limits.ts'
 import { AccessChanges } from './auth/AccessChanges.ts'
 import { RateLimiter } from './auth/RateLimiter.ts'
 import { attachCollabServer } from './collab/collabServer.ts'
@@ -48,6 +53,8 @@ export interface ServerOptions {
   demo?: boolean
   roomIdleMs?: number
   sessionTtlMs?: number
+  /** Default MAX_CLIENT_BACKLOG_BYTES; tests lower it to see a slow client dropped. */
+  maxClientBacklogBytes?: number
   /** The server's clock (tests move it); defaults to the system clock. */
   now?: () => Date
   /**
@@ -100,6 +107,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
     accessChanges: new AccessChanges(),
     loginLimiter: new RateLimiter(LOGIN_ATTEMPTS_PER_MINUTE, 60_000),
     sessionTtlMs: options.sessionTtlMs ?? SESSION_TTL_MS,
+    maxClientBacklogBytes: options.maxClientBacklogBytes ?? MAX_CLIENT_BACKLOG_BYTES,
     now,
     startedAt: Date.now(),
     isDemo: options.demo ?? true,

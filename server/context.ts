@@ -24,6 +24,8 @@ export interface AppContext {
   accessChanges: AccessChanges
   loginLimiter: RateLimiter
   sessionTtlMs: number
+  /** Unread bytes the collaboration server holds per client before dropping it. */
+  maxClientBacklogBytes: number
   /** The server's clock; injected so that tests can move it. */
   now: () => Date
   startedAt: number

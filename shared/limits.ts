@@ -3,6 +3,14 @@
 /** The largest WebSocket message the collaboration server accepts (bytes); above: close 1009. */
 export const MAX_COLLAB_MESSAGE_BYTES = 2 * 1024 * 1024
 
+/**
+ * What the server holds for one client that does not read what it is sent (bytes, beyond what
+ * the operating system buffers). Past it the connection is dropped: a client that comes back
+ * syncs only what it lacks, while a backlog kept for it would grow with every keystroke in the
+ * room. Well above the largest draft's first sync.
+ */
+export const MAX_CLIENT_BACKLOG_BYTES = 32 * 1024 * 1024
+
 /** The largest JSON body the HTTP API accepts. */
 export const MAX_JSON_BODY_BYTES = 256 * 1024
 

@@ -45,6 +45,8 @@ export class Connection implements Peer {
       now: () => Date
       /** Whether the draft is frozen (under silence, or adopted). */
       isFrozen: () => boolean
+      /** Unread bytes held for this client beyond which it is dropped. */
+      maxBacklogBytes: number
     },
   ) {
     this.userId = actor.userId
@@ -189,9 +191,31 @@ export class Connection implements Peer {
 
   send(message: Uint8Array): void {
     if (this.socket.readyState !== this.socket.OPEN) return
+    if (this.socket.bufferedAmount > this.services.maxBacklogBytes) {
+      this.dropUnreadClient()
+      return
+    }
     this.socket.send(message, (error) => {
       if (error) this.socket.terminate()
     })
+  }
+
+  /**
+   * A client that does not read (stalled, or hostile) would make the server hold every message
+   * of the room for it. A close frame would queue behind that backlog, so the socket is dropped
+   * at once; a stalled client reconnects and syncs what it lacks.
+   */
+  private dropUnreadClient(): void {
+    this.services.logger.warn(
+      {
+        room: this.room.name,
+        connection: this.id,
+        userId: this.userId,
+        backlogBytes: this.socket.bufferedAmount,
+      },
+      'dropping a client that does not read its messages',
+    )
+    this.socket.terminate()
   }
 
   close(reasonName: CloseReasonName, detail?: string): void {

@@ -136,6 +136,7 @@ export function attachCollabServer(props: { server: Server; context: AppContext 
         negotiationId,
         now: context.now,
         isFrozen: () => context.silence.isFrozen(negotiationId),
+        maxBacklogBytes: context.maxClientBacklogBytes,
       },
     )
     const entry: OpenConnection = { connection, request, query, negotiationId }

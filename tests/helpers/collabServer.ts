@@ -42,15 +42,21 @@ export class InProcessServer implements ServerAddress {
 
   private constructor(
     readonly dataDir: string,
-    private readonly roomIdleMs: number | undefined,
+    private readonly options: { roomIdleMs?: number; maxClientBacklogBytes?: number },
   ) {}
 
   /** Starts on port 0 (or `port`) with a new temp data dir unless one is given. */
   static async start(
-    options: { dataDir?: string; port?: number; roomIdleMs?: number } = {},
+    options: {
+      dataDir?: string
+      port?: number
+      roomIdleMs?: number
+      maxClientBacklogBytes?: number
+    } = {},
   ): Promise<InProcessServer> {
-    const server = new InProcessServer(options.dataDir ?? makeDataDir(), options.roomIdleMs)
-    await server.#start(options.port ?? 0)
+    const { dataDir, port, ...serverOptions } = options
+    const server = new InProcessServer(dataDir ?? makeDataDir(), serverOptions)
+    await server.#start(port ?? 0)
     return server
   }
 
@@ -72,7 +78,7 @@ export class InProcessServer implements ServerAddress {
       port,
       dataDir: this.dataDir,
       host: '127.0.0.1',
-      ...(this.roomIdleMs === undefined ? {} : { roomIdleMs: this.roomIdleMs }),
+      ...this.options,
     })
     this.#running = running
     this.#port = running.port
