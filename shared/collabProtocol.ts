@@ -37,6 +37,7 @@ export const CloseReason = {
   forbidden: { code: 4403, reason: 'not allowed in this room' },
   unknownRoom: { code: 4404, reason: 'unknown room' },
   invalidUpdate: { code: 4422, reason: 'invalid document update' },
+  tooManyRefusals: { code: 4429, reason: 'too many refused changes' },
 } as const satisfies Record<string, { code: number; reason: string }>
 
 export type CloseReasonName = keyof typeof CloseReason

@@ -11,6 +11,9 @@ export const MAX_COLLAB_MESSAGE_BYTES = 2 * 1024 * 1024
  */
 export const MAX_CLIENT_BACKLOG_BYTES = 32 * 1024 * 1024
 
+/** Changes of one user the server refuses per minute before closing their connection (4429). */
+export const MAX_REFUSED_CHANGES_PER_MINUTE = 20
+
 /** The largest JSON body the HTTP API accepts. */
 export const MAX_JSON_BODY_BYTES = 256 * 1024
 

@@ -16,6 +16,7 @@ import { noticeMessage, syncStep1Message } from './messages.ts'
 import type { Peer } from './Peer.ts'
 import { decodeAwarenessUpdate } from './presence.ts'
 import { recordNewProposals, readProposal } from './proposalRecords.ts'
+import type { RefusalBudget } from './RefusalBudget.ts'
 import { SERVER_ORIGIN, type Room } from './Room.ts'
 import { judgeDraftChange } from '../policies/draftChange.ts'
 
@@ -47,6 +48,7 @@ export class Connection implements Peer {
       isFrozen: () => boolean
       /** Unread bytes held for this client beyond which it is dropped. */
       maxBacklogBytes: number
+      refusals: RefusalBudget
     },
   ) {
     this.userId = actor.userId
@@ -129,6 +131,7 @@ export class Connection implements Peer {
       case 'refused':
         // The client must drop its local change: it reloads the draft from the server.
         this.refuse('refused_change', outcome.refusal.message)
+        if (!this.services.refusals.spend(this.userId)) this.close('tooManyRefusals')
         return
       case 'applied':
         // Its own transaction, as the server, and only when a proposal is new: an empty

@@ -14,6 +14,7 @@ import type { Peer } from './Peer.ts'
 import { encodeAwarenessUpdate, stampPresence, type AwarenessEntry } from './presence.ts'
 import type { PresenceUser } from '../../shared/presence.ts'
 import type { DraftChange } from './validation/draftChanges.ts'
+import { needsMissingHistory } from './validation/missingHistory.ts'
 import { UpdateValidator, type ChangeJudge, type Refusal } from './validation/UpdateValidator.ts'
 
 /** Origin of transactions that load the document from storage: they are not stored again. */
@@ -26,7 +27,7 @@ export type UpdateOutcome =
   | { status: 'applied'; changes: DraftChange[] }
   | { status: 'refused'; refusal: Refusal }
   | { status: 'invalid' }
-  /** Depends on history the room lacks: neither applied nor refused (see UpdateValidator). */
+  /** Depends on history the room lacks: neither applied nor refused (see missingHistory.ts). */
   | { status: 'setAside' }
 
 /** How often, at most, a room tells its clients what it has committed. */
@@ -115,11 +116,15 @@ export class Room {
    * makes (checked on the shadow copy first); otherwise changes nothing.
    */
   receiveUpdate(update: Uint8Array, origin: Peer, judge: ChangeJudge): UpdateOutcome {
+    let decoded: ReturnType<typeof Y.decodeUpdate>
     try {
       // Decoding first refuses garbage before it can half-apply to the shadow.
-      Y.decodeUpdate(update)
+      decoded = Y.decodeUpdate(update)
     } catch {
       return { status: 'invalid' }
+    }
+    if (needsMissingHistory(decoded, (client) => Y.getState(this.doc.store, client))) {
+      return { status: 'setAside' }
     }
     // The shadow is made when the first update comes, not when the room loads: a room that is
     // only read (a new client syncing) never pays for it. Without validation (benchmarks

@@ -7,12 +7,13 @@ import {
   DRAFTROOM_CLIENT_PARAM,
   DRAFT_ROOM_PATTERN,
 } from '../../shared/collabProtocol.ts'
-import { MAX_COLLAB_MESSAGE_BYTES } from '../../shared/limits.ts'
+import { MAX_COLLAB_MESSAGE_BYTES, MAX_REFUSED_CHANGES_PER_MINUTE } from '../../shared/limits.ts'
 import type { Actor } from '../auth/Actor.ts'
 import { authenticate } from '../auth/authenticate.ts'
 import type { AppContext } from '../context.ts'
 import { mayRead } from '../policies/negotiation.ts'
 import { Connection } from './Connection.ts'
+import { RefusalBudget } from './RefusalBudget.ts'
 
 export interface CollabServer {
   close(): Promise<void>
@@ -42,6 +43,7 @@ export function attachCollabServer(props: { server: Server; context: AppContext 
   // those just above it reach the connection, which closes with 1009 and says why.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * MAX_COLLAB_MESSAGE_BYTES })
   const open = new Set<OpenConnection>()
+  const refusals = new RefusalBudget(MAX_REFUSED_CHANGES_PER_MINUTE, 60_000)
 
   const handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     // The raw path, not a normalised URL: `/collab/../x` must reach the room check and be
@@ -137,6 +139,7 @@ export function attachCollabServer(props: { server: Server; context: AppContext 
         now: context.now,
         isFrozen: () => context.silence.isFrozen(negotiationId),
         maxBacklogBytes: context.maxClientBacklogBytes,
+        refusals,
       },
     )
     const entry: OpenConnection = { connection, request, query, negotiationId }

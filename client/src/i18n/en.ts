@@ -64,6 +64,8 @@ export const en: Messages = {
     forbidden: 'You do not have access to this negotiation.',
     unknownRoom: 'This negotiation does not exist (any more).',
     invalidUpdate: 'The server refused an invalid change. Your changes are kept on this device.',
+    tooManyRefusals:
+      'The server refused too many of your changes in a row and closed the connection. Reload the page.',
   },
   closedUnknown: (code) => `The connection to the server was closed (code ${code}).`,
   notice: 'Message from the server',

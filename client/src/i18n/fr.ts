@@ -74,6 +74,8 @@ export const fr: Messages = {
     unknownRoom: 'Cette négociation n’existe pas ou plus.',
     invalidUpdate:
       'Le serveur a refusé une modification non valide. Vos modifications restent sur cet appareil.',
+    tooManyRefusals:
+      'Le serveur a refusé trop de vos modifications d’affilée et a fermé la connexion. Rechargez la page.',
   },
   closedUnknown: (code) => `La connexion au serveur a été fermée (code ${code}).`,
   notice: 'Message du serveur',
