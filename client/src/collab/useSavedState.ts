@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { ConnectionStateName, SavedStateName } from '../i18n/messages.ts'
 import type { CollabSession } from './CollabSession.ts'
+import { refreshWhenIdle } from '../editor/refreshWhenIdle.ts'
 import { savedStateOf } from './savedState.ts'
 
 // A snapshot walks the whole document: while someone types, look at most this often.
@@ -16,20 +17,24 @@ export function useSavedState(
   )
 
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null
+    let cancel: (() => void) | null = null
     const recompute = () => {
-      if (timer !== null) clearTimeout(timer)
-      timer = null
+      cancel = null
       setState(savedStateOf(session.doc, session.serverState, connection))
     }
+    // In an idle moment, not between a keystroke and its paint.
     const handleUpdate = () => {
-      timer ??= setTimeout(recompute, RECOMPUTE_THROTTLE_MS)
+      cancel ??= refreshWhenIdle(recompute, RECOMPUTE_THROTTLE_MS)
+    }
+    const handleStored = () => {
+      cancel?.()
+      cancel = refreshWhenIdle(recompute, 0)
     }
     recompute()
     session.doc.on('update', handleUpdate)
-    const offStored = session.stored.on(recompute)
+    const offStored = session.stored.on(handleStored)
     return () => {
-      if (timer !== null) clearTimeout(timer)
+      cancel?.()
       session.doc.off('update', handleUpdate)
       offStored()
     }

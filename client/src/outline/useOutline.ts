@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { Editor } from '@tiptap/react'
 import { numberingKey } from '../editor/numberingPlugin.ts'
+import { refreshWhenIdle } from '../editor/refreshWhenIdle.ts'
 import { isSameOutline, outlineOf, type OutlineSection } from './outlineOf.ts'
 
 // Typing changes titles at keystroke rate; the outline need not follow faster than this.
@@ -14,26 +15,26 @@ export function useOutline(editor: Editor): OutlineSection[] {
   const [outline, setOutline] = useState<OutlineSection[]>(() => currentOutline(editor))
 
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null
+    let cancel: (() => void) | null = null
     let lastRefresh = 0
     const refresh = () => {
-      timer = null
+      cancel = null
       lastRefresh = performance.now()
       const next = currentOutline(editor)
       setOutline((previous) => (isSameOutline(previous, next) ? previous : next))
     }
     // At once after a quiet spell (e.g. when the text first arrives), then at most every
-    // OUTLINE_THROTTLE_MS while someone types.
+    // OUTLINE_THROTTLE_MS while someone types, in an idle moment.
     const handleTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => {
-      if (!transaction.docChanged || timer !== null) return
+      if (!transaction.docChanged || cancel !== null) return
       const wait = lastRefresh + OUTLINE_THROTTLE_MS - performance.now()
       if (wait <= 0) refresh()
-      else timer = setTimeout(refresh, wait)
+      else cancel = refreshWhenIdle(refresh, wait)
     }
     refresh()
     editor.on('transaction', handleTransaction)
     return () => {
-      if (timer !== null) clearTimeout(timer)
+      cancel?.()
       editor.off('transaction', handleTransaction)
     }
   }, [editor])

@@ -3,6 +3,7 @@ import type * as Y from 'yjs'
 import type { Editor } from '@tiptap/react'
 import type { ProposalRecord } from '../../../shared/proposals.ts'
 import { numberingKey } from '../editor/numberingPlugin.ts'
+import { refreshWhenIdle } from '../editor/refreshWhenIdle.ts'
 import { proposalChanges, type ProposalChange } from './proposalChanges.ts'
 import { readRecords, recordsMap } from './records.ts'
 
@@ -40,9 +41,9 @@ export function useProposals(doc: Y.Doc, editor: Editor): readonly ProposalView[
 
   useEffect(() => {
     const lastSeen = new Map<string, ProposalChange>()
-    let timer: ReturnType<typeof setTimeout> | null = null
+    let cancel: (() => void) | null = null
     const refresh = () => {
-      timer = null
+      cancel = null
       const changes = proposalChanges(numberingKey.getState(editor.state)?.blocks ?? [])
       const numbers = objectiveNumbers(editor)
       const next = readRecords(doc).map((record): ProposalView => {
@@ -64,7 +65,7 @@ export function useProposals(doc: Y.Doc, editor: Editor): readonly ProposalView[
       setViews(next)
     }
     const schedule = () => {
-      timer ??= setTimeout(refresh, REFRESH_MS)
+      cancel ??= refreshWhenIdle(refresh, REFRESH_MS)
     }
     const handleTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => {
       if (transaction.docChanged) schedule()
@@ -74,7 +75,7 @@ export function useProposals(doc: Y.Doc, editor: Editor): readonly ProposalView[
     records.observe(schedule)
     editor.on('transaction', handleTransaction)
     return () => {
-      if (timer !== null) clearTimeout(timer)
+      cancel?.()
       records.unobserve(schedule)
       editor.off('transaction', handleTransaction)
     }

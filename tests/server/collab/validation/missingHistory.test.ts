@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { needsMissingHistory } from '../../server/collab/validation/missingHistory.ts'
+import { needsMissingHistory } from '../../../../server/collab/validation/missingHistory.ts'
 
 /** A document with a paragraph of text, as the server's room would hold it. */
 function roomWithText(): { room: Y.Doc; text: Y.Text } {
