@@ -50,6 +50,8 @@ export interface FanOutOptions {
   workers: number
   /** Whether the clients that do not type are stock clients with a Y.Doc (default: listeners). */
   docListeners: boolean
+  /** BENCH_FANOUT_CARETS=1: each keystroke also moves the typist's caret, as in the editor. */
+  carets: boolean
   /** BENCH_CPU_PROF: where to write the servers' CPU profiles of the typing, if anywhere. */
   cpuProfileDir: string | null
 }
@@ -61,6 +63,7 @@ export const fanOutOptionsFromEnv = (): FanOutOptions => ({
   seconds: envInteger('BENCH_FANOUT_SECONDS', 10),
   workers: envInteger('BENCH_FANOUT_WORKERS', 2),
   docListeners: process.env.BENCH_FANOUT_DOC_LISTENERS === '1',
+  carets: process.env.BENCH_FANOUT_CARETS === '1',
   cpuProfileDir: process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null,
 })
 
@@ -78,6 +81,8 @@ interface FanOutResult {
   serverRssMb: { startMb: number; peakMb: number; endMb: number }
   /** Server RSS once every client is connected, before typing, minus before any client. */
   connectRssMb: number
+  /** Presence messages a listener received, on average, from connecting to the end. */
+  presencePerListener: number
   /** CPU share of each client process while typing (1: one core busy). */
   clientCpuShares: number[]
   loadAverage: number
@@ -224,6 +229,7 @@ async function runServer(props: {
     for (const worker of workers) {
       worker.send({
         type: 'type',
+        carets: options.carets,
         startAt,
         durationMs: options.seconds * 1_000,
         rate: options.rate,
@@ -277,6 +283,12 @@ async function runServer(props: {
       serverRssMb: memory.summary(),
       connectRssMb,
       clientCpuShares: typed.map((t) => t.cpuShare),
+      presencePerListener:
+        measured.reduce((n, m) => n + m.presence.messages, 0) /
+        Math.max(
+          1,
+          measured.reduce((n, m) => n + m.presence.listeners, 0),
+        ),
       loadAverage,
     }
   } finally {
@@ -297,7 +309,8 @@ const fixed = (value: number, digits = 1) => value.toFixed(digits)
 export async function runFanOut(options = fanOutOptionsFromEnv()): Promise<BenchmarkReport> {
   console.log(
     `fan-out: ${options.clients} clients over ${options.workers} processes, ${options.typists} ` +
-      `typing ${options.rate} keystrokes/s for ${options.seconds} s`,
+      `typing ${options.rate} keystrokes/s for ${options.seconds} s` +
+      (options.carets ? ', each keystroke moving a caret' : ''),
   )
   const operations = typistOperations(options)
   const seedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'draftroom-fanout-'))
@@ -321,7 +334,7 @@ export async function runFanOut(options = fanOutOptionsFromEnv()): Promise<Bench
   return {
     title:
       `Fan-out: ${options.clients} clients, ${options.typists} typing ${options.rate}/s ` +
-      `for ${options.seconds} s (fanOut.ts)`,
+      `for ${options.seconds} s${options.carets ? ', with carets' : ''} (fanOut.ts)`,
     columns: [
       'server',
       'keystrokes',
@@ -337,6 +350,7 @@ export async function runFanOut(options = fanOutOptionsFromEnv()): Promise<Bench
       'RSS MB start/peak',
       'RSS MB for clients',
       'client processes CPU',
+      'presence msgs per listener',
     ],
     rows: results.map((r) => [
       r.server,
@@ -353,6 +367,7 @@ export async function runFanOut(options = fanOutOptionsFromEnv()): Promise<Bench
       `${r.serverRssMb.startMb} / ${r.serverRssMb.peakMb}`,
       fixed(r.connectRssMb),
       r.clientCpuShares.map((share) => `${fixed(share * 100, 0)}%`).join(' / '),
+      fixed(r.presencePerListener, 0),
     ]),
     notes: [
       `Draftroom p99 ${fixed(draftroom.latencyMs.p99)} ms, target < ${TARGET_P99_MS} ms: ` +

@@ -26,7 +26,8 @@ export type FanOutParentMessage =
   | { type: 'propose' }
   /** `clocks`: each typist's Yjs clock once its paragraph is proposed, by client id. */
   | { type: 'waitForParagraphs'; uids: string[]; clocks: Record<string, number> }
-  | { type: 'type'; startAt: number; durationMs: number; rate: number }
+  /** `carets`: each keystroke also moves the typist's caret (a presence update), as in the editor. */
+  | { type: 'type'; startAt: number; durationMs: number; rate: number; carets: boolean }
   /** Every typist's sends, by Yjs client id: [clock after the update, send time], flattened. */
   | { type: 'measure'; sends: Record<string, number[]> }
   | { type: 'close' }
@@ -47,4 +48,6 @@ export type FanOutChildMessage =
       lastArrival: Record<string, number[]>
       /** (update, client) pairs that never arrived. */
       missing: number
+      /** Presence messages received by this worker's listeners, and how many listeners. */
+      presence: { messages: number; listeners: number }
     }

@@ -124,7 +124,7 @@ async function waitForParagraphs(uids: string[], clocks: Record<string, number>)
 }
 
 /** Each typist's sends: [clock after the update, send time], flattened. */
-async function type(startAt: number, durationMs: number, rate: number) {
+async function type(startAt: number, durationMs: number, rate: number, carets: boolean) {
   const sends: Record<number, number[]> = {}
   const cpuBefore = process.cpuUsage()
   const wallBefore = now()
@@ -146,6 +146,10 @@ async function type(startAt: number, durationMs: number, rate: number) {
         const index = Math.min(op.index, text.length)
         typeOperations(text, [{ index, deleteLength: 0, text: op.text }], attributes)
         list.push(Y.getState(client.doc.store, client.doc.clientID), now())
+        if (carets) {
+          const at = index + op.text.length
+          client.provider.awareness.setLocalStateField('cursor', { anchor: at, head: at })
+        }
       }
     }),
   )
@@ -191,6 +195,10 @@ function measure(sends: Record<string, number[]>) {
     applied: applied.toJSON(),
     lastArrival,
     missing,
+    presence: {
+      messages: connections.reduce((n, c) => n + (c.listener?.presenceMessages ?? 0), 0),
+      listeners: connections.filter((c) => c.listener).length,
+    },
   })
 }
 
@@ -205,7 +213,7 @@ process.on('message', (raw) => {
       case 'waitForParagraphs':
         return waitForParagraphs(message.uids, message.clocks)
       case 'type':
-        return type(message.startAt, message.durationMs, message.rate)
+        return type(message.startAt, message.durationMs, message.rate, message.carets)
       case 'measure':
         return measure(message.sends)
       case 'close':

@@ -29,6 +29,8 @@ export class SocketListener {
   readonly arrivals = new Map<number, number[]>()
   /** Per Yjs client: the highest clock received. */
   readonly clocks = new Map<number, number>()
+  /** Presence (awareness) messages received: others' carets and arrivals. */
+  presenceMessages = 0
   readonly synced: Promise<void>
   private readonly socket: WebSocket
 
@@ -55,7 +57,9 @@ export class SocketListener {
   private receive(message: Uint8Array): boolean {
     const at = now()
     const decoder = decoding.createDecoder(message)
-    if (decoding.readVarUint(decoder) !== MessageType.sync) return false
+    const type = decoding.readVarUint(decoder)
+    if (type === MessageType.awareness) this.presenceMessages++
+    if (type !== MessageType.sync) return false
     const syncType = decoding.readVarUint(decoder)
     if (syncType === SYNC_STEP_1) {
       // The server asks for what this client has: nothing.
