@@ -4,8 +4,9 @@ import type { SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { LengthCounter } from './LengthCounter.tsx'
 import { breakSilence } from './silenceApi.ts'
+import { SilenceActions } from './SilenceActions.tsx'
 import { SilenceDialog } from './SilenceDialog.tsx'
-import { silenceErrorText } from './silenceText.ts'
+import { useSilenceRequest } from './useSilenceRequest.ts'
 
 interface BreakSilenceDialogProps {
   procedure: SilenceProcedure
@@ -23,8 +24,7 @@ export function BreakSilenceDialog({ procedure, delegation, onClose }: BreakSile
   const formId = useId()
   const [statement, setStatement] = useState('')
   const [isConfirming, setIsConfirming] = useState(false)
-  const [isSending, setIsSending] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { isSending, error, send } = useSilenceRequest()
   const trimmed = statement.trim()
   const isValid = trimmed !== '' && trimmed.length <= MAX_STATEMENT_LENGTH
 
@@ -34,15 +34,10 @@ export function BreakSilenceDialog({ procedure, delegation, onClose }: BreakSile
   }
 
   const handleConfirm = async () => {
-    setIsSending(true)
-    setError(null)
-    try {
-      await breakSilence(procedure.negotiationId, procedure.id, { statement: trimmed })
-      onClose()
-    } catch (caught) {
-      setError(silenceErrorText(caught, t))
-      setIsSending(false)
-    }
+    const isBroken = await send(() =>
+      breakSilence(procedure.negotiationId, procedure.id, { statement: trimmed }),
+    )
+    if (isBroken) onClose()
   }
 
   return (
@@ -61,30 +56,21 @@ export function BreakSilenceDialog({ procedure, delegation, onClose }: BreakSile
           <p className="silence-confirm-text" role="alert">
             {t.silenceBreakConfirmText(delegation)}
           </p>
-          {error && (
-            <p className="form-error" role="alert" data-testid="silence-error">
-              {error}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button
-              type="button"
-              className="button"
-              disabled={isSending}
-              onClick={() => setIsConfirming(false)}
-            >
-              {t.silenceBreakEdit}
-            </button>
-            <button
-              type="button"
-              className="button button-primary button-danger"
-              data-testid="silence-break-confirm"
-              disabled={isSending}
-              onClick={() => void handleConfirm()}
-            >
-              {isSending ? t.silenceSending : t.silenceBreakConfirm}
-            </button>
-          </div>
+          <SilenceActions
+            error={error}
+            back={{
+              label: t.silenceBreakEdit,
+              onClick: () => setIsConfirming(false),
+              isDisabled: isSending,
+            }}
+            main={{
+              label: isSending ? t.silenceSending : t.silenceBreakConfirm,
+              testId: 'silence-break-confirm',
+              isDisabled: isSending,
+              isDanger: true,
+              onClick: () => void handleConfirm(),
+            }}
+          />
         </>
       ) : (
         <form className="silence-form" onSubmit={handleContinue}>
@@ -109,19 +95,15 @@ export function BreakSilenceDialog({ procedure, delegation, onClose }: BreakSile
               testId="silence-statement-count"
             />
           </div>
-          <div className="dialog-actions">
-            <button type="button" className="button" onClick={onClose}>
-              {t.cancel}
-            </button>
-            <button
-              type="submit"
-              className="button button-primary button-danger"
-              data-testid="silence-break-submit"
-              disabled={!isValid}
-            >
-              {t.silenceBreakContinue}
-            </button>
-          </div>
+          <SilenceActions
+            back={{ label: t.cancel, onClick: onClose }}
+            main={{
+              label: t.silenceBreakContinue,
+              testId: 'silence-break-submit',
+              isDisabled: !isValid,
+              isDanger: true,
+            }}
+          />
         </form>
       )}
     </SilenceDialog>

@@ -1,9 +1,9 @@
-import { useState } from 'react'
 import type { SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { cancelSilence } from './silenceApi.ts'
+import { SilenceActions } from './SilenceActions.tsx'
 import { SilenceDialog } from './SilenceDialog.tsx'
-import { silenceErrorText } from './silenceText.ts'
+import { useSilenceRequest } from './useSilenceRequest.ts'
 
 /** The co-facilitators end the procedure without adoption, after saying what that means. */
 export function CancelSilenceDialog({
@@ -14,43 +14,26 @@ export function CancelSilenceDialog({
   onClose: () => void
 }) {
   const { t } = useI18n()
-  const [isSending, setIsSending] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { isSending, error, send } = useSilenceRequest()
 
   const handleConfirm = async () => {
-    setIsSending(true)
-    setError(null)
-    try {
-      await cancelSilence(procedure.negotiationId, procedure.id)
-      onClose()
-    } catch (caught) {
-      setError(silenceErrorText(caught, t))
-      setIsSending(false)
-    }
+    if (await send(() => cancelSilence(procedure.negotiationId, procedure.id))) onClose()
   }
 
   return (
     <SilenceDialog title={t.silenceCancelTitle} testId="silence-cancel-dialog" onClose={onClose}>
       <p className="dialog-intro">{t.silenceCancelIntro}</p>
-      {error && (
-        <p className="form-error" role="alert" data-testid="silence-error">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="button" autoFocus onClick={onClose}>
-          {t.silenceKeep}
-        </button>
-        <button
-          type="button"
-          className="button button-primary button-danger"
-          data-testid="silence-cancel-confirm"
-          disabled={isSending}
-          onClick={() => void handleConfirm()}
-        >
-          {isSending ? t.silenceSending : t.silenceCancelConfirm}
-        </button>
-      </div>
+      <SilenceActions
+        error={error}
+        back={{ label: t.silenceKeep, onClick: onClose, isAutoFocused: true }}
+        main={{
+          label: isSending ? t.silenceSending : t.silenceCancelConfirm,
+          testId: 'silence-cancel-confirm',
+          isDisabled: isSending,
+          isDanger: true,
+          onClick: () => void handleConfirm(),
+        }}
+      />
     </SilenceDialog>
   )
 }

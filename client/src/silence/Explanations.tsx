@@ -4,9 +4,11 @@ import { MAX_EXPLANATION_LENGTH } from '../../../shared/silence/silenceLimits.ts
 import type { SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { LengthCounter } from './LengthCounter.tsx'
+import { SilenceActions } from './SilenceActions.tsx'
 import { explainPosition } from './silenceApi.ts'
-import { silenceErrorText, useFormatInstant } from './silenceText.ts'
+import { useFormatInstant } from './silenceText.ts'
 import { delegationName } from './silenceView.ts'
+import { useSilenceRequest } from './useSilenceRequest.ts'
 
 interface ExplanationsProps {
   procedure: SilenceProcedure
@@ -24,23 +26,17 @@ export function Explanations({ procedure, delegations, ownDelegation }: Explanat
   const format = useFormatInstant()
   const formId = useId()
   const [text, setText] = useState('')
-  const [isSending, setIsSending] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { isSending, error, send } = useSilenceRequest()
   const hasExplained = procedure.explanations.some((e) => e.delegation === ownDelegation)
   const trimmed = text.trim()
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault()
     if (trimmed === '' || isSending) return
-    setIsSending(true)
-    setError(null)
-    try {
-      await explainPosition(procedure.negotiationId, procedure.id, { text: trimmed })
+    if (
+      await send(() => explainPosition(procedure.negotiationId, procedure.id, { text: trimmed }))
+    ) {
       setText('')
-    } catch (caught) {
-      setError(silenceErrorText(caught, t))
-    } finally {
-      setIsSending(false)
     }
   }
 
@@ -89,21 +85,14 @@ export function Explanations({ procedure, delegations, ownDelegation }: Explanat
               testId="silence-explanation-count"
             />
           </div>
-          {error && (
-            <p className="form-error" role="alert" data-testid="silence-error">
-              {error}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button
-              type="submit"
-              className="button button-primary"
-              data-testid="silence-explain-submit"
-              disabled={trimmed === '' || isSending}
-            >
-              {isSending ? t.silenceSending : t.silenceExplainSubmit}
-            </button>
-          </div>
+          <SilenceActions
+            error={error}
+            main={{
+              label: isSending ? t.silenceSending : t.silenceExplainSubmit,
+              testId: 'silence-explain-submit',
+              isDisabled: trimmed === '' || isSending,
+            }}
+          />
         </form>
       )}
     </section>

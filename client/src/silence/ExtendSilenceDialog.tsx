@@ -4,8 +4,10 @@ import type { DeadlineInput, SilenceProcedure } from '../../../shared/silence/si
 import { useI18n } from '../i18n/I18nContext.ts'
 import { DeadlineFields } from './DeadlineFields.tsx'
 import { extendSilence } from './silenceApi.ts'
+import { SilenceActions } from './SilenceActions.tsx'
 import { SilenceDialog } from './SilenceDialog.tsx'
-import { silenceErrorText, useFormatInstant, USER_TIME_ZONE } from './silenceText.ts'
+import { useFormatInstant, USER_TIME_ZONE } from './silenceText.ts'
+import { useSilenceRequest } from './useSilenceRequest.ts'
 import { defaultExtension, timeZoneChoices, tryResolveDeadline } from './silenceView.ts'
 
 interface ExtendSilenceDialogProps {
@@ -21,8 +23,7 @@ export function ExtendSilenceDialog({ procedure, now, onClose }: ExtendSilenceDi
   const [deadline, setDeadline] = useState<DeadlineInput>(() =>
     defaultExtension(procedure.deadline, procedure.timeZone),
   )
-  const [isSending, setIsSending] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { isSending, error, send } = useSilenceRequest()
   const zones = useMemo(
     () => timeZoneChoices(DEFAULT_SILENCE_TIME_ZONE, procedure.timeZone, USER_TIME_ZONE),
     [procedure.timeZone],
@@ -36,18 +37,13 @@ export function ExtendSilenceDialog({ procedure, now, onClose }: ExtendSilenceDi
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault()
     if (!canSubmit) return
-    setIsSending(true)
-    setError(null)
-    try {
-      await extendSilence(procedure.negotiationId, procedure.id, {
+    const isExtended = await send(() =>
+      extendSilence(procedure.negotiationId, procedure.id, {
         deadline: `${deadline.date}T${deadline.time}`,
         timeZone: deadline.timeZone,
-      })
-      onClose()
-    } catch (caught) {
-      setError(silenceErrorText(caught, t))
-      setIsSending(false)
-    }
+      }),
+    )
+    if (isExtended) onClose()
   }
 
   return (
@@ -68,24 +64,15 @@ export function ExtendSilenceDialog({ procedure, now, onClose }: ExtendSilenceDi
           zones={zones}
           problem={isNotLater ? t.silenceNotLater : null}
         />
-        {error && (
-          <p className="form-error" role="alert" data-testid="silence-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t.cancel}
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            data-testid="silence-extend-submit"
-            disabled={!canSubmit}
-          >
-            {isSending ? t.silenceSending : t.silenceExtendSubmit}
-          </button>
-        </div>
+        <SilenceActions
+          error={error}
+          back={{ label: t.cancel, onClick: onClose }}
+          main={{
+            label: isSending ? t.silenceSending : t.silenceExtendSubmit,
+            testId: 'silence-extend-submit',
+            isDisabled: !canSubmit,
+          }}
+        />
       </form>
     </SilenceDialog>
   )

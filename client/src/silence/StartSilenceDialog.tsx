@@ -11,9 +11,11 @@ import { DeadlineFields } from './DeadlineFields.tsx'
 import { LengthCounter } from './LengthCounter.tsx'
 import { fetchRevisions } from '../revisions/revisionsApi.ts'
 import { startSilence } from './silenceApi.ts'
+import { SilenceActions } from './SilenceActions.tsx'
 import { SilenceDialog } from './SilenceDialog.tsx'
-import { silenceErrorText, USER_TIME_ZONE } from './silenceText.ts'
+import { USER_TIME_ZONE } from './silenceText.ts'
 import { timeZoneChoices, tryResolveDeadline } from './silenceView.ts'
+import { useSilenceRequest } from './useSilenceRequest.ts'
 
 interface StartSilenceDialogProps {
   negotiationId: string
@@ -34,8 +36,7 @@ export function StartSilenceDialog({ negotiationId, now, onClose }: StartSilence
   const [deadline, setDeadline] = useState<DeadlineInput>(() => defaultDeadline(now()))
   const [isDeadlineTouched, setIsDeadlineTouched] = useState(false)
   const [note, setNote] = useState('')
-  const [isSending, setIsSending] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { isSending, error, send, showError } = useSilenceRequest()
   const zones = useMemo(() => timeZoneChoices(DEFAULT_SILENCE_TIME_ZONE, USER_TIME_ZONE), [])
   const resolved = tryResolveDeadline(deadline)
   const isPast = resolved.instant !== null && resolved.instant.getTime() <= now().getTime()
@@ -54,12 +55,12 @@ export function StartSilenceDialog({ negotiationId, now, onClose }: StartSilence
       .catch((caught: unknown) => {
         if (!isCurrent) return
         setRevisions([])
-        setError(silenceErrorText(caught, t))
+        showError(caught)
       })
     return () => {
       isCurrent = false
     }
-  }, [negotiationId, t])
+  }, [negotiationId, showError])
 
   const handleDeadlineChange = (next: DeadlineInput) => {
     // Until the user sets a date or time, changing the zone offers the default in that zone.
@@ -74,21 +75,16 @@ export function StartSilenceDialog({ negotiationId, now, onClose }: StartSilence
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault()
     if (!canSubmit) return
-    setIsSending(true)
-    setError(null)
-    try {
-      await startSilence(negotiationId, {
+    const isStarted = await send(() =>
+      startSilence(negotiationId, {
         revisionId,
         deadline: `${deadline.date}T${deadline.time}`,
         timeZone: deadline.timeZone,
         note: note.trim(),
-      })
-      // The banner appears through the live document, for everyone at once.
-      onClose()
-    } catch (caught) {
-      setError(silenceErrorText(caught, t))
-      setIsSending(false)
-    }
+      }),
+    )
+    // The banner appears through the live document, for everyone at once.
+    if (isStarted) onClose()
   }
 
   return (
@@ -145,24 +141,15 @@ export function StartSilenceDialog({ negotiationId, now, onClose }: StartSilence
             testId="silence-note-count"
           />
         </div>
-        {error && (
-          <p className="form-error" role="alert" data-testid="silence-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t.cancel}
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            data-testid="silence-submit"
-            disabled={!canSubmit}
-          >
-            {isSending ? t.silenceSending : t.silenceSubmit}
-          </button>
-        </div>
+        <SilenceActions
+          error={error}
+          back={{ label: t.cancel, onClick: onClose }}
+          main={{
+            label: isSending ? t.silenceSending : t.silenceSubmit,
+            testId: 'silence-submit',
+            isDisabled: !canSubmit,
+          }}
+        />
       </form>
     </SilenceDialog>
   )
