@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { ImportFailure, importRevision, type ImportProblem } from './revisionsApi.ts'
 import { SubmissionLine } from './SubmissionLine.tsx'
-import { useSubmission } from './useSubmission.ts'
+import { useSubmission } from '../api/useSubmission.ts'
 
 /** As the server's limit (server/revisions/import/limits.ts): checked here to fail at once. */
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -32,7 +32,7 @@ export function ImportRevisionForm({
     if (!file) return
     const request = { symbol: symbol.trim(), title: title.trim(), csrfToken }
     setProblems([])
-    submit(
+    void submit(
       async () => {
         if (file.size > MAX_IMPORT_BYTES) throw new ImportFailure(413, 'too_large', '', [])
         try {

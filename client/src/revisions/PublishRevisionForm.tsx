@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/I18nContext.ts'
 import { nextSymbol } from './nextSymbol.ts'
 import { publishRevision } from './revisionsApi.ts'
 import { SubmissionLine } from './SubmissionLine.tsx'
-import { useSubmission } from './useSubmission.ts'
+import { useSubmission } from '../api/useSubmission.ts'
 
 interface PublishRevisionFormProps {
   negotiationId: string
@@ -28,7 +28,7 @@ export function PublishRevisionForm({
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
     const request = { symbol: symbol.trim(), title: title.trim() }
-    submit(
+    void submit(
       async () => {
         const revision = await publishRevision(negotiationId, request)
         setSymbol('')

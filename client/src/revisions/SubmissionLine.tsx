@@ -1,4 +1,4 @@
-import type { Submission } from './useSubmission.ts'
+import type { Submission } from '../api/useSubmission.ts'
 
 /** A form's outcome: green when done, red when refused; nothing before or during. */
 export function SubmissionLine({ submission, testId }: { submission: Submission; testId: string }) {

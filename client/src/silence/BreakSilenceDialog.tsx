@@ -1,12 +1,13 @@
 import { useId, useState, type FormEvent } from 'react'
 import { MAX_STATEMENT_LENGTH } from '../../../shared/silence/silenceLimits.ts'
 import type { SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
+import { failureOf, useSubmission } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { LengthCounter } from './LengthCounter.tsx'
 import { breakSilence } from './silenceApi.ts'
 import { SilenceActions } from './SilenceActions.tsx'
 import { SilenceDialog } from './SilenceDialog.tsx'
-import { useSilenceRequest } from './useSilenceRequest.ts'
+import { silenceErrorText } from './silenceText.ts'
 
 interface BreakSilenceDialogProps {
   procedure: SilenceProcedure
@@ -24,7 +25,8 @@ export function BreakSilenceDialog({ procedure, delegation, onClose }: BreakSile
   const formId = useId()
   const [statement, setStatement] = useState('')
   const [isConfirming, setIsConfirming] = useState(false)
-  const { isSending, error, send } = useSilenceRequest()
+  const { submission, submit } = useSubmission()
+  const isSending = submission.status === 'pending'
   const trimmed = statement.trim()
   const isValid = trimmed !== '' && trimmed.length <= MAX_STATEMENT_LENGTH
 
@@ -34,8 +36,10 @@ export function BreakSilenceDialog({ procedure, delegation, onClose }: BreakSile
   }
 
   const handleConfirm = async () => {
-    const isBroken = await send(() =>
-      breakSilence(procedure.negotiationId, procedure.id, { statement: trimmed }),
+    const isBroken = await submit(
+      () =>
+        breakSilence(procedure.negotiationId, procedure.id, { statement: trimmed }).then(() => ''),
+      (caught) => silenceErrorText(caught, t),
     )
     if (isBroken) onClose()
   }
@@ -57,7 +61,7 @@ export function BreakSilenceDialog({ procedure, delegation, onClose }: BreakSile
             {t.silenceBreakConfirmText(delegation)}
           </p>
           <SilenceActions
-            error={error}
+            error={failureOf(submission)}
             back={{
               label: t.silenceBreakEdit,
               onClick: () => setIsConfirming(false),

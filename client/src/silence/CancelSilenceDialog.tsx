@@ -1,9 +1,10 @@
+import { failureOf, useSubmission } from '../api/useSubmission.ts'
 import type { SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { cancelSilence } from './silenceApi.ts'
 import { SilenceActions } from './SilenceActions.tsx'
 import { SilenceDialog } from './SilenceDialog.tsx'
-import { useSilenceRequest } from './useSilenceRequest.ts'
+import { silenceErrorText } from './silenceText.ts'
 
 /** The co-facilitators end the procedure without adoption, after saying what that means. */
 export function CancelSilenceDialog({
@@ -14,17 +15,22 @@ export function CancelSilenceDialog({
   onClose: () => void
 }) {
   const { t } = useI18n()
-  const { isSending, error, send } = useSilenceRequest()
+  const { submission, submit } = useSubmission()
+  const isSending = submission.status === 'pending'
 
   const handleConfirm = async () => {
-    if (await send(() => cancelSilence(procedure.negotiationId, procedure.id))) onClose()
+    const isCancelled = await submit(
+      () => cancelSilence(procedure.negotiationId, procedure.id).then(() => ''),
+      (caught) => silenceErrorText(caught, t),
+    )
+    if (isCancelled) onClose()
   }
 
   return (
     <SilenceDialog title={t.silenceCancelTitle} testId="silence-cancel-dialog" onClose={onClose}>
       <p className="dialog-intro">{t.silenceCancelIntro}</p>
       <SilenceActions
-        error={error}
+        error={failureOf(submission)}
         back={{ label: t.silenceKeep, onClick: onClose, isAutoFocused: true }}
         main={{
           label: isSending ? t.silenceSending : t.silenceCancelConfirm,

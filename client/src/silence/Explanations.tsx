@@ -2,13 +2,13 @@ import { useId, useState, type FormEvent } from 'react'
 import type { Delegation } from '../../../shared/api.ts'
 import { MAX_EXPLANATION_LENGTH } from '../../../shared/silence/silenceLimits.ts'
 import type { SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
+import { failureOf, useSubmission } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { LengthCounter } from './LengthCounter.tsx'
 import { SilenceActions } from './SilenceActions.tsx'
 import { explainPosition } from './silenceApi.ts'
-import { useFormatInstant } from './silenceText.ts'
+import { silenceErrorText, useFormatInstant } from './silenceText.ts'
 import { delegationName } from './silenceView.ts'
-import { useSilenceRequest } from './useSilenceRequest.ts'
 
 interface ExplanationsProps {
   procedure: SilenceProcedure
@@ -26,18 +26,20 @@ export function Explanations({ procedure, delegations, ownDelegation }: Explanat
   const format = useFormatInstant()
   const formId = useId()
   const [text, setText] = useState('')
-  const { isSending, error, send } = useSilenceRequest()
+  const { submission, submit } = useSubmission()
+  const isSending = submission.status === 'pending'
   const hasExplained = procedure.explanations.some((e) => e.delegation === ownDelegation)
   const trimmed = text.trim()
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault()
     if (trimmed === '' || isSending) return
-    if (
-      await send(() => explainPosition(procedure.negotiationId, procedure.id, { text: trimmed }))
-    ) {
-      setText('')
-    }
+    const isFiled = await submit(
+      () =>
+        explainPosition(procedure.negotiationId, procedure.id, { text: trimmed }).then(() => ''),
+      (caught) => silenceErrorText(caught, t),
+    )
+    if (isFiled) setText('')
   }
 
   return (
@@ -86,7 +88,7 @@ export function Explanations({ procedure, delegations, ownDelegation }: Explanat
             />
           </div>
           <SilenceActions
-            error={error}
+            error={failureOf(submission)}
             main={{
               label: isSending ? t.silenceSending : t.silenceExplainSubmit,
               testId: 'silence-explain-submit',

@@ -1,13 +1,13 @@
 import { useMemo, useState, type FormEvent } from 'react'
 import { DEFAULT_SILENCE_TIME_ZONE } from '../../../shared/silence/silenceLimits.ts'
 import type { DeadlineInput, SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
+import { failureOf, useSubmission } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { DeadlineFields } from './DeadlineFields.tsx'
 import { extendSilence } from './silenceApi.ts'
 import { SilenceActions } from './SilenceActions.tsx'
 import { SilenceDialog } from './SilenceDialog.tsx'
-import { useFormatInstant, USER_TIME_ZONE } from './silenceText.ts'
-import { useSilenceRequest } from './useSilenceRequest.ts'
+import { silenceErrorText, useFormatInstant, USER_TIME_ZONE } from './silenceText.ts'
 import { defaultExtension, timeZoneChoices, tryResolveDeadline } from './silenceView.ts'
 
 interface ExtendSilenceDialogProps {
@@ -23,7 +23,8 @@ export function ExtendSilenceDialog({ procedure, now, onClose }: ExtendSilenceDi
   const [deadline, setDeadline] = useState<DeadlineInput>(() =>
     defaultExtension(procedure.deadline, procedure.timeZone),
   )
-  const { isSending, error, send } = useSilenceRequest()
+  const { submission, submit } = useSubmission()
+  const isSending = submission.status === 'pending'
   const zones = useMemo(
     () => timeZoneChoices(DEFAULT_SILENCE_TIME_ZONE, procedure.timeZone, USER_TIME_ZONE),
     [procedure.timeZone],
@@ -37,11 +38,13 @@ export function ExtendSilenceDialog({ procedure, now, onClose }: ExtendSilenceDi
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault()
     if (!canSubmit) return
-    const isExtended = await send(() =>
-      extendSilence(procedure.negotiationId, procedure.id, {
-        deadline: `${deadline.date}T${deadline.time}`,
-        timeZone: deadline.timeZone,
-      }),
+    const isExtended = await submit(
+      () =>
+        extendSilence(procedure.negotiationId, procedure.id, {
+          deadline: `${deadline.date}T${deadline.time}`,
+          timeZone: deadline.timeZone,
+        }).then(() => ''),
+      (caught) => silenceErrorText(caught, t),
     )
     if (isExtended) onClose()
   }
@@ -65,7 +68,7 @@ export function ExtendSilenceDialog({ procedure, now, onClose }: ExtendSilenceDi
           problem={isNotLater ? t.silenceNotLater : null}
         />
         <SilenceActions
-          error={error}
+          error={failureOf(submission)}
           back={{ label: t.cancel, onClick: onClose }}
           main={{
             label: isSending ? t.silenceSending : t.silenceExtendSubmit,

@@ -6,6 +6,7 @@ import {
   MAX_NOTE_LENGTH,
 } from '../../../shared/silence/silenceLimits.ts'
 import type { DeadlineInput } from '../../../shared/silence/silenceSchema.ts'
+import { failureOf, useSubmission } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { DeadlineFields } from './DeadlineFields.tsx'
 import { LengthCounter } from './LengthCounter.tsx'
@@ -13,9 +14,8 @@ import { fetchRevisions } from '../revisions/revisionsApi.ts'
 import { startSilence } from './silenceApi.ts'
 import { SilenceActions } from './SilenceActions.tsx'
 import { SilenceDialog } from './SilenceDialog.tsx'
-import { USER_TIME_ZONE } from './silenceText.ts'
+import { silenceErrorText, USER_TIME_ZONE } from './silenceText.ts'
 import { timeZoneChoices, tryResolveDeadline } from './silenceView.ts'
-import { useSilenceRequest } from './useSilenceRequest.ts'
 
 interface StartSilenceDialogProps {
   negotiationId: string
@@ -36,7 +36,10 @@ export function StartSilenceDialog({ negotiationId, now, onClose }: StartSilence
   const [deadline, setDeadline] = useState<DeadlineInput>(() => defaultDeadline(now()))
   const [isDeadlineTouched, setIsDeadlineTouched] = useState(false)
   const [note, setNote] = useState('')
-  const { isSending, error, send, showError } = useSilenceRequest()
+  const { submission, submit } = useSubmission()
+  const isSending = submission.status === 'pending'
+  /** Why the revisions to choose from could not be loaded. */
+  const [loadError, setLoadError] = useState<string | null>(null)
   const zones = useMemo(() => timeZoneChoices(DEFAULT_SILENCE_TIME_ZONE, USER_TIME_ZONE), [])
   const resolved = tryResolveDeadline(deadline)
   const isPast = resolved.instant !== null && resolved.instant.getTime() <= now().getTime()
@@ -55,12 +58,12 @@ export function StartSilenceDialog({ negotiationId, now, onClose }: StartSilence
       .catch((caught: unknown) => {
         if (!isCurrent) return
         setRevisions([])
-        showError(caught)
+        setLoadError(silenceErrorText(caught, t))
       })
     return () => {
       isCurrent = false
     }
-  }, [negotiationId, showError])
+  }, [negotiationId, t])
 
   const handleDeadlineChange = (next: DeadlineInput) => {
     // Until the user sets a date or time, changing the zone offers the default in that zone.
@@ -75,13 +78,15 @@ export function StartSilenceDialog({ negotiationId, now, onClose }: StartSilence
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault()
     if (!canSubmit) return
-    const isStarted = await send(() =>
-      startSilence(negotiationId, {
-        revisionId,
-        deadline: `${deadline.date}T${deadline.time}`,
-        timeZone: deadline.timeZone,
-        note: note.trim(),
-      }),
+    const isStarted = await submit(
+      () =>
+        startSilence(negotiationId, {
+          revisionId,
+          deadline: `${deadline.date}T${deadline.time}`,
+          timeZone: deadline.timeZone,
+          note: note.trim(),
+        }).then(() => ''),
+      (caught) => silenceErrorText(caught, t),
     )
     // The banner appears through the live document, for everyone at once.
     if (isStarted) onClose()
@@ -142,7 +147,7 @@ export function StartSilenceDialog({ negotiationId, now, onClose }: StartSilence
           />
         </div>
         <SilenceActions
-          error={error}
+          error={failureOf(submission) ?? loadError}
           back={{ label: t.cancel, onClick: onClose }}
           main={{
             label: isSending ? t.silenceSending : t.silenceSubmit,
