@@ -3,7 +3,7 @@ import type { Delegation } from '../../../shared/api.ts'
 import { CreateDelegationRequest, DelegationCode } from '../../../shared/accountsApi.ts'
 import { saveDelegation } from '../api/admin.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
-import { FeedbackLine } from './FeedbackLine.tsx'
+import { SubmissionLine } from '../feedback/SubmissionLine.tsx'
 import { useFeedback } from './useFeedback.ts'
 
 interface DelegationsSectionProps {
@@ -87,7 +87,7 @@ export function DelegationsSection({ delegations, onSaved }: DelegationsSectionP
           {t.saveDelegation}
         </button>
       </form>
-      <FeedbackLine feedback={saved.feedback} testId="delegation-feedback" />
+      <SubmissionLine submission={saved.submission} testId="delegation-feedback" />
     </section>
   )
 }

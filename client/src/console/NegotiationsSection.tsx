@@ -3,7 +3,7 @@ import type { Delegation, NegotiationSummary } from '../../../shared/api.ts'
 import { AddDelegationRequest, CreateNegotiationRequest } from '../../../shared/accountsApi.ts'
 import { createNegotiation, seatDelegation } from '../api/admin.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
-import { FeedbackLine } from './FeedbackLine.tsx'
+import { SubmissionLine } from '../feedback/SubmissionLine.tsx'
 import { useFeedback } from './useFeedback.ts'
 
 interface NegotiationsSectionProps {
@@ -122,7 +122,7 @@ export function NegotiationsSection({
           {t.create}
         </button>
       </form>
-      <FeedbackLine feedback={created.feedback} testId="negotiation-feedback" />
+      <SubmissionLine submission={created.submission} testId="negotiation-feedback" />
 
       <h3>{t.seatTitle}</h3>
       <form className="console-form" onSubmit={(event) => void handleSeat(event)}>
@@ -182,7 +182,7 @@ export function NegotiationsSection({
           {t.seat}
         </button>
       </form>
-      <FeedbackLine feedback={seated.feedback} testId="seat-feedback" />
+      <SubmissionLine submission={seated.submission} testId="seat-feedback" />
     </section>
   )
 }

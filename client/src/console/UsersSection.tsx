@@ -4,7 +4,7 @@ import { CreateUserRequest, type UserSummary } from '../../../shared/accountsApi
 import { MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from '../../../shared/limits.ts'
 import { createUser } from '../api/admin.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
-import { FeedbackLine } from './FeedbackLine.tsx'
+import { SubmissionLine } from '../feedback/SubmissionLine.tsx'
 import { UserRow } from './UserRow.tsx'
 import { useFeedback } from './useFeedback.ts'
 
@@ -126,7 +126,7 @@ export function UsersSection({
           {t.createUser}
         </button>
       </form>
-      <FeedbackLine feedback={created.feedback} testId="user-create-feedback" />
+      <SubmissionLine submission={created.submission} testId="user-create-feedback" />
 
       <div className="console-table-head">
         <label className="field field-inline">
@@ -143,7 +143,7 @@ export function UsersSection({
             ))}
           </select>
         </label>
-        <FeedbackLine feedback={changed.feedback} testId="users-feedback" />
+        <SubmissionLine submission={changed.submission} testId="users-feedback" />
       </div>
       {users === null ? (
         <p className="console-note">{t.loadingList}</p>

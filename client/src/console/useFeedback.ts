@@ -1,16 +1,16 @@
 import { useCallback, useState } from 'react'
 import { ApiError } from '../api/fetchJson.ts'
+import type { Submission } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 
-/** The outcome of the last console action, shown next to its form. */
-export type Feedback = { isError: boolean; text: string } | null
-
 /**
- * Runs a console action and keeps its outcome: the success text it returns, or why it failed
- * (`explain` may word a known refusal, e.g. a name already taken, in the UI language).
+ * Runs a console action and keeps its outcome, shown by SubmissionLine: the success text it
+ * returns, or why it failed (`explain` may word a known refusal, e.g. a name already taken, in
+ * the UI language). Unlike a form's useSubmission, actions may overlap: the rows of the users
+ * table share one outcome line, and changing two users' roles in a row is fine.
  */
 export function useFeedback(): {
-  feedback: Feedback
+  submission: Submission
   isBusy: boolean
   run: (
     action: () => Promise<string>,
@@ -18,26 +18,22 @@ export function useFeedback(): {
   ) => Promise<boolean>
 } {
   const { t } = useI18n()
-  const [feedback, setFeedback] = useState<Feedback>(null)
-  const [isBusy, setIsBusy] = useState(false)
+  const [submission, setSubmission] = useState<Submission>({ status: 'idle' })
 
   const run = useCallback(
     async (action: () => Promise<string>, explain?: (error: ApiError) => string | null) => {
-      setIsBusy(true)
-      setFeedback(null)
+      setSubmission({ status: 'pending' })
       try {
-        setFeedback({ isError: false, text: await action() })
+        setSubmission({ status: 'done', message: await action() })
         return true
       } catch (error) {
         const explained = error instanceof ApiError ? explain?.(error) : null
         const detail = error instanceof Error ? error.message : String(error)
-        setFeedback({ isError: true, text: explained ?? t.actionFailed(detail) })
+        setSubmission({ status: 'failed', message: explained ?? t.actionFailed(detail) })
         return false
-      } finally {
-        setIsBusy(false)
       }
     },
     [t],
   )
-  return { feedback, isBusy, run }
+  return { submission, isBusy: submission.status === 'pending', run }
 }

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { ImportFailure, importRevision, type ImportProblem } from './revisionsApi.ts'
-import { SubmissionLine } from './SubmissionLine.tsx'
+import { SubmissionLine } from '../feedback/SubmissionLine.tsx'
 import { useSubmission } from '../api/useSubmission.ts'
 
 /** As the server's limit (server/revisions/import/limits.ts): checked here to fail at once. */

@@ -3,7 +3,7 @@ import { ApiError } from '../api/fetchJson.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { nextSymbol } from './nextSymbol.ts'
 import { publishRevision } from './revisionsApi.ts'
-import { SubmissionLine } from './SubmissionLine.tsx'
+import { SubmissionLine } from '../feedback/SubmissionLine.tsx'
 import { useSubmission } from '../api/useSubmission.ts'
 
 interface PublishRevisionFormProps {
