@@ -1,4 +1,5 @@
 import { memo, useState, type FormEvent } from 'react'
+import { failureOf, useSubmission } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import type { ProposalMessages } from './messages.ts'
 import { actOnProposal, type ProposalAction } from './proposalActions.ts'
@@ -97,30 +98,25 @@ export const ProposalItem = memo(function ProposalItem({
   const { record, change, isInText } = view
   const [form, setForm] = useState<'comment' | 'rationale' | null>(null)
   const [text, setText] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [isBusy, setIsBusy] = useState(false)
+  const { submission, submit } = useSubmission()
+  const isBusy = submission.status === 'pending'
+  const error = failureOf(submission)
 
   const isOpen = record.status === 'open'
   const isOwn = rights.proposer !== null && record.delegation === rights.proposer
   const hasSupported = rights.proposer !== null && record.supporters.includes(rights.proposer)
   const dates = dateFormatOf(language)
 
-  const run = async (
-    action: ProposalAction,
-    body: { text?: string; isRationale?: boolean } = {},
-  ) => {
-    setIsBusy(true)
-    setError(null)
-    try {
-      await actOnProposal(negotiationId, record.id, action, body)
-      setForm(null)
-      setText('')
-    } catch (failure) {
-      setError(t.actionFailed(failure instanceof Error ? failure.message : String(failure)))
-    } finally {
-      setIsBusy(false)
-    }
-  }
+  const run = (action: ProposalAction, body: { text?: string; isRationale?: boolean } = {}) =>
+    submit(
+      async () => {
+        await actOnProposal(negotiationId, record.id, action, body)
+        setForm(null)
+        setText('')
+        return ''
+      },
+      (failure) => t.actionFailed(failure instanceof Error ? failure.message : String(failure)),
+    )
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
     if (!text.trim()) return
@@ -196,69 +192,51 @@ export const ProposalItem = memo(function ProposalItem({
       )}
       <div className="proposal-actions">
         {isOpen && rights.may('support') && !isOwn && rights.proposer !== null && (
-          <button
-            type="button"
-            className="proposal-action"
-            data-testid="proposal-support"
-            disabled={isBusy || hasSupported}
+          <ActionButton
+            action="support"
+            label={hasSupported ? t.supported : t.support}
+            isDisabled={isBusy || hasSupported}
             onClick={() => void run('support')}
-          >
-            {hasSupported ? t.supported : t.support}
-          </button>
+          />
         )}
         {rights.may('comment') && (
-          <button
-            type="button"
-            className="proposal-action"
-            data-testid="proposal-comment"
-            disabled={isBusy}
+          <ActionButton
+            action="comment"
+            label={t.comment}
+            isDisabled={isBusy}
             onClick={() => openForm('comment')}
-          >
-            {t.comment}
-          </button>
+          />
         )}
         {isOpen && isOwn && rights.may('comment') && (
-          <button
-            type="button"
-            className="proposal-action"
-            data-testid="proposal-explain"
-            disabled={isBusy}
+          <ActionButton
+            action="explain"
+            label={t.explain}
+            isDisabled={isBusy}
             onClick={() => openForm('rationale')}
-          >
-            {t.explain}
-          </button>
+          />
         )}
         {isOpen && isOwn && rights.may('withdraw') && (
-          <button
-            type="button"
-            className="proposal-action"
-            data-testid="proposal-withdraw"
-            disabled={isBusy}
+          <ActionButton
+            action="withdraw"
+            label={t.withdraw}
+            isDisabled={isBusy}
             onClick={() => void run('withdraw')}
-          >
-            {t.withdraw}
-          </button>
+          />
         )}
         {isOpen && rights.may('decide') && (
           <>
-            <button
-              type="button"
-              className="proposal-action proposal-accept"
-              data-testid="proposal-accept"
-              disabled={isBusy}
+            <ActionButton
+              action="accept"
+              label={t.accept}
+              isDisabled={isBusy}
               onClick={() => void run('accept')}
-            >
-              {t.accept}
-            </button>
-            <button
-              type="button"
-              className="proposal-action proposal-reject"
-              data-testid="proposal-reject"
-              disabled={isBusy}
+            />
+            <ActionButton
+              action="reject"
+              label={t.reject}
+              isDisabled={isBusy}
               onClick={() => void run('reject')}
-            >
-              {t.reject}
-            </button>
+            />
           </>
         )}
       </div>
@@ -296,3 +274,25 @@ export const ProposalItem = memo(function ProposalItem({
     </li>
   )
 }, isSameItem)
+
+/** One of an item's actions; accept and reject are coloured as what they decide. */
+function ActionButton(props: {
+  action: 'support' | 'comment' | 'explain' | 'withdraw' | 'accept' | 'reject'
+  label: string
+  isDisabled: boolean
+  onClick: () => void
+}) {
+  const { action } = props
+  const tone = action === 'accept' || action === 'reject' ? ` proposal-${action}` : ''
+  return (
+    <button
+      type="button"
+      className={`proposal-action${tone}`}
+      data-testid={`proposal-${action}`}
+      disabled={props.isDisabled}
+      onClick={props.onClick}
+    >
+      {props.label}
+    </button>
+  )
+}
