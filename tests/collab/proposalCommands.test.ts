@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { deletionKey } from '../../shared/proposalKeys.ts'
 import type { PresentedProposal } from '../../shared/proposals.ts'
 import { ApiClient, startTestServer } from '../helpers/accounts.ts'
-import { blockByUid, connectClient, deltaOf, eventually, textOf } from '../helpers/wsClients.ts'
+import { blockByUid, clientsOf, deltaOf, eventually, textOf } from '../helpers/wsClients.ts'
 
 const NID = 'pacte-mondial'
 const ref = (proposalId: string, delegation: string) => ({ proposalId, delegation })
@@ -11,7 +11,7 @@ describe('proposal commands run on the server, with no browser open', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>
   const api = {} as Record<'fra' | 'mar' | 'che' | 'iom', ApiClient>
   const tokens: Record<string, string> = {}
-  const open: { destroy(): void }[] = []
+  const clients = clientsOf(() => server.url, NID, tokens)
 
   beforeAll(async () => {
     server = await startTestServer()
@@ -20,22 +20,10 @@ describe('proposal commands run on the server, with no browser open', () => {
       tokens[name] = await api[name].createToken()
     }
   })
-  afterEach(() => {
-    for (const client of open.splice(0)) client.destroy()
-  })
+  afterEach(() => clients.closeAll())
   afterAll(() => server.close())
 
-  const connect = async (name: string) => {
-    const client = connectClient({
-      baseUrl: server.url,
-      negotiationId: NID,
-      token: tokens[name]!,
-      isDraftroomClient: true,
-    })
-    open.push(client)
-    await client.synced
-    return client
-  }
+  const { connect } = clients
   const proposals = async (query = '') =>
     (
       await api.che.json<{ proposals: PresentedProposal[] }>(

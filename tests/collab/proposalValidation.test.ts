@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { deletionKey } from '../../shared/proposalKeys.ts'
 import type { ProposalRecord } from '../../shared/proposals.ts'
 import { ApiClient, startTestServer } from '../helpers/accounts.ts'
-import { blockByUid, connectClient, eventually, textOf } from '../helpers/wsClients.ts'
+import { blockByUid, clientsOf, eventually, textOf } from '../helpers/wsClients.ts'
 
 const NID = 'pacte-mondial'
 const PARA = 'p-01'
@@ -18,7 +18,7 @@ describe('the server validates every update of a delegation', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>
   let che: ApiClient
   const tokens: Record<string, string> = {}
-  const open: { destroy(): void }[] = []
+  const clients = clientsOf(() => server.url, NID, tokens)
 
   beforeAll(async () => {
     server = await startTestServer()
@@ -27,22 +27,10 @@ describe('the server validates every update of a delegation', () => {
       tokens[name] = await (await ApiClient.signedIn(server.url, name)).createToken()
     }
   })
-  afterEach(() => {
-    for (const client of open.splice(0)) client.destroy()
-  })
+  afterEach(() => clients.closeAll())
   afterAll(() => server.close())
 
-  const connect = async (name: string) => {
-    const client = connectClient({
-      baseUrl: server.url,
-      negotiationId: NID,
-      token: tokens[name]!,
-      isDraftroomClient: true,
-    })
-    open.push(client)
-    await client.synced
-    return client
-  }
+  const { connect } = clients
   const storedDraft = async () =>
     JSON.stringify(
       (await che.json<{ document: unknown }>('GET', `/api/negotiations/${NID}/draft`)).body

@@ -114,3 +114,34 @@ export function deltaOf(
 ): { insert: unknown; attributes?: Record<string, unknown> }[] {
   return text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]
 }
+
+/**
+ * Draftroom clients of the accounts whose API tokens a test holds, connected on demand and
+ * closed together (after each test).
+ */
+export function clientsOf(
+  baseUrl: () => string,
+  negotiationId: string,
+  tokens: Record<string, string>,
+) {
+  const open: ReturnType<typeof connectClient>[] = []
+  return {
+    /** A synced client signed in as `name`, with Draftroom's own messages (notices). */
+    connect: async (name: string) => {
+      const token = tokens[name]
+      if (!token) throw new Error(`no token for ${name}`)
+      const client = connectClient({
+        baseUrl: baseUrl(),
+        negotiationId,
+        token,
+        isDraftroomClient: true,
+      })
+      open.push(client)
+      await client.synced
+      return client
+    },
+    closeAll: () => {
+      for (const client of open.splice(0)) client.destroy()
+    },
+  }
+}

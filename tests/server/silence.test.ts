@@ -9,6 +9,22 @@ import { blockByUid, connectClient, eventually, textOf } from '../helpers/wsClie
 const NID = 'pacte-mondial'
 const HOUR = 60 * 60 * 1000
 
+/** Starts a procedure on the negotiation's first revision, for the tests with a server each. */
+async function startOnFirstRevision(
+  che: ApiClient,
+  request: { deadline: string; note: string },
+): Promise<SilenceProcedure> {
+  const { body: list } = await che.json<{ revisions: { id: string }[] }>(
+    'GET',
+    `/api/negotiations/${NID}/revisions`,
+  )
+  const { body } = await che.json<SilenceProcedure>('POST', `/api/negotiations/${NID}/silence`, {
+    revisionId: list.revisions[0]!.id,
+    ...request,
+  })
+  return body
+}
+
 describe('silence procedure on the server, by its clock', () => {
   let clock = Date.parse('2026-03-23T14:00:00Z')
   let server: Awaited<ReturnType<typeof startTestServer>>
@@ -188,19 +204,10 @@ describe('silence across restarts and races', () => {
     let server = await startTestServer({ dataDir, now: () => new Date(clock) })
     try {
       const che = await ApiClient.signedIn(server.url, 'che')
-      const { body: list } = await che.json<{ revisions: { id: string }[] }>(
-        'GET',
-        `/api/negotiations/${NID}/revisions`,
-      )
-      const { body } = await che.json<SilenceProcedure>(
-        'POST',
-        `/api/negotiations/${NID}/silence`,
-        {
-          revisionId: list.revisions[0]!.id,
-          deadline: '2026-11-02T09:00',
-          note: 'Approbation tacite.',
-        },
-      )
+      const body = await startOnFirstRevision(che, {
+        deadline: '2026-11-02T09:00',
+        note: 'Approbation tacite.',
+      })
       // 2 November is in standard time in New York again (UTC-5).
       expect(body.deadline).toBe('2026-11-02T14:00:00.000Z')
       await server.close()
@@ -224,19 +231,10 @@ describe('silence across restarts and races', () => {
     try {
       const che = await ApiClient.signedIn(server.url, 'che')
       const fra = await ApiClient.signedIn(server.url, 'fra')
-      const { body: list } = await che.json<{ revisions: { id: string }[] }>(
-        'GET',
-        `/api/negotiations/${NID}/revisions`,
-      )
-      const { body } = await che.json<SilenceProcedure>(
-        'POST',
-        `/api/negotiations/${NID}/silence`,
-        {
-          revisionId: list.revisions[0]!.id,
-          deadline: new Date(clock + HOUR).toISOString(),
-          note: 'Course.',
-        },
-      )
+      const body = await startOnFirstRevision(che, {
+        deadline: new Date(clock + HOUR).toISOString(),
+        note: 'Course.',
+      })
       clock = Date.parse(body.deadline)
       const results = await Promise.all([
         fra.json('POST', `/api/negotiations/${NID}/silence/${body.id}/break`, {
@@ -273,19 +271,10 @@ describe('silence across restarts and races', () => {
         token: await fra.createToken(),
       })
       await client.synced
-      const { body: list } = await che.json<{ revisions: { id: string }[] }>(
-        'GET',
-        `/api/negotiations/${NID}/revisions`,
-      )
-      const { body } = await che.json<SilenceProcedure>(
-        'POST',
-        `/api/negotiations/${NID}/silence`,
-        {
-          revisionId: list.revisions[0]!.id,
-          deadline: new Date(Date.now() + 1_200).toISOString(),
-          note: 'Courte.',
-        },
-      )
+      const body = await startOnFirstRevision(che, {
+        deadline: new Date(Date.now() + 1_200).toISOString(),
+        note: 'Courte.',
+      })
       const seen = () => client.doc.getMap('silence').get(body.id) as SilenceProcedure | undefined
       await eventually(() => expect(seen()?.status).toBe('running'))
       await eventually(
