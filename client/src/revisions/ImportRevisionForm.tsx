@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { ImportFailure, importRevision, type ImportProblem } from './revisionsApi.ts'
 import { SubmissionLine } from '../feedback/SubmissionLine.tsx'
+import { RevisionNameFields } from './RevisionNameFields.tsx'
 import { useSubmission } from '../api/useSubmission.ts'
 
 /** As the server's limit (server/revisions/import/limits.ts): checked here to fail at once. */
@@ -74,28 +75,13 @@ export function ImportRevisionForm({
           data-testid="import-file"
         />
       </label>
-      <div className="revisions-form-row">
-        <label className="field revisions-symbol-field">
-          {t.revisionSymbol}
-          <input
-            value={symbol}
-            onChange={(event) => setSymbol(event.target.value)}
-            required
-            maxLength={40}
-            data-testid="import-symbol"
-          />
-        </label>
-        <label className="field revisions-title-field">
-          {t.revisionTitle}
-          <input
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-            required
-            maxLength={300}
-            data-testid="import-title"
-          />
-        </label>
-      </div>
+      <RevisionNameFields
+        form="import"
+        symbol={symbol}
+        title={title}
+        onSymbolChange={setSymbol}
+        onTitleChange={setTitle}
+      />
       <div className="revisions-form-actions">
         <button
           type="submit"

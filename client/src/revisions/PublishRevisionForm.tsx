@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/I18nContext.ts'
 import { nextSymbol } from './nextSymbol.ts'
 import { publishRevision } from './revisionsApi.ts'
 import { SubmissionLine } from '../feedback/SubmissionLine.tsx'
+import { RevisionNameFields } from './RevisionNameFields.tsx'
 import { useSubmission } from '../api/useSubmission.ts'
 
 interface PublishRevisionFormProps {
@@ -47,30 +48,15 @@ export function PublishRevisionForm({
     <form className="revisions-card" onSubmit={handleSubmit} aria-labelledby="publish-heading">
       <h2 id="publish-heading">{t.publishTitle}</h2>
       <p className="revisions-note">{t.publishIntro}</p>
-      <div className="revisions-form-row">
-        <label className="field revisions-symbol-field">
-          {t.revisionSymbol}
-          <input
-            value={symbol}
-            onChange={(event) => setSymbol(event.target.value)}
-            placeholder={suggestion}
-            title={t.publishSymbolHint}
-            required
-            maxLength={40}
-            data-testid="publish-symbol"
-          />
-        </label>
-        <label className="field revisions-title-field">
-          {t.revisionTitle}
-          <input
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-            required
-            maxLength={300}
-            data-testid="publish-title"
-          />
-        </label>
-      </div>
+      <RevisionNameFields
+        form="publish"
+        symbol={symbol}
+        title={title}
+        onSymbolChange={setSymbol}
+        onTitleChange={setTitle}
+        symbolPlaceholder={suggestion}
+        symbolHint={t.publishSymbolHint}
+      />
       <div className="revisions-form-actions">
         <button
           type="submit"
