@@ -1,4 +1,4 @@
-import type { ProposalComment, ProposalRecord } from './proposals.ts'
+import type { ProposalComment, ProposalRecord } from './draft/index.ts'
 
 /**
  * The life of a proposal as a pure state machine: `(record, event, now) -> record`. Only open

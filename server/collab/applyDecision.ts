@@ -5,8 +5,8 @@ import {
   INSERTED_BY_ATTR,
   INSERTION_MARK,
   ProposalRef,
-} from '../../shared/proposals.ts'
-import { DRAFT_FRAGMENT } from '../../shared/schema/index.ts'
+  DRAFT_FRAGMENT,
+} from '../../shared/draft/index.ts'
 
 /**
  * What a decision does to the text. Accepting: proposed insertions become plain text, proposed

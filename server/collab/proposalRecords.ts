@@ -7,7 +7,7 @@ import {
   PROPOSALS_MAP,
   ProposalRecord,
   ProposalRef,
-} from '../../shared/proposals.ts'
+} from '../../shared/draft/index.ts'
 import type { DraftChange } from './validation/draftChanges.ts'
 
 /** The records map of a draft document (server-written). */

@@ -5,7 +5,7 @@ import {
   transitionProposal,
   type ProposalEvent,
 } from '../../shared/proposalMachine.ts'
-import type { ProposalRecord } from '../../shared/proposals.ts'
+import type { ProposalRecord } from '../../shared/draft/index.ts'
 import type { Actor } from '../auth/Actor.ts'
 import { applyDecisionToText } from '../collab/applyDecision.ts'
 import { proposalsMap, readProposal, readProposals } from '../collab/proposalRecords.ts'

@@ -1,7 +1,6 @@
 import * as Y from 'yjs'
-import { deletionKey } from '../../shared/proposalKeys.ts'
-import type { ProposalRef } from '../../shared/proposals.ts'
-import { DRAFT_FRAGMENT } from '../../shared/schema/index.ts'
+import { deletionKey, DRAFT_FRAGMENT } from '../../shared/draft/index.ts'
+import type { ProposalRef } from '../../shared/draft/index.ts'
 import { openProposalRecord, proposalsMap } from '../collab/proposalRecords.ts'
 
 /** A demo proposal: where it is, what it changes, and who supports it. */

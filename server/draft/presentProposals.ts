@@ -7,10 +7,10 @@ import {
   INSERTED_BY_ATTR,
   INSERTION_MARK,
   ProposalRef,
-  type PresentedProposal,
   type ProposalRecord,
-} from '../../shared/proposals.ts'
-import { DRAFT_FRAGMENT } from '../../shared/schema/index.ts'
+  DRAFT_FRAGMENT,
+} from '../../shared/draft/index.ts'
+import { type PresentedProposal } from '../../shared/proposals.ts'
 
 interface ChangeText {
   inserted: string[]

@@ -17,8 +17,8 @@ import {
   ProposalRef,
   type ProposalRecord,
   type ProposalStatus,
-} from '../../shared/proposals.ts'
-import { DRAFT_FRAGMENT } from '../../shared/schema/index.ts'
+  DRAFT_FRAGMENT,
+} from '../../shared/draft/index.ts'
 
 /**
  * The compilation of proposals (DESIGN.md section 3) as a neutral model that the HTML and DOCX

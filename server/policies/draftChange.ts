@@ -8,7 +8,7 @@ import {
   PROPOSABLE_BLOCKS,
   ProposalRef,
   type ProposalRecord,
-} from '../../shared/proposals.ts'
+} from '../../shared/draft/index.ts'
 import type { DraftChange, TextAttributes } from '../collab/validation/draftChanges.ts'
 
 /** Who is changing the draft, as the update validator knows them. */

@@ -1,6 +1,6 @@
 import { Router } from 'express'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
-import { PROPOSAL_STATUSES, type ProposalStatus } from '../../shared/proposals.ts'
+import { PROPOSAL_STATUSES, type ProposalStatus } from '../../shared/draft/index.ts'
 import { readProposals } from '../collab/proposalRecords.ts'
 import type { AppContext } from '../context.ts'
 import { readDocument } from '../draft/readDraft.ts'

@@ -2,9 +2,9 @@ import { draftJSONOf } from '../draft/draftJSON.ts'
 import { Router } from 'express'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
 import { numberDraft } from '../../shared/numbering.ts'
+import { PROPOSAL_ID_PATTERN, PROPOSAL_STATUSES } from '../../shared/draft/index.ts'
 import {
   BulkDecisionRequest,
-  PROPOSAL_STATUSES,
   ProposalCommandRequest,
   type PresentedProposal,
 } from '../../shared/proposals.ts'
@@ -22,7 +22,6 @@ import { loadNegotiation } from './loadNegotiation.ts'
 import { parseBody } from './parseBody.ts'
 
 const ACTIONS: readonly ProposalAction[] = ['accept', 'reject', 'withdraw', 'support', 'comment']
-const PROPOSAL_ID = /^[0-9a-z-]{6,64}$/
 
 /** Proposals: the list with filters, commands on one, and bulk decisions (DESIGN.md 7). */
 export function proposalRoutes(context: AppContext): Router {
@@ -92,7 +91,7 @@ export function proposalRoutes(context: AppContext): Router {
     )
     const action = ACTIONS.find((a) => a === request.params.action)
     if (!action) throw badRequest(`action: one of ${ACTIONS.join(', ')}`)
-    if (!PROPOSAL_ID.test(request.params.pid)) throw badRequest('Invalid proposal id.')
+    if (!PROPOSAL_ID_PATTERN.test(request.params.pid)) throw badRequest('Invalid proposal id.')
     const { text, isRationale } = parseBody(ProposalCommandRequest, request.body)
     if (action === 'comment' && !text) throw badRequest('text: a comment needs text')
     const record = await actOnProposal({

@@ -12,13 +12,12 @@ import type { Actor } from '../auth/Actor.ts'
 import type { RoomRegistry } from '../collab/RoomRegistry.ts'
 import { HttpError, badRequest, conflict } from '../errors.ts'
 import type { Logger } from '../logger.ts'
+import { SILENCE_MAP } from '../../shared/draft/index.ts'
 import type { AuditLog } from '../storage/audit.ts'
 import type { SilenceRepository } from '../storage/silenceProcedures.ts'
 
 /** Node's timers hold at most ~24.8 days; longer deadlines are reached in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1
-/** The Y.Map (server-written) through which every client sees procedures live. */
-export const SILENCE_MAP = 'silence'
 
 const toHttpError = (error: SilenceError): HttpError => {
   switch (error.code) {

@@ -1,5 +1,5 @@
 import type { DraftJSON } from '../numbering.ts'
-import { INSERTED_BY_ATTR, INSERTION_MARK } from '../proposals.ts'
+import { INSERTED_BY_ATTR, INSERTION_MARK } from '../draft/index.ts'
 
 /**
  * A revision is compared on its agreed text: open proposals are not yet part of it. Proposed

@@ -19,12 +19,7 @@ import { BlockProposals, Deletion, Insertion } from './proposalMarks.ts'
 import { UniqueUids } from './uniqueUids.ts'
 import { BLOCK_TYPES } from './sectionKinds.ts'
 import { newUid } from './uid.ts'
-
-/** The attribute that holds every block's stable identity. */
-export const UID_ATTRIBUTE = 'uid'
-
-/** The Yjs XmlFragment that holds the draft (Tiptap's Collaboration default). */
-export const DRAFT_FRAGMENT = 'default'
+import { UID_ATTRIBUTE } from '../draft/names.ts'
 
 /**
  * The extensions that define a draft, shared by the editor, the server (conversions, demo) and

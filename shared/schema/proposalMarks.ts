@@ -6,7 +6,7 @@ import {
   INSERTION_MARK,
   PROPOSABLE_BLOCKS,
   type ProposalRef,
-} from '../proposals.ts'
+} from '../draft/index.ts'
 
 const refAttributes = () => ({
   proposalId: { default: null },

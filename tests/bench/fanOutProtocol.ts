@@ -1,4 +1,4 @@
-import type { ProposalRef } from '../../shared/proposals.ts'
+import type { ProposalRef } from '../../shared/draft/index.ts'
 import type { TextOperation } from './editingTrace.ts'
 
 /** The messages between `fanOut.ts` and its client processes (`fanOutWorker.ts`). */

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { INSERTION_MARK, type ProposalRef } from '../../shared/proposals.ts'
+import { INSERTION_MARK, type ProposalRef } from '../../shared/draft/index.ts'
 import { connectClient, eventually } from '../helpers/wsClients.ts'
 import { sleep } from './benchmark.ts'
 import type { FanOutChildMessage, FanOutParentMessage, FanOutTypist } from './fanOutProtocol.ts'

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { INSERTED_BY_ATTR, INSERTION_MARK, type ProposalRef } from '../../shared/proposals.ts'
+import { INSERTED_BY_ATTR, INSERTION_MARK, type ProposalRef } from '../../shared/draft/index.ts'
 import { ApiClient } from '../helpers/accounts.ts'
 import { blockByUid, connectClient, eventually, textOf } from '../helpers/wsClients.ts'
 import type { TextOperation } from './editingTrace.ts'

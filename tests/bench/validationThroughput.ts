@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { CO_FACILITATORS } from '../../shared/proposals.ts'
+import { CO_FACILITATORS } from '../../shared/draft/index.ts'
 import { envInteger, sleep, type Benchmark, type BenchmarkReport } from './benchmark.ts'
 import {
   MemorySampler,

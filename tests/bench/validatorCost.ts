@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { readProposal, recordNewProposals } from '../../server/collab/proposalRecords.ts'
 import { UpdateValidator } from '../../server/collab/validation/UpdateValidator.ts'
 import { judgeDraftChange } from '../../server/policies/draftChange.ts'
-import { INSERTION_MARK, type ProposalRef } from '../../shared/proposals.ts'
+import { INSERTION_MARK, type ProposalRef } from '../../shared/draft/index.ts'
 import type { TextOperation } from './editingTrace.ts'
 import { proposeParagraph, typeOperations } from './typingRoom.ts'
 

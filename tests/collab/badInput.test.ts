@@ -1,3 +1,4 @@
+import { DRAFT_FRAGMENT } from '../../shared/draft/index.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
@@ -10,7 +11,6 @@ import {
   draftRoomName,
 } from '../../shared/collabProtocol.ts'
 import { MAX_COLLAB_MESSAGE_BYTES } from '../../shared/limits.ts'
-import { DRAFT_FRAGMENT } from '../../shared/schema/index.ts'
 import { InProcessServer, fetchDraftDocument } from '../helpers/collabServer.ts'
 import { type RawClose, connectAndAwaitClose, sendAndAwaitClose } from '../helpers/rawSocket.ts'
 import {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { deletionKey } from '../../shared/proposalKeys.ts'
+import { deletionKey } from '../../shared/draft/index.ts'
 import type { PresentedProposal } from '../../shared/proposals.ts'
 import { ApiClient, startTestServer } from '../helpers/accounts.ts'
 import { blockByUid, clientsOf, deltaOf, eventually, textOf } from '../helpers/wsClients.ts'

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { deletionKey } from '../../shared/proposalKeys.ts'
-import type { ProposalRecord } from '../../shared/proposals.ts'
+import { deletionKey } from '../../shared/draft/index.ts'
+import type { ProposalRecord } from '../../shared/draft/index.ts'
 import { ApiClient, startTestServer } from '../helpers/accounts.ts'
 import { blockByUid, clientsOf, eventually, textOf } from '../helpers/wsClients.ts'
 

@@ -4,7 +4,7 @@ import { syncUpdateMessage } from '../../server/collab/messages.ts'
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/index.ts'
 import { CloseReason, draftRoomName } from '../../shared/collabProtocol.ts'
 import { MAX_REFUSED_CHANGES_PER_MINUTE } from '../../shared/limits.ts'
-import { PROPOSALS_MAP } from '../../shared/proposals.ts'
+import { PROPOSALS_MAP } from '../../shared/draft/index.ts'
 import { InProcessServer } from '../helpers/collabServer.ts'
 import { RawSocket } from '../helpers/rawSocket.ts'
 import {

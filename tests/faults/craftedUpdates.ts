@@ -1,6 +1,6 @@
+import { DRAFT_FRAGMENT } from '../../shared/draft/index.ts'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
-import { DRAFT_FRAGMENT } from '../../shared/schema/index.ts'
 
 /**
  * Yjs updates made to cost the server: small to send, big or slow to decode, apply or check.

@@ -1,5 +1,5 @@
+import { DRAFT_FRAGMENT } from '../../shared/draft/index.ts'
 import * as Y from 'yjs'
-import { DRAFT_FRAGMENT } from '../../shared/schema/index.ts'
 import type { Random } from '../collab/random.ts'
 import {
   type YClient,

@@ -1,10 +1,11 @@
+import { DRAFT_FRAGMENT, UID_ATTRIBUTE } from '../../shared/draft/index.ts'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import { WebsocketProvider } from 'y-websocket'
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import { DRAFTROOM_CLIENT_PARAM, MessageType } from '../../shared/collabProtocol.ts'
-import { DRAFT_FRAGMENT, UID_ATTRIBUTE, draftSchema, newUid } from '../../shared/schema/index.ts'
+import { draftSchema, newUid } from '../../shared/schema/index.ts'
 import { isSnapshotContained } from '../../shared/savedState.ts'
 import { tokenFor } from './testCredentials.ts'
 

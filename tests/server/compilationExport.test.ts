@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { deletionKey } from '../../shared/proposalKeys.ts'
+import { deletionKey } from '../../shared/draft/index.ts'
 import type { PresentedProposal } from '../../shared/proposals.ts'
 import { escapeHtml } from '../../server/exports/compilationHtml.ts'
 import { ApiClient, startTestServer } from '../helpers/accounts.ts'

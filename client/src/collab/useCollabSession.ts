@@ -1,10 +1,9 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { CloseReason } from '../../../shared/collabProtocol.ts'
+import { DIVERGED_NOTICES } from '../../../shared/draft/index.ts'
 import { CollabSession } from './CollabSession.ts'
 import type { ConnectionStatus } from './connectionStatus.ts'
 
-/** Notices of a refused update: this device's copy of the draft is no longer the server's. */
-const DIVERGED = new Set(['refused_change', 'frozen', 'read_only'])
 /** A second reset soon after the first waits this long, so that a bad copy cannot loop fast. */
 const RESET_BACKOFF_MS = 2_000
 
@@ -24,7 +23,7 @@ export function useCollabSession(roomName: string): CollabSession | null {
       const opened = new CollabSession(roomName)
       current = opened
       opened.notices.on((notice) => {
-        if (DIVERGED.has(notice.code)) void reset(opened)
+        if (DIVERGED_NOTICES.has(notice.code)) void reset(opened)
       })
       opened.statusChanges.on((status) => {
         if (status.closedBy?.code === CloseReason.invalidUpdate.code) {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import type { Delegation } from '../../../shared/api.ts'
-import { CO_FACILITATORS } from '../../../shared/proposals.ts'
+import { CO_FACILITATORS } from '../../../shared/draft/index.ts'
 import { CO_FACILITATORS_COLOR, delegationColor } from '../../../shared/presence.ts'
 
 /** The colour of a proposal's delegation, the same as its delegates' carets. */

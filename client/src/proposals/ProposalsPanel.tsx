@@ -1,6 +1,6 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Editor } from '@tiptap/react'
-import { PROPOSAL_STATUSES, type ProposalStatus } from '../../../shared/proposals.ts'
+import { PROPOSAL_STATUSES, type ProposalStatus } from '../../../shared/draft/index.ts'
 import { goToProposal } from './goToProposal.ts'
 import { decideProposals } from './proposalActions.ts'
 import { ProposalItem } from './ProposalItem.tsx'

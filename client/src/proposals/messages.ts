@@ -1,4 +1,4 @@
-import type { ProposalStatus } from '../../../shared/proposals.ts'
+import type { ProposalStatus } from '../../../shared/draft/index.ts'
 import type { SuggestingRefusal } from '../editor/suggesting/suggestion.ts'
 
 /** The kinds of block a proposal may add or delete whole. */

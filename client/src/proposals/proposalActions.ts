@@ -1,4 +1,4 @@
-import { ProposalRecord } from '../../../shared/proposals.ts'
+import { ProposalRecord } from '../../../shared/draft/index.ts'
 import { send, sendJson } from '../api/fetchJson.ts'
 
 /** What a user may do to one proposal through the API. */

@@ -4,9 +4,9 @@ import {
   DELETION_MARK,
   INSERTED_BY_ATTR,
   INSERTION_MARK,
-} from '../../../shared/proposals.ts'
+} from '../../../shared/draft/index.ts'
 import type { NumberedBlock } from '../editor/numberingPlugin.ts'
-import { refOf } from '../editor/suggesting/ownership.ts'
+import { refOf } from '../../../shared/draft/index.ts'
 import type { ProposableKind } from './messages.ts'
 
 /** What a proposal changes in the text as it stands, and where. */

@@ -1,5 +1,5 @@
 import type { Me, Policies } from '../../../shared/accountsApi.ts'
-import { CO_FACILITATORS } from '../../../shared/proposals.ts'
+import { CO_FACILITATORS } from '../../../shared/draft/index.ts'
 import type { Ability } from '../../../shared/permissions.ts'
 
 /** What the user may do with proposals, from the server's policies (never guessed). */

@@ -1,4 +1,4 @@
-import { CO_FACILITATORS } from '../../../shared/proposals.ts'
+import { CO_FACILITATORS } from '../../../shared/draft/index.ts'
 import type { ProposalMessages } from './messages.ts'
 
 /** The name a proposal's author goes by: a delegation code, or the co-facilitators. */

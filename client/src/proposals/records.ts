@@ -1,6 +1,5 @@
 import type * as Y from 'yjs'
-import { PROPOSALS_MAP, ProposalRecord } from '../../../shared/proposals.ts'
-import type { RecordLookup } from '../editor/suggesting/ownership.ts'
+import { PROPOSALS_MAP, ProposalRecord, type RecordLookup } from '../../../shared/draft/index.ts'
 
 // Records are replaced whole by the server, so a parsed record stays valid as long as the
 // object it was parsed from: parse each one once, however often the panel redraws.
@@ -33,6 +32,6 @@ export function readRecords(doc: Y.Doc): ProposalRecord[] {
 
 /** Looks records up by id, for the suggesting mode. */
 export const recordLookup =
-  (doc: Y.Doc): RecordLookup =>
+  (doc: Y.Doc): RecordLookup<ProposalRecord> =>
   (proposalId) =>
     parseRecord(recordsMap(doc).get(proposalId)) ?? undefined

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import type { Editor } from '@tiptap/react'
-import type { ProposalRecord } from '../../../shared/proposals.ts'
+import type { ProposalRecord } from '../../../shared/draft/index.ts'
 import { numberingKey } from '../editor/numberingPlugin.ts'
 import { refreshWhenIdle } from '../editor/refreshWhenIdle.ts'
 import { proposalChanges, type ProposalChange } from './proposalChanges.ts'

@@ -2,14 +2,9 @@ import { useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import { isDraftFrozen } from '../../../shared/silence/silenceMachine.ts'
 import { SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
+import { SILENCE_MAP } from '../../../shared/draft/index.ts'
 import type { CollabSession } from '../collab/CollabSession.ts'
 import { byStart, currentProcedure } from './silenceView.ts'
-
-/**
- * The Y.Map of the live document in which the server mirrors every silence procedure (key: its
- * id); `SILENCE_MAP` of server/silence/SilenceService.ts. Only the server writes it.
- */
-const SILENCE_MAP = 'silence'
 
 export interface SilenceState {
   /** Every procedure of the negotiation, oldest first. */

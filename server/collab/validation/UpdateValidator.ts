@@ -1,5 +1,6 @@
+import { DRAFT_FRAGMENT } from '../../../shared/draft/index.ts'
 import * as Y from 'yjs'
-import { DRAFT_FRAGMENT, draftSchema } from '../../../shared/schema/index.ts'
+import { draftSchema } from '../../../shared/schema/index.ts'
 import { findStructuralProblem } from './structure.ts'
 import { collectDraftChanges, type DraftChange, type SharedType } from './draftChanges.ts'
 

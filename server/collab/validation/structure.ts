@@ -1,6 +1,6 @@
 import type { NodeType, Schema } from '@tiptap/pm/model'
 import * as Y from 'yjs'
-import { DELETION_MARK } from '../../../shared/proposals.ts'
+import { DELETION_MARK } from '../../../shared/draft/index.ts'
 import { childChanges, isXmlElement, type SharedType } from './draftChanges.ts'
 
 /**

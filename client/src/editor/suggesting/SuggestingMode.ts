@@ -3,7 +3,7 @@ import { PluginKey, type Transaction } from '@tiptap/pm/state'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { newUid } from '../../../../shared/schema/uid.ts'
 import { alignYText } from './alignYText.ts'
-import type { RecordLookup } from './ownership.ts'
+import type { RecordLookup } from '../../../../shared/draft/index.ts'
 import {
   blockDeletionState,
   proposeNewBlockAfter,

@@ -2,9 +2,9 @@ import * as Y from 'yjs'
 import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model'
 import type { EditorState } from '@tiptap/pm/state'
 import { ySyncPluginKey, type ProsemirrorBinding } from '@tiptap/y-tiptap'
-import { deletionKey } from '../../../../shared/proposalKeys.ts'
-import { DELETION_MARK } from '../../../../shared/proposals.ts'
-import { refOf } from './ownership.ts'
+import { deletionKey } from '../../../../shared/draft/index.ts'
+import { DELETION_MARK } from '../../../../shared/draft/index.ts'
+import { refOf } from '../../../../shared/draft/index.ts'
 import type { TextOp } from './textOps.ts'
 
 /** Yjs formatting attributes of marks, as y-prosemirror writes them. */

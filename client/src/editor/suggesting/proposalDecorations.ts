@@ -6,10 +6,15 @@ import type * as Y from 'yjs'
 import {
   DELETED_BY_ATTR,
   INSERTED_BY_ATTR,
+  refOf,
   type ProposalStatus,
-} from '../../../../shared/proposals.ts'
-import { refOf, type RecordLookup } from './ownership.ts'
+  type RecordLookup,
+  type RecordSummary,
+} from '../../../../shared/draft/index.ts'
 import { proposalTooltip } from './proposalTooltip.ts'
+
+/** A record, with its author's name once the server has written it. */
+type AttributedRecord = RecordSummary & { authorName?: string }
 
 /** The strings the proposals in the text need (labels and tooltips), in the UI language. */
 export interface ProposalLabels {
@@ -29,7 +34,7 @@ const proposalDecorationsKey = new PluginKey<ProposalDecorationsState>('proposal
 /** "Proposition FRA · Ouverte · par Amélie Laurent", from the record when it has come. */
 function tooltipOf(
   value: unknown,
-  records: RecordLookup,
+  records: RecordLookup<AttributedRecord>,
   labels: ProposalLabels,
   isDeletion: boolean,
 ): string {
@@ -56,7 +61,7 @@ function decorationsBetween(
   doc: ProseMirrorNode,
   from: number,
   to: number,
-  records: RecordLookup,
+  records: RecordLookup<AttributedRecord>,
   labels: ProposalLabels,
 ): Decoration[] {
   const decorations: Decoration[] = []
@@ -85,7 +90,7 @@ function decorationsBetween(
 
 function decorate(
   doc: ProseMirrorNode,
-  records: RecordLookup,
+  records: RecordLookup<AttributedRecord>,
   labels: ProposalLabels,
 ): DecorationSet {
   return DecorationSet.create(doc, decorationsBetween(doc, 0, doc.content.size, records, labels))
@@ -103,7 +108,7 @@ const UNIT_DEPTH = 2
 function redrawChanged(
   tr: Transaction,
   previous: DecorationSet,
-  records: RecordLookup,
+  records: RecordLookup<AttributedRecord>,
   labels: ProposalLabels,
 ): DecorationSet | null {
   const doc = tr.doc

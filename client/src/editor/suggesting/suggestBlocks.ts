@@ -11,8 +11,9 @@ import {
   INSERTION_MARK,
   PROPOSABLE_BLOCKS,
   type ProposalRef,
-} from '../../../../shared/proposals.ts'
-import { isOwnDeletedBlock, keptMarks, ownInsertedBlockId, refOf } from './ownership.ts'
+} from '../../../../shared/draft/index.ts'
+import { refOf } from '../../../../shared/draft/index.ts'
+import { isOwnDeletedBlock, keptMarks, ownInsertedBlockId } from './ownership.ts'
 import { refused, type SuggestingContext, type Suggestion } from './suggestion.ts'
 
 /** Whether a block may be proposed, or proposed for deletion, as a whole. */

@@ -1,7 +1,7 @@
 import { Fragment, type Node as ProseMirrorNode, type Slice } from '@tiptap/pm/model'
 import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { AddMarkStep, RemoveMarkStep, ReplaceStep } from '@tiptap/pm/transform'
-import { DELETION_MARK, INSERTION_MARK } from '../../../../shared/proposals.ts'
+import { DELETION_MARK, INSERTION_MARK } from '../../../../shared/draft/index.ts'
 import {
   ownBlockIdAround,
   proposeBlocks,

@@ -1,5 +1,5 @@
 import type { Transaction } from '@tiptap/pm/state'
-import type { Proposer } from './ownership.ts'
+import type { Proposer } from '../../../../shared/draft/index.ts'
 import type { TextOp } from './textOps.ts'
 
 /** The suggesting mode's knowledge of the user: who proposes, and how new ids are made. */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
+import { DRAFT_FRAGMENT } from '../../../../shared/draft/index.ts'
 import { afterEach, describe, expect, it } from 'vitest'
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
-import { DRAFT_FRAGMENT } from '../../../../shared/schema/index.ts'
 import { ProposalRoom, type RoomClient } from './proposalRoom.ts'
 import { act, draft, random } from './randomEditing.ts'
 

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
+import { DRAFT_FRAGMENT } from '../../../../shared/draft/index.ts'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { NodeSelection } from '@tiptap/pm/state'
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
-import { DRAFT_FRAGMENT } from '../../../../shared/schema/index.ts'
 import { readProposals } from '../../../../server/collab/proposalRecords.ts'
 import { applyDecisionToText } from '../../../../server/collab/applyDecision.ts'
 import { action, block, compact, text } from '../../../shared/draftFixtures.ts'

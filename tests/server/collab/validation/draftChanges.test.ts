@@ -1,8 +1,8 @@
+import { DRAFT_FRAGMENT } from '../../../../shared/draft/index.ts'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { UpdateValidator } from '../../../../server/collab/validation/UpdateValidator.ts'
 import type { DraftChange } from '../../../../server/collab/validation/draftChanges.ts'
-import { DRAFT_FRAGMENT } from '../../../../shared/schema/index.ts'
 
 const FRA = { proposalId: 'fra-000001', delegation: 'FRA' }
 

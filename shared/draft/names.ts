@@ -1,0 +1,34 @@
+/**
+ * The names a draft's Yjs document is made of: its roots, the marks and the block attributes
+ * that carry proposals. The validator, the editor, the exports and the tests all read them from
+ * here, so that a name written on one side is the name read on the other.
+ */
+
+/** The Yjs XmlFragment that holds the draft (Tiptap's Collaboration default). */
+export const DRAFT_FRAGMENT = 'default'
+
+/** The Y.Map (next to the draft) holding the proposals' records; only the server writes it. */
+export const PROPOSALS_MAP = 'proposals'
+
+/** The Y.Map mirroring the silence procedures, so that clients see them live; server-written. */
+export const SILENCE_MAP = 'silence'
+
+/** Every root of a draft document. An update naming any other root is refused before work. */
+export const DRAFT_ROOTS: readonly string[] = [DRAFT_FRAGMENT, PROPOSALS_MAP, SILENCE_MAP]
+
+/** The attribute that holds every block's stable identity. */
+export const UID_ATTRIBUTE = 'uid'
+
+export const INSERTION_MARK = 'insertion'
+export const DELETION_MARK = 'deletion'
+export const ITALIC_MARK = 'italic'
+
+/** Block attributes of a whole block proposed (`insertedBy`) or proposed for deletion. */
+export const INSERTED_BY_ATTR = 'insertedBy'
+export const DELETED_BY_ATTR = 'deletedBy'
+
+/** Blocks that may be proposed or deleted whole. */
+export const PROPOSABLE_BLOCKS = ['paragraph', 'principle', 'objective', 'action'] as const
+
+/** The only mark new text of a proposal may carry besides its insertion mark. */
+export const MARKS_KEPT_IN_PROPOSALS: readonly string[] = [ITALIC_MARK]

@@ -1,0 +1,40 @@
+import { z } from 'zod'
+
+/**
+ * A proposal's record (DESIGN.md section 3): written by the server only, in the proposals map
+ * of the draft's document, when an accepted update first carries a new proposal id, and then
+ * changed only through commands (support, comment, withdraw, accept, reject).
+ */
+
+export const PROPOSAL_STATUSES = ['open', 'accepted', 'rejected', 'withdrawn'] as const
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number]
+
+export const ProposalComment = z.object({
+  id: z.string(),
+  authorUserId: z.number(),
+  authorName: z.string(),
+  delegation: z.string().nullable(),
+  text: z.string(),
+  at: z.string(),
+})
+export type ProposalComment = z.infer<typeof ProposalComment>
+
+export const ProposalRecord = z.object({
+  id: z.string(),
+  status: z.enum(PROPOSAL_STATUSES),
+  delegation: z.string(),
+  authorUserId: z.number(),
+  authorName: z.string(),
+  /** The uid of the objective the proposal is in, or null outside objectives. */
+  objectiveUid: z.string().nullable(),
+  /** The uid of the block where the proposal was first made. */
+  blockUid: z.string().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+  decidedBy: z.object({ userId: z.number(), name: z.string() }).nullable(),
+  decisionNote: z.string().nullable(),
+  rationale: z.string(),
+  supporters: z.array(z.string()),
+  comments: z.array(ProposalComment),
+})
+export type ProposalRecord = z.infer<typeof ProposalRecord>
