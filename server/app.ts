@@ -13,6 +13,7 @@ import { AccessChanges } from './auth/AccessChanges.ts'
 import { RateLimiter } from './auth/RateLimiter.ts'
 import { attachCollabServer } from './collab/collabServer.ts'
 import { RoomRegistry } from './collab/RoomRegistry.ts'
+import { DEFAULT_WRITER_LIMITS, WriterBudget, type WriterLimits } from './collab/WriterBudget.ts'
 import type { AppContext } from './context.ts'
 import { createDemo } from './demo/index.ts'
 import { DEFAULTS } from './env.ts'
@@ -62,6 +63,9 @@ export interface ServerOptions {
    * turns it off, to measure what validation costs; nothing else may.
    */
   validateUpdates?: boolean
+  /** Per-user limits of the collaboration socket (defaults in shared/limits.ts); benchmarks
+   * and tests that open hundreds of connections for one account raise them. */
+  writerLimits?: Partial<WriterLimits>
   /** Wraps the document store, e.g. to inject storage failures in fault tests. */
   decorateStore?: (store: DocumentStore) => DocumentStore
   logger?: Logger
@@ -107,6 +111,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
     accessChanges: new AccessChanges(),
     loginLimiter: new RateLimiter(LOGIN_ATTEMPTS_PER_MINUTE, 60_000),
     sessionTtlMs: options.sessionTtlMs ?? SESSION_TTL_MS,
+    writerBudget: new WriterBudget({ ...DEFAULT_WRITER_LIMITS, ...options.writerLimits }),
     maxClientBacklogBytes: options.maxClientBacklogBytes ?? MAX_CLIENT_BACKLOG_BYTES,
     now,
     startedAt: Date.now(),

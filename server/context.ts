@@ -1,6 +1,7 @@
 import type { AccessChanges } from './auth/AccessChanges.ts'
 import type { RateLimiter } from './auth/RateLimiter.ts'
 import type { RoomRegistry } from './collab/RoomRegistry.ts'
+import type { WriterBudget } from './collab/WriterBudget.ts'
 import type { SilenceService } from './silence/SilenceService.ts'
 import type { Logger } from './logger.ts'
 import type { DocumentStore } from './storage/DocumentStore.ts'
@@ -24,6 +25,8 @@ export interface AppContext {
   accessChanges: AccessChanges
   loginLimiter: RateLimiter
   sessionTtlMs: number
+  /** What each user may cost the collaboration server per minute. */
+  writerBudget: WriterBudget
   /** Unread bytes the collaboration server holds per client before dropping it. */
   maxClientBacklogBytes: number
   /** The server's clock; injected so that tests can move it. */

@@ -38,6 +38,7 @@ export const CloseReason = {
   unknownRoom: { code: 4404, reason: 'unknown room' },
   invalidUpdate: { code: 4422, reason: 'invalid document update' },
   tooManyRefusals: { code: 4429, reason: 'too many refused changes' },
+  writingTooFast: { code: 4431, reason: 'too much sent too fast' },
 } as const satisfies Record<string, { code: number; reason: string }>
 
 export type CloseReasonName = keyof typeof CloseReason

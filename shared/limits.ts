@@ -11,8 +11,23 @@ export const MAX_COLLAB_MESSAGE_BYTES = 2 * 1024 * 1024
  */
 export const MAX_CLIENT_BACKLOG_BYTES = 32 * 1024 * 1024
 
-/** Changes of one user the server refuses per minute before closing their connection (4429). */
+/**
+ * Changes of one user the server refuses (or sets aside, or finds invalid) per minute before
+ * closing their connection (4429) and refusing new ones until the minute has refilled.
+ */
 export const MAX_REFUSED_CHANGES_PER_MINUTE = 20
+
+/**
+ * What one user may send per minute over the collaboration socket; past it, the connection
+ * closes (4431). A delegate typing sends a few kilobytes a minute; pasting the whole compact
+ * is about one megabyte and a few thousand items.
+ */
+export const MAX_WRITTEN_BYTES_PER_MINUTE = 8 * 1024 * 1024
+export const MAX_WRITTEN_ITEMS_PER_MINUTE = 60_000
+/** Collaboration connections one user may open per minute (each loads and syncs the draft). */
+export const MAX_CONNECTIONS_PER_MINUTE = 30
+/** Sync requests and presence queries one user may send per minute (each answered whole). */
+export const MAX_SYNC_REQUESTS_PER_MINUTE = 60
 
 /** The largest JSON body the HTTP API accepts. */
 export const MAX_JSON_BODY_BYTES = 256 * 1024
@@ -33,3 +48,6 @@ export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,39}$/
 export const MIN_PASSWORD_LENGTH = 4
 export const MAX_PASSWORD_LENGTH = 256
 export const MAX_NAME_LENGTH = 120
+
+/** Presences (awareness client ids) one connection may show; a y-websocket editor shows one. */
+export const MAX_PRESENCES_PER_CONNECTION = 4

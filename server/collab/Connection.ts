@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { CloseReason, type CloseReasonName } from '../../shared/collabProtocol.ts'
 import { MAX_COLLAB_MESSAGE_BYTES } from '../../shared/limits.ts'
 import { mayWriteDraft, type Role } from '../../shared/permissions.ts'
+import { NoticeCode } from '../../shared/draft/index.ts'
 import { presenceColor, type PresenceUser } from '../../shared/presence.ts'
 import type { Actor } from '../auth/Actor.ts'
 import type { Logger } from '../logger.ts'
@@ -16,8 +17,8 @@ import { noticeMessage, syncStep1Message } from './messages.ts'
 import type { Peer } from './Peer.ts'
 import { decodeAwarenessUpdate } from './presence.ts'
 import { recordNewProposals, readProposal } from './proposalRecords.ts'
-import type { RefusalBudget } from './RefusalBudget.ts'
-import { SERVER_ORIGIN, type Room } from './Room.ts'
+import type { Room } from './Room.ts'
+import type { WriterBudget } from './WriterBudget.ts'
 import { judgeDraftChange } from '../policies/draftChange.ts'
 
 let nextConnectionId = 1
@@ -48,7 +49,7 @@ export class Connection implements Peer {
       isFrozen: () => boolean
       /** Unread bytes held for this client beyond which it is dropped. */
       maxBacklogBytes: number
-      refusals: RefusalBudget
+      budget: WriterBudget
     },
   ) {
     this.userId = actor.userId
@@ -66,13 +67,17 @@ export class Connection implements Peer {
   changeRole(role: Role): void {
     if (role === this.role) return
     this.role = role
-    this.notify('role_changed', `Your role is now: ${role}.`)
+    this.notify(NoticeCode.roleChanged, `Your role is now: ${role}.`)
   }
 
   handleMessage(data: Uint8Array): void {
     if (this.socket.readyState !== this.socket.OPEN) return
     if (data.length > MAX_COLLAB_MESSAGE_BYTES) {
       this.close('tooBig', `${data.length} bytes`)
+      return
+    }
+    if (!this.services.budget.charge(this.userId, 'bytes', data.length)) {
+      this.close('writingTooFast', 'bytes')
       return
     }
     let message
@@ -86,6 +91,10 @@ export class Connection implements Peer {
     }
     switch (message.type) {
       case 'syncStep1':
+        if (!this.services.budget.charge(this.userId, 'requests')) {
+          this.close('writingTooFast', 'sync requests')
+          return
+        }
         this.room.answerSyncStep1(this, message.stateVector).catch((error: unknown) => {
           this.services.logger.error({ err: error, room: this.room.name }, 'sync step 1 failed')
           this.close('internal')
@@ -98,6 +107,10 @@ export class Connection implements Peer {
         this.handlePresence(message.update)
         return
       case 'queryAwareness': {
+        if (!this.services.budget.charge(this.userId, 'requests')) {
+          this.close('writingTooFast', 'presence queries')
+          return
+        }
         const presence = this.room.awarenessStateMessage()
         if (presence) this.send(presence)
         return
@@ -109,42 +122,55 @@ export class Connection implements Peer {
     if (!mayWriteDraft(this.role)) {
       // A read-only client still answers the server's sync step 1, with an empty update.
       if (isEmptyUpdate(update)) return
-      this.refuse('read_only', 'You may read this draft but not change it.')
+      this.refuse(NoticeCode.readOnly, 'You may read this draft but not change it.')
       return
     }
     if (this.services.isFrozen()) {
       if (isEmptyUpdate(update)) return
-      this.refuse('frozen', 'The text is frozen: a silence procedure runs, or it was adopted.')
+      this.refuse(
+        NoticeCode.frozen,
+        'The text is frozen: a silence procedure runs, or it was adopted.',
+      )
       return
     }
     const writer = { role: this.role, delegation: this.actor.delegation }
-    const outcome = this.room.receiveUpdate(update, this, (change) =>
-      judgeDraftChange(change, writer, (id) => readProposal(this.room.doc, id)),
-    )
+    const outcome = this.room.receiveUpdate(update, this, {
+      judge: (change) => judgeDraftChange(change, writer, (id) => readProposal(this.room.doc, id)),
+      chargeItems: (count) => this.services.budget.charge(this.userId, 'items', count),
+    })
     switch (outcome.status) {
+      case 'overBudget':
+        this.close('writingTooFast', 'items')
+        return
       case 'invalid':
-        this.close('invalidUpdate')
+        this.services.budget.charge(this.userId, 'refusals')
+        this.close('invalidUpdate', outcome.message)
         return
       case 'setAside':
+        // A client sends one after one of its updates was refused; a script, as often as it
+        // likes: each costs a walk of the update, charged as a refusal.
         this.services.logger.debug({ room: this.room.name }, 'update set aside: unknown history')
+        this.chargeRefusal()
         return
       case 'refused':
         // The client must drop its local change: it reloads the draft from the server.
-        this.refuse('refused_change', outcome.refusal.message)
-        if (!this.services.refusals.spend(this.userId)) this.close('tooManyRefusals')
+        this.refuse(NoticeCode.refusedChange, outcome.refusal.message)
+        this.chargeRefusal()
         return
       case 'applied':
-        // Its own transaction, as the server, and only when a proposal is new: an empty
-        // transaction per keystroke still runs every observer of the document.
         recordNewProposals({
           doc: this.room.doc,
           changes: outcome.changes,
           author: { userId: this.actor.userId, name: this.actor.displayName },
           now: this.services.now(),
-          origin: SERVER_ORIGIN,
+          transact: (write) => this.room.transactAsServer(write),
         })
         return
     }
+  }
+
+  private chargeRefusal(): void {
+    if (!this.services.budget.charge(this.userId, 'refusals')) this.close('tooManyRefusals')
   }
 
   private handlePresence(update: Uint8Array): void {
@@ -155,8 +181,19 @@ export class Connection implements Peer {
       this.close('malformed', error instanceof Error ? error.message : undefined)
       return
     }
-    if (!this.room.applyPresence(entries, this, this.presenceUser())) {
-      this.refuse('forged_presence', 'You may not change the presence of another participant.')
+    switch (this.room.applyPresence(entries, this, this.presenceUser())) {
+      case 'forged':
+        this.refuse(
+          NoticeCode.forgedPresence,
+          'You may not change the presence of another participant.',
+        )
+        this.chargeRefusal()
+        return
+      case 'tooMany':
+        this.close('malformed', 'too many presences on one connection')
+        return
+      case null:
+        return
     }
   }
 

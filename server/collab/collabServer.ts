@@ -7,13 +7,12 @@ import {
   DRAFTROOM_CLIENT_PARAM,
   DRAFT_ROOM_PATTERN,
 } from '../../shared/collabProtocol.ts'
-import { MAX_COLLAB_MESSAGE_BYTES, MAX_REFUSED_CHANGES_PER_MINUTE } from '../../shared/limits.ts'
+import { MAX_COLLAB_MESSAGE_BYTES } from '../../shared/limits.ts'
 import type { Actor } from '../auth/Actor.ts'
 import { authenticate } from '../auth/authenticate.ts'
 import type { AppContext } from '../context.ts'
 import { mayRead } from '../policies/negotiation.ts'
 import { Connection } from './Connection.ts'
-import { RefusalBudget } from './RefusalBudget.ts'
 
 export interface CollabServer {
   close(): Promise<void>
@@ -43,7 +42,6 @@ export function attachCollabServer(props: { server: Server; context: AppContext 
   // those just above it reach the connection, which closes with 1009 and says why.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * MAX_COLLAB_MESSAGE_BYTES })
   const open = new Set<OpenConnection>()
-  const refusals = new RefusalBudget(MAX_REFUSED_CHANGES_PER_MINUTE, 60_000)
 
   const handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     // The raw path, not a normalised URL: `/collab/../x` must reach the room check and be
@@ -96,6 +94,12 @@ export function attachCollabServer(props: { server: Server; context: AppContext 
       now: context.now(),
     })
     if (!actor) return { kind: 'refuse', status: 401, message: 'Unauthorized' }
+    // A user closed for what they sent comes back only once their budget has refilled, and
+    // nobody reconnects in a loop: each connection loads and syncs the whole draft.
+    const budget = context.writerBudget
+    if (budget.isSpent(actor.userId) || !budget.charge(actor.userId, 'connections')) {
+      return { kind: 'refuse', status: 429, message: 'Too Many Requests' }
+    }
     const roomName = decodeRoomName(rawPath.slice(COLLAB_PATH.length + 1))
     const negotiationId = roomName?.match(DRAFT_ROOM_PATTERN)?.[1]
     if (!roomName || !negotiationId || !(await context.negotiations.find(negotiationId))) {
@@ -139,7 +143,7 @@ export function attachCollabServer(props: { server: Server; context: AppContext 
         now: context.now,
         isFrozen: () => context.silence.isFrozen(negotiationId),
         maxBacklogBytes: context.maxClientBacklogBytes,
-        refusals,
+        budget: context.writerBudget,
       },
     )
     const entry: OpenConnection = { connection, request, query, negotiationId }

@@ -96,14 +96,15 @@ export function openProposalRecord(props: {
 
 /**
  * Creates the record of every proposal an accepted update introduced, attributed to the
- * connection's user and delegation. Runs in one server transaction.
+ * connection's user and delegation, in one server transaction (`transact`), and only when
+ * there is one: an empty transaction per keystroke would still run every observer.
  */
 export function recordNewProposals(props: {
   doc: Y.Doc
   changes: readonly DraftChange[]
   author: { userId: number; name: string }
   now: Date
-  origin: unknown
+  transact: (write: () => void) => void
 }): ProposalRecord[] {
   const { doc, changes, author, now } = props
   const map = proposalsMap(doc)
@@ -125,9 +126,9 @@ export function recordNewProposals(props: {
     }
   }
   if (created.size > 0) {
-    doc.transact(() => {
-      for (const record of created.values()) map.set(record.id, record)
-    }, props.origin)
+    props.transact(() => {
+      for (const record of created.values()) proposalsMap(doc).set(record.id, record)
+    })
   }
   return [...created.values()]
 }

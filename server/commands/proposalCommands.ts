@@ -12,7 +12,7 @@ import { proposalsMap, readProposal, readProposals } from '../collab/proposalRec
 import type { Room } from '../collab/Room.ts'
 import type { AppContext } from '../context.ts'
 import { conflict, forbidden, notFound } from '../errors.ts'
-import { proposerOf } from '../policies/draftChange.ts'
+import { proposerOf } from '../../shared/draft/index.ts'
 
 export type ProposalAction = 'accept' | 'reject' | 'withdraw' | 'support' | 'comment'
 
@@ -73,7 +73,7 @@ export async function actOnProposal(props: {
   }
   if (CHANGES_TEXT.has(action)) refuseIfFrozen(context, negotiationId)
   const now = context.now()
-  const delegation = proposerOf({ role, delegation: actor.delegation }) ?? ''
+  const delegation = proposerOf(role, actor.delegation) ?? ''
   const event: ProposalEvent = (() => {
     switch (action) {
       case 'accept':

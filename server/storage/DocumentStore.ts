@@ -1,12 +1,28 @@
+/** Who owns a Yjs client id in a document: a user's id, or the server itself. */
+export type ClientOwner = number | 'server'
+
+/** A claim of a Yjs client id. */
+export interface ClientClaim {
+  clientId: number
+  owner: ClientOwner
+}
+
 /**
  * Where live Yjs documents are kept. The collaboration rooms talk only to this interface, so
  * that PostgreSQL can replace SQLite without touching them.
  */
 export interface DocumentStore {
-  /** The compacted snapshot and the updates committed since, in commit order. */
+  /** The compacted snapshot, the updates committed since (in commit order), and the claims. */
   load(name: string): Promise<StoredDocument>
-  /** Commits updates in one transaction; resolves only once they are durable. */
-  append(name: string, updates: readonly Uint8Array[]): Promise<void>
+  /**
+   * Commits updates, and the client ids first claimed with them, in one transaction; resolves
+   * only once they are durable.
+   */
+  append(
+    name: string,
+    updates: readonly Uint8Array[],
+    claims?: readonly ClientClaim[],
+  ): Promise<void>
   /**
    * Replaces the snapshot by `state` and drops the updates it contains. `state` must contain
    * every update committed so far for `name` (the room guarantees it by compacting from its
@@ -21,4 +37,5 @@ export interface DocumentStore {
 export interface StoredDocument {
   snapshot: Uint8Array | null
   updates: Uint8Array[]
+  claims: ClientClaim[]
 }

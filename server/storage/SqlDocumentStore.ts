@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { DocumentStore, StoredDocument } from './DocumentStore.ts'
+import type { ClientClaim, DocumentStore, StoredDocument } from './DocumentStore.ts'
 import type { Database } from './schema.ts'
 
 /** The document store on the relational database (SQLite now; the queries are portable). */
@@ -18,18 +18,51 @@ export class SqlDocumentStore implements DocumentStore {
       .where('name', '=', name)
       .orderBy('seq')
       .execute()
+    const writers = await this.db
+      .selectFrom('document_writers')
+      .select(['client_id', 'user_id'])
+      .where('name', '=', name)
+      .execute()
     return {
       snapshot: document ? new Uint8Array(document.snapshot) : null,
       updates: updates.map((row) => new Uint8Array(row.data)),
+      claims: writers.map((row) => ({
+        clientId: Number(row.client_id),
+        owner: row.user_id === null ? 'server' : Number(row.user_id),
+      })),
     }
   }
 
-  async append(name: string, updates: readonly Uint8Array[]): Promise<void> {
-    if (updates.length === 0) return
-    await this.db
-      .insertInto('document_updates')
-      .values(updates.map((data) => ({ name, data: Buffer.from(data) })))
-      .execute()
+  async append(
+    name: string,
+    updates: readonly Uint8Array[],
+    claims: readonly ClientClaim[] = [],
+  ): Promise<void> {
+    if (updates.length === 0 && claims.length === 0) return
+    const insertUpdates = (db: Kysely<Database>) =>
+      db
+        .insertInto('document_updates')
+        .values(updates.map((data) => ({ name, data: Buffer.from(data) })))
+        .execute()
+    // One statement needs no transaction of its own: most batches carry no new claim.
+    if (claims.length === 0) {
+      await insertUpdates(this.db)
+      return
+    }
+    await this.db.transaction().execute(async (trx) => {
+      if (updates.length > 0) await insertUpdates(trx)
+      await trx
+        .insertInto('document_writers')
+        .values(
+          claims.map(({ clientId, owner }) => ({
+            name,
+            client_id: clientId,
+            user_id: owner === 'server' ? null : owner,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['name', 'client_id']).doNothing())
+        .execute()
+    })
   }
 
   async compact(name: string, state: Uint8Array): Promise<void> {

@@ -7,11 +7,13 @@ import { withStatementCache } from './statementCache.ts'
 import * as initial from './migrations/001_initial.ts'
 import * as accounts from './migrations/002_accounts.ts'
 import * as revisions from './migrations/003_revisions.ts'
+import * as documentWriters from './migrations/004_document_writers.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': initial,
   '002_accounts': accounts,
   '003_revisions': revisions,
+  '004_document_writers': documentWriters,
 }
 
 export interface OpenedDatabase {

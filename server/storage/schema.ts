@@ -7,6 +7,7 @@ export interface Database {
   negotiation_delegations: NegotiationDelegationTable
   documents: DocumentTable
   document_updates: DocumentUpdateTable
+  document_writers: DocumentWriterTable
   users: UserTable
   roles: RoleTable
   sessions: SessionTable
@@ -48,6 +49,13 @@ export interface DocumentUpdateTable {
   seq: Generated<number>
   name: string
   data: Uint8Array
+}
+
+/** The owner of each Yjs client id of a document: a user, or the server (null). */
+export interface DocumentWriterTable {
+  name: string
+  client_id: number
+  user_id: number | null
 }
 
 export interface UserTable {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { readProposal, recordNewProposals } from '../../server/collab/proposalRecords.ts'
-import { UpdateValidator } from '../../server/collab/validation/UpdateValidator.ts'
+import { ClientOwners } from '../../server/collab/ClientOwners.ts'
+import { LiveDraft } from '../../server/collab/LiveDraft.ts'
 import { judgeDraftChange } from '../../server/policies/draftChange.ts'
 import { INSERTION_MARK, type ProposalRef } from '../../shared/draft/index.ts'
 import type { TextOperation } from './editingTrace.ts'
@@ -9,10 +10,9 @@ import { proposeParagraph, typeOperations } from './typingRoom.ts'
 /**
  * What validation costs per update on its own, without sockets or storage: the typist's very
  * updates (as its provider sends them) are replayed in this process on the same starting
- * document, once through what Draftroom's room does with an update (the decode that refuses
- * garbage, the shadow apply, the structural check, the changes read off the events, the
- * delegation's judge, then the live apply) and once through the live apply alone, as a server
- * without validation would. The difference is validation. CPU time, not wall time, so that it
+ * document, once through what Draftroom's room does with an update (decoding, the checks of the
+ * decoded update, the apply, the structural check, the changes read off the transaction, the
+ * delegation's judge) and once through the apply alone, as a server without validation would. The difference is validation. CPU time, not wall time, so that it
  * compares with the server's CPU time per update; best of a few rounds, fresh documents each.
  */
 
@@ -79,39 +79,35 @@ function replay(props: {
   isValidating: boolean
 }): number {
   const { seed, paragraph, typing, delegation, isValidating } = props
-  const live = new Y.Doc()
-  Y.applyUpdate(live, seed)
-  const validator = new UpdateValidator(live)
+  const live = LiveDraft.load([seed], { isJudging: isValidating, onAccepted: () => undefined })
+  const owners = new ClientOwners([])
   const writer = { role: 'delegation' as const, delegation }
-  const judge = (change: Parameters<typeof judgeDraftChange>[0]) =>
-    judgeDraftChange(change, writer, (id) => readProposal(live, id))
   const receive = (update: Uint8Array) => {
-    Y.decodeUpdate(update)
-    const { refusal, changes } = validator.check(update, judge)
-    if (refusal) throw new Error(`refused: ${refusal.message}`)
-    return changes
+    const outcome = live.receive(update, {
+      origin: ORIGIN,
+      writer: 1,
+      owners,
+      chargeItems: () => true,
+      judge: (change) => judgeDraftChange(change, writer, (id) => readProposal(live.doc, id)),
+    })
+    if (outcome.status !== 'applied') throw new Error(`not applied: ${outcome.status}`)
+    return outcome.changes
   }
   // The paragraph creates the proposal's record, which the judge then reads.
-  const changes = receive(paragraph)
-  Y.applyUpdate(live, paragraph, ORIGIN)
   recordNewProposals({
-    doc: live,
-    changes,
+    doc: live.doc,
+    changes: receive(paragraph),
     author: { userId: 1, name: 'bench' },
     now: new Date(),
-    origin: ORIGIN,
+    transact: (write) => live.transactAsServer(write),
   })
-  // The record reaches the shadow as the room's own writes do.
-  validator.mirror(Y.encodeStateAsUpdate(live))
 
   let before = process.cpuUsage()
   for (const [index, update] of typing.entries()) {
     if (index === props.timedFrom) before = process.cpuUsage()
-    if (isValidating) receive(update)
-    Y.applyUpdate(live, update, ORIGIN)
+    receive(update)
   }
   const { user, system } = process.cpuUsage(before)
-  validator.destroy()
   live.destroy()
   return user + system
 }

@@ -63,7 +63,8 @@ function stopTyping(): void {
 }
 
 beforeAll(async () => {
-  server = await InProcessServer.start()
+  // Dozens of hostile connections from one account within a minute.
+  server = await InProcessServer.start({ writerLimits: { connections: 1_000 } })
   healthy = await connectClient(server.collabUrl, ROOM, { name: 'healthy' })
   observer = await connectClient(server.collabUrl, ROOM, { name: 'observer' })
   healthyBlock = uidOf(pickBlocks(healthy.doc, 1)[0]!)!
@@ -304,7 +305,7 @@ describe('well-formed Yjs updates that break the draft', () => {
   let editor: YClient
 
   beforeAll(async () => {
-    ownServer = await InProcessServer.start()
+    ownServer = await InProcessServer.start({ writerLimits: { connections: 1_000 } })
     editor = await connectClient(ownServer.collabUrl, ROOM, { name: 'editor' })
   })
 

@@ -88,7 +88,11 @@ function connectWithoutReading(): Promise<{
 }
 
 beforeAll(async () => {
-  server = await InProcessServer.start({ maxClientBacklogBytes: BACKLOG_LIMIT })
+  // Sixteen megabytes from one account: more than a minute's budget of a real user.
+  server = await InProcessServer.start({
+    maxClientBacklogBytes: BACKLOG_LIMIT,
+    writerLimits: { bytes: 64 * 1024 * 1024, items: 1_000_000 },
+  })
   writer = await connectClient(server.collabUrl, ROOM, { name: 'writer' })
   reader = await connectClient(server.collabUrl, ROOM, { name: 'reader' })
 })

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { authorizationFor, registerServerCredentials } from './testCredentials.ts'
-import { startServer } from '../../server/app.ts'
+import { startServer, type ServerOptions } from '../../server/app.ts'
 import { COLLAB_PATH } from '../../shared/collabProtocol.ts'
 import { DraftResponse } from '../../shared/api.ts'
 import { type DocJson, normalizeDocJson } from './yClients.ts'
@@ -36,23 +36,20 @@ const httpUrl = (port: number): string => `http://127.0.0.1:${port}`
 const collabUrl = (port: number): string => `ws://127.0.0.1:${port}${COLLAB_PATH}`
 
 /** The server in this process, via `startServer`: fast to restart, for most tests. */
+type InProcessOptions = Pick<ServerOptions, 'roomIdleMs' | 'maxClientBacklogBytes' | 'writerLimits'>
+
 export class InProcessServer implements ServerAddress {
   #running: { port: number; close(): Promise<void> } | null = null
   #port = 0
 
   private constructor(
     readonly dataDir: string,
-    private readonly options: { roomIdleMs?: number; maxClientBacklogBytes?: number },
+    private readonly options: InProcessOptions,
   ) {}
 
   /** Starts on port 0 (or `port`) with a new temp data dir unless one is given. */
   static async start(
-    options: {
-      dataDir?: string
-      port?: number
-      roomIdleMs?: number
-      maxClientBacklogBytes?: number
-    } = {},
+    options: InProcessOptions & { dataDir?: string; port?: number } = {},
   ): Promise<InProcessServer> {
     const { dataDir, port, ...serverOptions } = options
     const server = new InProcessServer(dataDir ?? makeDataDir(), serverOptions)

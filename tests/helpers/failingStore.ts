@@ -1,5 +1,9 @@
 import { startServer } from '../../server/app.ts'
-import type { DocumentStore, StoredDocument } from '../../server/storage/DocumentStore.ts'
+import type {
+  ClientClaim,
+  DocumentStore,
+  StoredDocument,
+} from '../../server/storage/DocumentStore.ts'
 import { COLLAB_PATH } from '../../shared/collabProtocol.ts'
 import { makeDataDir, removeDataDir, type ServerAddress } from './collabServer.ts'
 import { registerServerCredentials } from './testCredentials.ts'
@@ -68,9 +72,13 @@ export class FailingStore implements DocumentStore {
     return this.inner.load(name)
   }
 
-  async append(name: string, updates: readonly Uint8Array[]): Promise<void> {
+  async append(
+    name: string,
+    updates: readonly Uint8Array[],
+    claims?: readonly ClientClaim[],
+  ): Promise<void> {
     await this.#check('append', name, updates.length)
-    await this.inner.append(name, updates)
+    await this.inner.append(name, updates, claims)
     this.written.push({ write: 'append', name, updates: updates.length })
   }
 

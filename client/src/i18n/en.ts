@@ -66,6 +66,8 @@ export const en: Messages = {
     invalidUpdate: 'The server refused an invalid change. Your changes are kept on this device.',
     tooManyRefusals:
       'The server refused too many of your changes in a row and closed the connection. Reload the page.',
+    writingTooFast:
+      'This device sent more than the server accepts in a minute and was disconnected. Wait a minute, then reload the page.',
   },
   closedUnknown: (code) => `The connection to the server was closed (code ${code}).`,
   notice: 'Message from the server',

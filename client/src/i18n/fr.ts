@@ -76,6 +76,8 @@ export const fr: Messages = {
       'Le serveur a refusé une modification non valide. Vos modifications restent sur cet appareil.',
     tooManyRefusals:
       'Le serveur a refusé trop de vos modifications d’affilée et a fermé la connexion. Rechargez la page.',
+    writingTooFast:
+      'Cet appareil a envoyé plus que ce que le serveur accepte en une minute et a été déconnecté. Attendez une minute puis rechargez la page.',
   },
   closedUnknown: (code) => `La connexion au serveur a été fermée (code ${code}).`,
   notice: 'Message du serveur',

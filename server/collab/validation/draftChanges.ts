@@ -1,3 +1,4 @@
+import { equalityDeep } from 'lib0/function'
 import * as Y from 'yjs'
 
 /** Any shared type (Yjs types are generic, and invariant, over their event type). */
@@ -8,8 +9,9 @@ export type SharedType = Y.AbstractType<any>
 export type TextAttributes = Record<string, unknown>
 
 /**
- * One change an update makes to the draft, as the policies judge it. Read off the shadow
- * document's transaction: Yjs deltas carry the attributes of inserted and reformatted text.
+ * One change a transaction makes to the draft, as the policies judge it. Text changes are per
+ * run of content: inserted with the attributes it has now, deleted with those it had, or kept
+ * with attributes that changed (only the keys that changed, before and after).
  */
 export type DraftChange =
   | { kind: 'textInserted'; block: Y.XmlElement | null; attributes: TextAttributes }
@@ -32,213 +34,192 @@ export type DraftChange =
   /** A change to anything but the draft's XmlFragment (e.g. the proposal records). */
   | { kind: 'outsideDraft'; name: string }
 
-/**
- * The children an event added and deleted, found by walking the list once. (Yjs's own
- * `event.changes` builds its delta by concatenating arrays, quadratic in the items an update
- * adds: an update of tens of thousands of small items would block the server for seconds.)
- */
-export function childChanges(event: Y.YEvent<SharedType>): { added: Y.Item[]; deleted: Y.Item[] } {
-  const added: Y.Item[] = []
-  const deleted: Y.Item[] = []
-  for (let item = event.target._start; item !== null; item = item.right) {
-    if (event.adds(item)) {
-      // An item added and deleted in the same transaction never existed for anyone.
-      if (!event.deletes(item)) added.push(item)
-    } else if (event.deletes(item)) {
-      deleted.push(item)
-    }
-  }
-  return { added, deleted }
-}
+/** Whether the transaction created the item. */
+export const isNewIn = (tr: Y.Transaction, item: Y.Item): boolean =>
+  item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0)
+
+/** Whether the item was in the document before the transaction (deleted by it, or kept). */
+export const wasPresentBefore = (tr: Y.Transaction, item: Y.Item): boolean =>
+  !isNewIn(tr, item) && (!item.deleted || Y.isDeleted(tr.deleteSet, item.id))
 
 /** A type guard that keeps Yjs's default attribute typing (`instanceof` would infer `any`). */
 export const isXmlElement = (value: unknown): value is Y.XmlElement => value instanceof Y.XmlElement
 
-const isItemDeletedIn = (tr: Y.Transaction, item: Y.Item) => Y.isDeleted(tr.deleteSet, item.id)
-const isItemNewIn = (tr: Y.Transaction, item: Y.Item) =>
-  item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0)
+/** The value an attribute item holds (Yjs keeps a map entry's value as its last content). */
+export function valueOf(item: Y.Item): unknown {
+  const content = item.content.getContent()
+  return content[content.length - 1]
+}
 
 /**
- * A text as it was before the transaction: each content item that was there, with the
- * formatting then in force (format markers added by the transaction do not count, those it
- * deleted still do).
+ * Attributes of an element as they were before the transaction, also when it deleted them
+ * (Yjs's getters skip deleted items).
  */
-function* itemsBefore(
+export function attributesBefore(
   tr: Y.Transaction,
-  text: Y.XmlText,
-): Generator<{ item: Y.Item; attributes: TextAttributes }> {
-  let current: TextAttributes = {}
-  for (let item = text._start; item !== null; item = item.right) {
-    const wasPresent = !isItemNewIn(tr, item) && (!item.deleted || isItemDeletedIn(tr, item))
-    if (!wasPresent) continue
-    if (item.content instanceof Y.ContentFormat) {
-      const { key, value } = item.content
-      current = { ...current }
-      if (value === null) delete current[key]
-      else current[key] = value
-      continue
-    }
-    yield { item, attributes: current }
-  }
-}
-
-/** The attributes in force before the transaction at each text item deleted by it. */
-function deletedTextRuns(tr: Y.Transaction, text: Y.XmlText): TextAttributes[] {
-  const runs: TextAttributes[] = []
-  for (const { item, attributes } of itemsBefore(tr, text)) {
-    if (item.deleted && isItemDeletedIn(tr, item) && item.countable) runs.push(attributes)
-  }
-  return runs
-}
-
-const enclosingBlock = (type: SharedType): Y.XmlElement | null =>
-  type instanceof Y.XmlElement ? type : type.parent instanceof Y.XmlElement ? type.parent : null
-
-/** Attributes of an element even when it was just deleted (Y's getters skip deleted items). */
-export function rawAttributes(element: Y.XmlElement): Record<string, unknown> {
+  element: Y.XmlElement,
+): Record<string, unknown> {
   const attributes: Record<string, unknown> = {}
-  for (const [key, item] of element._map) {
-    const content = item.content.getContent()
-    attributes[key] = content[content.length - 1]
+  for (const key of element._map.keys()) {
+    const value = attributeBefore(tr, element, key)
+    if (value !== undefined) attributes[key] = value
   }
   return attributes
 }
 
-/** The attributes in force before the transaction on the text it kept, run by run. */
-function keptTextRuns(
-  tr: Y.Transaction,
-  text: Y.XmlText,
-): { length: number; before: TextAttributes }[] {
-  const runs: { length: number; before: TextAttributes }[] = []
-  for (const { item, attributes } of itemsBefore(tr, text)) {
-    if (!item.deleted && item.countable) runs.push({ length: item.length, before: attributes })
+/**
+ * The value a map key held before the transaction. Yjs keeps a key's writes as a list whose
+ * rightmost item is the value; at most one of them is present at any time.
+ */
+function attributeBefore(tr: Y.Transaction, type: SharedType, key: string): unknown {
+  for (let item: Y.Item | null = type._map.get(key) ?? null; item; item = item.left) {
+    if (wasPresentBefore(tr, item)) return valueOf(item)
+    if (!isNewIn(tr, item)) return undefined
   }
-  return runs
+  return undefined
 }
 
-const isSameValue = (a: unknown, b: unknown): boolean =>
-  a === b || JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+function attributeNow(type: SharedType, key: string): unknown {
+  const item = type._map.get(key)
+  return item && !item.deleted ? valueOf(item) : undefined
+}
 
 /**
- * The formatting a delta's retained ops really change, against the attributes the kept text
- * had before. Yjs may repeat an attribute the text already had: when a formatted run is
- * deleted with its format markers, the text after it is "retained" with the run's key set to
- * null, which it already was; that is no change.
+ * The text changes of a transaction in one Y.XmlText, read off its items: a single walk that
+ * keeps the formatting in force before and after the transaction. Nothing here reads Yjs's
+ * `YTextEvent.delta`, which may delete "redundant" format items while it is read (and so would
+ * make the judged document differ from the stored one).
  */
-function formattingChanges(
+function textChanges(
   tr: Y.Transaction,
   text: Y.XmlText,
   block: Y.XmlElement | null,
-  delta: readonly { insert?: unknown; retain?: number; attributes?: TextAttributes }[],
 ): DraftChange[] {
   const changes: DraftChange[] = []
-  const runs = keptTextRuns(tr, text)
-  let runIndex = 0
-  let usedOfRun = 0
-  for (const op of delta) {
-    if (op.retain === undefined) continue
-    for (let left = op.retain; left > 0 && runIndex < runs.length;) {
-      const run = runs[runIndex]
-      if (!run) break
-      const taken = Math.min(left, run.length - usedOfRun)
-      if (op.attributes) {
-        const before: TextAttributes = {}
-        const after: TextAttributes = {}
-        for (const [key, value] of Object.entries(op.attributes)) {
-          if (isSameValue(run.before[key], value)) continue
-          before[key] = run.before[key] ?? null
-          after[key] = value
-        }
-        if (Object.keys(after).length > 0) {
-          changes.push({ kind: 'textFormatted', block, before, after })
-        }
-      }
-      left -= taken
-      usedOfRun += taken
-      if (usedOfRun === run.length) {
-        runIndex++
-        usedOfRun = 0
-      }
-    }
+  const before = new Map<string, unknown>()
+  const after = new Map<string, unknown>()
+  // Consecutive content with the same fate and formatting is one change.
+  let formattingVersion = 0
+  let last: { kind: DraftChange['kind']; version: number } | null = null
+  const push = (change: DraftChange) => {
+    if (last?.kind === change.kind && last.version === formattingVersion) return
+    last = { kind: change.kind, version: formattingVersion }
+    changes.push(change)
   }
-  return changes
-}
-
-/** Lists the changes of a transaction on the draft (`fragment`) and outside it. */
-export function collectDraftChanges(
-  tr: Y.Transaction,
-  fragment: Y.XmlFragment,
-  events: readonly Y.YEvent<SharedType>[],
-): DraftChange[] {
-  const changes: DraftChange[] = []
-  for (const type of tr.changed.keys()) {
-    if (!isInside(type, fragment)) changes.push({ kind: 'outsideDraft', name: rootName(type) })
-  }
-  for (const event of events) {
-    const target: unknown = event.target
-    if (target instanceof Y.XmlText) {
-      const block = enclosingBlock(target)
-      for (const op of event.delta) {
-        if (op.insert !== undefined) {
-          changes.push({ kind: 'textInserted', block, attributes: op.attributes ?? {} })
-        }
-      }
-      changes.push(...formattingChanges(tr, target, block, event.delta))
-      for (const attributes of deletedTextRuns(tr, target)) {
-        changes.push({ kind: 'textDeleted', block, attributes })
-      }
+  for (let item = text._start; item !== null; item = item.right) {
+    const wasThere = wasPresentBefore(tr, item)
+    const isThere = !item.deleted
+    if (!wasThere && !isThere) continue
+    if (item.content instanceof Y.ContentFormat) {
+      const { key, value } = item.content as { key: string; value: unknown }
+      if (wasThere) applyFormat(before, key, value)
+      if (isThere) applyFormat(after, key, value)
+      formattingVersion++
       continue
     }
-    if (target instanceof Y.XmlElement || target instanceof Y.XmlFragment) {
-      const parent = target instanceof Y.XmlElement ? target : null
-      const { added, deleted } = childChanges(event)
-      for (const item of added) {
-        const content = item.content
-        if (content instanceof Y.ContentType) {
-          const inserted: unknown = content.type
-          if (isXmlElement(inserted)) {
-            changes.push({ kind: 'blockInserted', block: inserted, parent })
-          } else if (inserted instanceof Y.XmlText) {
-            for (const op of inserted.toDelta() as {
-              insert: unknown
-              attributes?: TextAttributes
-            }[]) {
-              changes.push({ kind: 'textInserted', block: parent, attributes: op.attributes ?? {} })
-            }
-          }
-        }
-      }
-      for (const item of deleted) {
-        const deleted: unknown = item.content instanceof Y.ContentType ? item.content.type : null
-        if (isXmlElement(deleted)) {
-          changes.push({
-            kind: 'blockDeleted',
-            nodeName: deleted.nodeName,
-            attributes: rawAttributes(deleted),
-          })
-        } else if (deleted instanceof Y.XmlText) {
-          for (const attributes of deletedTextRuns(tr, deleted)) {
-            changes.push({ kind: 'textDeleted', block: parent, attributes })
-          }
-        }
-      }
-      if (isXmlElement(target)) {
-        for (const [key, change] of event.keys) {
-          changes.push({
-            kind: 'blockAttributeChanged',
-            block: target,
-            key,
-            before: change.oldValue,
-            after: target.getAttribute(key),
-          })
-        }
-      }
+    if (!item.countable) continue
+    if (!wasThere) {
+      push({ kind: 'textInserted', block, attributes: Object.fromEntries(after) })
+    } else if (!isThere) {
+      push({ kind: 'textDeleted', block, attributes: Object.fromEntries(before) })
+    } else {
+      const changed = changedAttributes(before, after)
+      if (changed) push({ kind: 'textFormatted', block, ...changed })
     }
   }
   return changes
 }
 
-function isInside(type: SharedType, fragment: Y.XmlFragment): boolean {
+function applyFormat(attributes: Map<string, unknown>, key: string, value: unknown): void {
+  if (value === null) attributes.delete(key)
+  else attributes.set(key, value)
+}
+
+function changedAttributes(
+  before: Map<string, unknown>,
+  after: Map<string, unknown>,
+): { before: TextAttributes; after: TextAttributes } | null {
+  const changedBefore: TextAttributes = {}
+  const changedAfter: TextAttributes = {}
+  let isChanged = false
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const was = before.get(key) ?? null
+    const is = after.get(key) ?? null
+    if (equalityDeep(was, is)) continue
+    changedBefore[key] = was
+    changedAfter[key] = is
+    isChanged = true
+  }
+  return isChanged ? { before: changedBefore, after: changedAfter } : null
+}
+
+/** Every run of a text as it is now (for text the transaction created whole). */
+function insertedText(
+  tr: Y.Transaction,
+  text: Y.XmlText,
+  block: Y.XmlElement | null,
+): DraftChange[] {
+  return textChanges(tr, text, block).filter((change) => change.kind === 'textInserted')
+}
+
+const enclosingBlock = (type: SharedType): Y.XmlElement | null =>
+  isXmlElement(type) ? type : isXmlElement(type.parent) ? type.parent : null
+
+/** The changes a transaction made to the children of an element or of the fragment. */
+function childChanges(tr: Y.Transaction, parent: Y.XmlElement | Y.XmlFragment): DraftChange[] {
+  const changes: DraftChange[] = []
+  const block = isXmlElement(parent) ? parent : null
+  for (let item = parent._start; item !== null; item = item.right) {
+    const wasThere = wasPresentBefore(tr, item)
+    const isThere = !item.deleted
+    if (wasThere === isThere) continue
+    const child: unknown = item.content instanceof Y.ContentType ? item.content.type : null
+    if (isThere) {
+      if (isXmlElement(child)) changes.push({ kind: 'blockInserted', block: child, parent: block })
+      else if (child instanceof Y.XmlText) changes.push(...insertedText(tr, child, block))
+    } else if (isXmlElement(child)) {
+      changes.push({
+        kind: 'blockDeleted',
+        nodeName: child.nodeName,
+        attributes: attributesBefore(tr, child),
+      })
+    } else if (child instanceof Y.XmlText) {
+      changes.push(...textChanges(tr, child, block).filter((c) => c.kind === 'textDeleted'))
+    }
+  }
+  return changes
+}
+
+/**
+ * Lists the changes of a transaction, on the draft (`fragment`) and outside it, from the
+ * types it changed (`tr.changed`: Yjs lists there every type that existed before and whose
+ * children or keys changed; types created by the transaction come with their parent's change).
+ */
+export function collectDraftChanges(tr: Y.Transaction, fragment: Y.XmlFragment): DraftChange[] {
+  const changes: DraftChange[] = []
+  for (const [type, keys] of tr.changed as Map<SharedType, Set<string | null>>) {
+    if (!isInside(type, fragment)) {
+      changes.push({ kind: 'outsideDraft', name: rootName(type) })
+      continue
+    }
+    if (keys.has(null)) {
+      if (type instanceof Y.XmlText) changes.push(...textChanges(tr, type, enclosingBlock(type)))
+      else if (type instanceof Y.XmlFragment) changes.push(...childChanges(tr, type))
+    }
+    if (!isXmlElement(type)) continue
+    for (const key of keys) {
+      if (key === null) continue
+      const before = attributeBefore(tr, type, key)
+      const after = attributeNow(type, key)
+      if (equalityDeep(before ?? null, after ?? null)) continue
+      changes.push({ kind: 'blockAttributeChanged', block: type, key, before, after })
+    }
+  }
+  return changes
+}
+
+/** Whether `type` is `fragment` or inside it. */
+export function isInside(type: SharedType, fragment: Y.XmlFragment): boolean {
   for (let t: SharedType | null = type; t; t = t.parent as SharedType | null) {
     if (t === fragment) return true
   }

@@ -8,7 +8,8 @@ import { CO_FACILITATORS, DRAFT_FRAGMENT } from '../../../../shared/draft/index.
 import type { Role } from '../../../../shared/permissions.ts'
 import type { DraftJSON } from '../../../../shared/numbering.ts'
 import { draftExtensions, draftSchema } from '../../../../shared/schema/index.ts'
-import { UpdateValidator } from '../../../../server/collab/validation/UpdateValidator.ts'
+import { ClientOwners } from '../../../../server/collab/ClientOwners.ts'
+import { LiveDraft } from '../../../../server/collab/LiveDraft.ts'
 import { judgeDraftChange } from '../../../../server/policies/draftChange.ts'
 import { readProposal, recordNewProposals } from '../../../../server/collab/proposalRecords.ts'
 import { SuggestingMode } from '../../../../client/src/editor/suggesting/SuggestingMode.ts'
@@ -17,7 +18,6 @@ import { DraftCommands } from '../../../../client/src/editor/DraftCommands.ts'
 import { recordLookup } from '../../../../client/src/proposals/records.ts'
 
 const FROM_SERVER = Symbol('from server')
-const SERVER = Symbol('server')
 
 /**
  * The server's side of a room, in memory: the live document, the same update validator, rule
@@ -26,19 +26,26 @@ const SERVER = Symbol('server')
  * arrive later than the keystrokes that made them).
  */
 export class ProposalRoom {
-  readonly live = new Y.Doc()
   /** Why the server refused an update: must stay empty for the suggesting mode. */
   readonly refusals: string[] = []
-  private readonly validator: UpdateValidator
+  private readonly draft: LiveDraft
+  private readonly owners = new ClientOwners([])
   private readonly clients: RoomClient[] = []
 
   constructor(draft: DraftJSON) {
-    prosemirrorJSONToYXmlFragment(draftSchema, draft, this.live.getXmlFragment(DRAFT_FRAGMENT))
-    this.validator = new UpdateValidator(this.live)
-    this.live.on('update', (update: Uint8Array, origin: unknown) => {
-      if (!(origin instanceof RoomClient)) this.validator.mirror(update)
-      for (const client of this.clients) if (client !== origin) client.inbox.push(update)
+    const initial = new Y.Doc()
+    prosemirrorJSONToYXmlFragment(draftSchema, draft, initial.getXmlFragment(DRAFT_FRAGMENT))
+    this.draft = LiveDraft.load([Y.encodeStateAsUpdate(initial)], {
+      isJudging: true,
+      onAccepted: (update, origin) => {
+        for (const client of this.clients) if (client !== origin) client.inbox.push(update)
+      },
     })
+  }
+
+  /** The server's live document. */
+  get live(): Y.Doc {
+    return this.draft.doc
   }
 
   /** A user of `delegation` with `role` (co-facilitators propose as `co-facilitators`). */
@@ -67,33 +74,36 @@ export class ProposalRoom {
 
   private receive(update: Uint8Array, client: RoomClient): void {
     const writer = { role: client.role, delegation: client.delegation }
-    const { refusal, changes } = this.validator.check(update, (change) =>
-      judgeDraftChange(change, writer, (id) => readProposal(this.live, id)),
-    )
-    if (refusal) {
-      this.refusals.push(refusal.message)
+    const outcome = this.draft.receive(update, {
+      origin: client,
+      writer: client.userId,
+      owners: this.owners,
+      chargeItems: () => true,
+      judge: (change) => judgeDraftChange(change, writer, (id) => readProposal(this.live, id)),
+    })
+    if (outcome.status !== 'applied') {
+      this.refusals.push(outcome.status === 'refused' ? outcome.refusal.message : outcome.status)
       return
     }
-    Y.applyUpdate(this.live, update, client)
-    this.live.transact(() => {
-      recordNewProposals({
-        doc: this.live,
-        changes,
-        author: { userId: 1, name: client.delegation ?? 'co-facilitator' },
-        now: new Date('2018-07-13T12:00:00Z'),
-        origin: SERVER,
-      })
-    }, SERVER)
+    recordNewProposals({
+      doc: this.live,
+      changes: outcome.changes,
+      author: { userId: client.userId, name: client.delegation ?? 'co-facilitator' },
+      now: new Date('2018-07-13T12:00:00Z'),
+      transact: (write) => this.draft.transactAsServer(write),
+    })
   }
 
   destroy(): void {
     for (const client of this.clients) client.editor.destroy()
-    this.validator.destroy()
+    this.draft.destroy()
   }
 }
 
 /** One browser: its own Yjs document and a Tiptap editor with the suggesting mode. */
 export class RoomClient {
+  private static lastUserId = 0
+  readonly userId = ++RoomClient.lastUserId
   readonly doc = new Y.Doc()
   readonly editor: Editor
   readonly outbox: Uint8Array[] = []

@@ -1,7 +1,8 @@
 import { DRAFT_FRAGMENT } from '../../../../shared/draft/index.ts'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { UpdateValidator } from '../../../../server/collab/validation/UpdateValidator.ts'
+import { ClientOwners } from '../../../../server/collab/ClientOwners.ts'
+import { LiveDraft } from '../../../../server/collab/LiveDraft.ts'
 import type { DraftChange } from '../../../../server/collab/validation/draftChanges.ts'
 
 const FRA = { proposalId: 'fra-000001', delegation: 'FRA' }
@@ -20,7 +21,7 @@ function draft(): { doc: Y.Doc; text: Y.XmlText } {
   return { doc, text }
 }
 
-/** The changes the validator reads off `edit`, made on a copy of `doc` and sent as an update. */
+/** The changes the live draft judges when a client makes `edit` on its copy of `doc`. */
 function changesOf(doc: Y.Doc, edit: (text: Y.XmlText) => void): DraftChange[] {
   const client = new Y.Doc()
   Y.applyUpdate(client, Y.encodeStateAsUpdate(doc))
@@ -28,10 +29,23 @@ function changesOf(doc: Y.Doc, edit: (text: Y.XmlText) => void): DraftChange[] {
   const section = client.getXmlFragment(DRAFT_FRAGMENT).get(0) as Y.XmlElement
   const action = section.get(0) as Y.XmlElement
   edit(action.get(0) as Y.XmlText)
-  const validator = new UpdateValidator(doc)
-  const { changes } = validator.check(Y.encodeStateAsUpdate(client, before), () => null)
-  validator.destroy()
-  return changes.map((change) => ({ ...change, block: null }) as DraftChange)
+  const live = LiveDraft.load([Y.encodeStateAsUpdate(doc)], {
+    isJudging: true,
+    onAccepted: () => undefined,
+  })
+  const judged: DraftChange[] = []
+  live.receive(Y.encodeStateAsUpdate(client, before), {
+    origin: 'client',
+    writer: 1,
+    owners: new ClientOwners([]),
+    chargeItems: () => true,
+    judge: (change) => {
+      judged.push(change)
+      return null
+    },
+  })
+  live.destroy()
+  return judged.map((change) => ({ ...change, block: null }) as DraftChange)
 }
 
 describe('the changes an update makes to the text', () => {
