@@ -55,6 +55,8 @@ export interface ServerOptions {
   sessionTtlMs?: number
   /** Default MAX_CLIENT_BACKLOG_BYTES; tests lower it to see a slow client dropped. */
   maxClientBacklogBytes?: number
+  /** ALLOWED_ORIGINS: other origins whose pages may open the collaboration WebSocket. */
+  allowedOrigins?: readonly string[]
   /** The server's clock (tests move it); defaults to the system clock. */
   now?: () => Date
   /**
@@ -108,6 +110,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
     loginLimiter: new RateLimiter(LOGIN_ATTEMPTS_PER_MINUTE, 60_000),
     sessionTtlMs: options.sessionTtlMs ?? SESSION_TTL_MS,
     maxClientBacklogBytes: options.maxClientBacklogBytes ?? MAX_CLIENT_BACKLOG_BYTES,
+    allowedOrigins: new Set(options.allowedOrigins ?? DEFAULTS.ALLOWED_ORIGINS),
     now,
     startedAt: Date.now(),
     isDemo: options.demo ?? true,

@@ -24,6 +24,8 @@ export interface AppContext {
   accessChanges: AccessChanges
   loginLimiter: RateLimiter
   sessionTtlMs: number
+  /** Origins besides the server's own whose pages may open the collaboration WebSocket. */
+  allowedOrigins: ReadonlySet<string>
   /** Unread bytes the collaboration server holds per client before dropping it. */
   maxClientBacklogBytes: number
   /** The server's clock; injected so that tests can move it. */
