@@ -26,6 +26,7 @@ import { negotiationRoutes } from './routes/negotiations.ts'
 import { proposalRoutes } from './routes/proposals.ts'
 import { revisionRoutes } from './routes/revisions.ts'
 import { compareRoutes } from './routes/compare.ts'
+import { securityHeaders } from './routes/securityHeaders.ts'
 import { silenceRoutes } from './routes/silence.ts'
 import { SilenceService } from './silence/SilenceService.ts'
 import { SilenceRepository } from './storage/silenceProcedures.ts'
@@ -120,6 +121,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
 
   const app = express()
   app.disable('x-powered-by')
+  app.use(securityHeaders())
   app.use(healthRoutes(context))
   app.use('/api', express.json({ limit: MAX_JSON_BODY_BYTES }))
   app.use('/api', resolveActor(context), csrfProtection)
