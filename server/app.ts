@@ -27,6 +27,7 @@ import { negotiationRoutes } from './routes/negotiations.ts'
 import { proposalRoutes } from './routes/proposals.ts'
 import { revisionRoutes } from './routes/revisions.ts'
 import { compareRoutes } from './routes/compare.ts'
+import { securityHeaders } from './routes/securityHeaders.ts'
 import { silenceRoutes } from './routes/silence.ts'
 import { SilenceService } from './silence/SilenceService.ts'
 import { SilenceRepository } from './storage/silenceProcedures.ts'
@@ -56,6 +57,8 @@ export interface ServerOptions {
   sessionTtlMs?: number
   /** Default MAX_CLIENT_BACKLOG_BYTES; tests lower it to see a slow client dropped. */
   maxClientBacklogBytes?: number
+  /** ALLOWED_ORIGINS: other origins whose pages may open the collaboration WebSocket. */
+  allowedOrigins?: readonly string[]
   /** The server's clock (tests move it); defaults to the system clock. */
   now?: () => Date
   /**
@@ -113,6 +116,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
     sessionTtlMs: options.sessionTtlMs ?? SESSION_TTL_MS,
     writerBudget: new WriterBudget({ ...DEFAULT_WRITER_LIMITS, ...options.writerLimits }),
     maxClientBacklogBytes: options.maxClientBacklogBytes ?? MAX_CLIENT_BACKLOG_BYTES,
+    allowedOrigins: new Set(options.allowedOrigins ?? DEFAULTS.ALLOWED_ORIGINS),
     now,
     startedAt: Date.now(),
     isDemo: options.demo ?? true,
@@ -122,6 +126,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
 
   const app = express()
   app.disable('x-powered-by')
+  app.use(securityHeaders())
   app.use(healthRoutes(context))
   app.use('/api', express.json({ limit: MAX_JSON_BODY_BYTES }))
   app.use('/api', resolveActor(context), csrfProtection)

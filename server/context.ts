@@ -27,6 +27,8 @@ export interface AppContext {
   sessionTtlMs: number
   /** What each user may cost the collaboration server per minute. */
   writerBudget: WriterBudget
+  /** Origins besides the server's own whose pages may open the collaboration WebSocket. */
+  allowedOrigins: ReadonlySet<string>
   /** Unread bytes the collaboration server holds per client before dropping it. */
   maxClientBacklogBytes: number
   /** The server's clock; injected so that tests can move it. */

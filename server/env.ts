@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { normalizeOrigin } from './auth/isAllowedOrigin.ts'
 
 /** Defaults of every setting, in one place (README lists them). */
 export const DEFAULTS = {
@@ -9,11 +10,27 @@ export const DEFAULTS = {
   LOG_LEVEL: 'info',
   DEMO: true,
   ROOM_IDLE_MS: 2_000,
+  ALLOWED_ORIGINS: [] as readonly string[],
 } as const
 
 const booleanString = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1')
+
+/** Comma-separated origins (`https://host[:port]`), each normalised as browsers send it. */
+const originList = z.string().transform((value, context) => {
+  const origins: string[] = []
+  for (const item of value.split(',').map((part) => part.trim())) {
+    if (item === '') continue
+    const origin = normalizeOrigin(item)
+    if (origin === null) {
+      context.addIssue({ code: 'custom', message: `"${item}" is not an origin like https://host` })
+      return z.NEVER
+    }
+    origins.push(origin)
+  }
+  return origins
+})
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(DEFAULTS.PORT),
@@ -24,6 +41,7 @@ const EnvSchema = z.object({
     .default(DEFAULTS.LOG_LEVEL),
   DEMO: booleanString.default(DEFAULTS.DEMO),
   ROOM_IDLE_MS: z.coerce.number().int().min(0).default(DEFAULTS.ROOM_IDLE_MS),
+  ALLOWED_ORIGINS: originList.default([...DEFAULTS.ALLOWED_ORIGINS]),
 })
 
 export type Env = z.infer<typeof EnvSchema> & { DATA_DIR: string }

@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     host: env.HOST,
     demo: env.DEMO,
     roomIdleMs: env.ROOM_IDLE_MS,
+    allowedOrigins: env.ALLOWED_ORIGINS,
     logger,
   })
   logger.info({ port: server.port, url: server.url, dataDir: env.DATA_DIR }, 'listening')

@@ -1,3 +1,4 @@
+import './zodConfig.ts'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { I18nProvider } from './i18n/I18nProvider.tsx'

@@ -10,6 +10,7 @@ import {
 import { MAX_COLLAB_MESSAGE_BYTES } from '../../shared/limits.ts'
 import type { Actor } from '../auth/Actor.ts'
 import { authenticate } from '../auth/authenticate.ts'
+import { isAllowedOrigin } from '../auth/isAllowedOrigin.ts'
 import type { AppContext } from '../context.ts'
 import { mayRead } from '../policies/negotiation.ts'
 import { Connection } from './Connection.ts'
@@ -49,6 +50,11 @@ export function attachCollabServer(props: { server: Server; context: AppContext 
     const rawPath = (request.url ?? '/').split('?')[0] ?? '/'
     if (!rawPath.startsWith(`${COLLAB_PATH}/`)) {
       refuseUpgrade(socket, 404, 'Not Found')
+      return
+    }
+    if (!isAllowedOrigin(request, context.allowedOrigins)) {
+      logger.warn({ path: rawPath, origin: request.headers.origin }, 'refused cross-site upgrade')
+      refuseUpgrade(socket, 403, 'Forbidden')
       return
     }
     const query = new URL(request.url ?? '/', 'http://localhost').searchParams

@@ -76,7 +76,10 @@ export async function setUserActive(props: {
   const { context, userId, isActive } = props
   await loadUser(context, userId)
   await context.users.setActive(userId, isActive)
-  if (!isActive) await context.credentials.deleteSessionsOf(userId)
+  // Reactivation must not bring old credentials back to life: they end with the deactivation.
+  if (!isActive) {
+    await endCredentialsOf({ context, actor: props.actor, userId, reason: 'user.deactivated' })
+  }
   await context.audit.record({
     negotiationId: null,
     actor: props.actor,
@@ -86,7 +89,7 @@ export async function setUserActive(props: {
   context.accessChanges.announce(userId)
 }
 
-/** Sets a new password (secretariat) and ends the user's sessions. */
+/** Sets a new password (secretariat) and ends the user's sessions and API tokens. */
 export async function resetPassword(props: {
   context: AppContext
   actor: Actor
@@ -96,7 +99,9 @@ export async function resetPassword(props: {
   const { context, userId } = props
   await loadUser(context, userId)
   await context.users.setPasswordHash(userId, await hashPassword(props.password))
-  await context.credentials.deleteSessionsOf(userId)
+  // A reset answers a suspected compromise: a token minted with the old password is as
+  // suspect as a session opened with it.
+  await endCredentialsOf({ context, actor: props.actor, userId, reason: 'user.passwordReset' })
   await context.audit.record({
     negotiationId: null,
     actor: props.actor,
@@ -104,4 +109,28 @@ export async function resetPassword(props: {
     details: { userId },
   })
   context.accessChanges.announce(userId)
+}
+
+/**
+ * Ends every session and revokes every personal API token of a user, each revocation in the
+ * audit log under the acting secretariat. Open connections are left to the caller's
+ * announcement of the access change, which re-authenticates them with what they connected with.
+ */
+async function endCredentialsOf(props: {
+  context: AppContext
+  actor: Actor
+  userId: number
+  reason: 'user.deactivated' | 'user.passwordReset'
+}): Promise<void> {
+  const { context, userId, reason } = props
+  await context.credentials.deleteSessionsOf(userId)
+  const revoked = await context.credentials.revokeApiTokensOf(userId, context.now())
+  for (const id of revoked) {
+    await context.audit.record({
+      negotiationId: null,
+      actor: props.actor,
+      action: 'token.revoked',
+      details: { id, userId, reason },
+    })
+  }
 }

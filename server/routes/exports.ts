@@ -9,6 +9,7 @@ import { buildCompilation } from '../exports/compilation.ts'
 import { renderCompilationDocx } from '../exports/compilationDocx.ts'
 import { renderCompilationHtml } from '../exports/compilationHtml.ts'
 import { loadNegotiation } from './loadNegotiation.ts'
+import { sendHtml } from './sendExport.ts'
 
 const FORMATS = ['html', 'docx'] as const
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -47,12 +48,7 @@ export function exportRoutes(context: AppContext): Router {
         .send(await renderCompilationDocx(compilation))
       return
     }
-    // The page is self-contained: no script may run in it, whatever a proposal says.
-    response
-      .set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
-      .set('X-Content-Type-Options', 'nosniff')
-      .type('text/html; charset=utf-8')
-      .send(renderCompilationHtml(compilation))
+    sendHtml(response, renderCompilationHtml(compilation))
   })
 
   return router

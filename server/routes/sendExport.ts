@@ -1,8 +1,9 @@
 import type { Response } from 'express'
+import { EXPORT_POLICY } from './securityHeaders.ts'
 
-/** A printable HTML page. */
+/** A printable HTML page, under a policy that lets it style itself and do nothing else. */
 export function sendHtml(response: Response, html: string): void {
-  response.type('text/html; charset=utf-8').send(html)
+  response.set('Content-Security-Policy', EXPORT_POLICY).type('text/html; charset=utf-8').send(html)
 }
 
 /** A Word document as an attachment, with a file name safe in a header. */

@@ -71,6 +71,18 @@ export class CredentialRepository {
       .execute()
   }
 
+  /** Revokes every token of a user still in force; returns the ids it revoked. */
+  async revokeApiTokensOf(userId: number, revokedAt: Date): Promise<number[]> {
+    const rows = await this.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: revokedAt.toISOString() })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .returning('id')
+      .execute()
+    return rows.map((row) => row.id)
+  }
+
   /** Revokes one of the user's tokens; returns whether there was one to revoke. */
   async revokeApiToken(userId: number, id: number): Promise<boolean> {
     const result = await this.db

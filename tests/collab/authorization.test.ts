@@ -188,4 +188,21 @@ describe('the collaboration WebSocket enforces who may do what', () => {
     expect(await closed).toBe(CloseReason.unauthenticated.code)
     client.destroy()
   })
+
+  it('closes a connection opened with an API token when its owner’s password is reset', async () => {
+    const bra = await ApiClient.signedIn(server.url, 'bra')
+    const client = connectClient({
+      baseUrl: server.url,
+      negotiationId: NID,
+      token: await bra.createToken('before the reset'),
+    })
+    await client.synced
+    client.provider.shouldConnect = false
+    let closeCode: number | null = null
+    client.provider.ws?.addEventListener('close', (event) => (closeCode = event.code))
+    const id = await userIdOf(secretariat, 'bra')
+    await secretariat.json('POST', `/api/users/${id}/password`, { password: 'nouveau-42' })
+    await eventually(() => expect(closeCode).toBe(CloseReason.unauthenticated.code))
+    client.destroy()
+  })
 })

@@ -54,6 +54,10 @@ describe('signing in to the demo negotiation', () => {
       ]),
     )
 
+    // The app shell, the editor and its carets live within the server's policy.
+    expect(await fra.cspViolations()).toEqual([])
+    expect(await mar.cspViolations()).toEqual([])
+
     // Signing out closes the draft: back to the sign-in page, and the caret leaves the room.
     await fra.signOut()
     await retryableAssertion(async () => expect(await mar.caretLabels()).toEqual([]))

@@ -13,6 +13,18 @@ export interface MarginNumber {
 }
 
 /**
+ * Collects the Content-Security-Policy violations of a page (run in the page, from its start:
+ * `addInitScript`), which `DraftPage.cspViolations` reads.
+ */
+export function recordCspViolations(): void {
+  const seen: string[] = []
+  Object.assign(window, { cspViolations: seen })
+  document.addEventListener('securitypolicyviolation', (event) =>
+    seen.push(`${event.effectiveDirective} ${event.blockedURI}`),
+  )
+}
+
+/**
  * One user's tab on the live draft: what a delegate sees and does, in the words of the page
  * (objective 7, its commitment, the margin number), so tests read as the scenario they check.
  */
@@ -22,6 +34,13 @@ export class DraftPage {
     /** Names this page in traces and screenshots, e.g. `fra`. */
     readonly label: string,
   ) {}
+
+  /** What the server's Content-Security-Policy refused the page, e.g. `style-src-elem inline`. */
+  async cspViolations(): Promise<string[]> {
+    return this.page.evaluate(
+      () => (window as unknown as { cspViolations?: string[] }).cspViolations ?? [],
+    )
+  }
 
   get editor(): Locator {
     return this.page.locator('.ProseMirror')

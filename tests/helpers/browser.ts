@@ -3,7 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 import { beforeEach } from 'vitest'
-import { DraftPage } from './DraftPage.ts'
+import { DraftPage, recordCspViolations } from './DraftPage.ts'
 
 /** Debian's Chromium: playwright-core drives it, no browser is downloaded (ensureChromium.mjs). */
 export const CHROMIUM_PATH = '/usr/bin/chromium'
@@ -85,6 +85,7 @@ export class BrowserSession {
     })
     // Fail an action well before the test's own timeout, so the error names the action.
     context.setDefaultTimeout(ACTION_TIMEOUT_MS)
+    await context.addInitScript(recordCspViolations)
     await context.tracing.start({ title: label, screenshots: true, snapshots: true })
     const draftPage = new DraftPage(await context.newPage(), slug(label))
     this.#pages.push({ context, draftPage })

@@ -1,4 +1,6 @@
+import path from 'node:path'
 import { Writable } from 'node:stream'
+import SQLite from 'better-sqlite3'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LOGIN_ATTEMPTS_PER_MINUTE } from '../../shared/limits.ts'
@@ -23,6 +25,18 @@ describe('sessions, tokens and CSRF', () => {
     })
   })
   afterAll(() => server.close())
+
+  const storedAuditEvents = (action: string): Record<string, unknown>[] => {
+    const db = new SQLite(path.join(server.dataDir, 'draftroom.sqlite'), { readonly: true })
+    try {
+      const rows = db.prepare('SELECT details FROM audit_events WHERE action = ?').all(action) as {
+        details: string
+      }[]
+      return rows.map((row) => JSON.parse(row.details) as Record<string, unknown>)
+    } finally {
+      db.close()
+    }
+  }
 
   it('signs in with an HttpOnly, SameSite cookie that expires, and says who the user is', async () => {
     const client = new ApiClient(server.url)
@@ -147,25 +161,44 @@ describe('sessions, tokens and CSRF', () => {
   it('shuts a deactivated user out of every session at once, and back in when reactivated', async () => {
     const secretariat = await ApiClient.signedIn(server.url, 'secretariat')
     const user = await ApiClient.signedIn(server.url, 'phl')
+    const script = new ApiClient(server.url)
+    script.bearer = await user.createToken('before the deactivation')
     const id = await userIdOf(secretariat, 'phl')
     expect((await secretariat.json('POST', `/api/users/${id}/deactivate`)).status).toBe(204)
     expect((await user.json('GET', '/api/me')).status).toBe(401)
     expect((await new ApiClient(server.url).signIn('phl', 'demo')).status).toBe(401)
     expect((await secretariat.json('POST', `/api/users/${id}/activate`)).status).toBe(204)
     expect((await new ApiClient(server.url).signIn('phl', 'demo')).status).toBe(200)
+    // Credentials ended with the deactivation: a token of before does not come back.
+    expect((await script.json('GET', '/api/me')).status).toBe(401)
   })
 
-  it('resets a password: the old one and the old sessions stop working', async () => {
+  it('resets a password: the old one, the old sessions and the API tokens stop working', async () => {
     const secretariat = await ApiClient.signedIn(server.url, 'secretariat')
     const user = await ApiClient.signedIn(server.url, 'deu')
+    const script = new ApiClient(server.url)
+    script.bearer = await user.createToken('before the reset')
+    expect((await script.json('GET', '/api/me')).status).toBe(200)
     const id = await userIdOf(secretariat, 'deu')
     const reset = await secretariat.json('POST', `/api/users/${id}/password`, {
       password: 'nouveau-42',
     })
     expect(reset.status).toBe(204)
     expect((await user.json('GET', '/api/me')).status).toBe(401)
+    expect((await script.json('GET', '/api/me')).status).toBe(401)
     expect((await new ApiClient(server.url).signIn('deu', 'demo')).status).toBe(401)
-    expect((await new ApiClient(server.url).signIn('deu', 'nouveau-42')).status).toBe(200)
+    const again = await ApiClient.signedIn(server.url, 'deu', 'nouveau-42')
+    const listed = await again.json<{ tokens: { name: string; revokedAt: string | null }[] }>(
+      'GET',
+      '/api/tokens',
+    )
+    expect(listed.body.tokens.map((t) => [t.name, t.revokedAt !== null])).toEqual([
+      ['before the reset', true],
+    ])
+    // Account events belong to no negotiation, so no API lists them: read the stored log.
+    expect(storedAuditEvents('token.revoked')).toContainEqual(
+      expect.objectContaining({ userId: id, reason: 'user.passwordReset' }),
+    )
   })
 
   it('answers bad input with a clear error', async () => {

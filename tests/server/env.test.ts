@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { parseEnv } from '../../server/env.ts'
+
+describe('the configuration', () => {
+  it('has no other allowed origin by default', () => {
+    expect(parseEnv({}).ALLOWED_ORIGINS).toEqual([])
+  })
+
+  it('reads ALLOWED_ORIGINS as a comma-separated list of origins, as browsers write them', () => {
+    const env = parseEnv({
+      ALLOWED_ORIGINS: ' https://Draftroom.example.org/ , http://localhost:5173,,https://x.org:443',
+    })
+    expect(env.ALLOWED_ORIGINS).toEqual([
+      'https://draftroom.example.org',
+      'http://localhost:5173',
+      'https://x.org',
+    ])
+  })
+
+  it('refuses an ALLOWED_ORIGINS item that is not an origin, naming the variable', () => {
+    for (const value of ['draftroom.example.org', 'https://x.org/app', 'ftp://x.org', '*']) {
+      expect(() => parseEnv({ ALLOWED_ORIGINS: value })).toThrow(/ALLOWED_ORIGINS/)
+    }
+  })
+})
