@@ -1,3 +1,4 @@
+import { listLevel } from './docxStyles.ts'
 import { xmlTokens } from './xmlTokens.ts'
 
 /** How one level of a Word list is numbered: its format ("decimal", "lowerLetter", ...) and start. */
@@ -57,7 +58,7 @@ export function readDocxNumbering(xml: string | null): DocxNumbering {
     } else if (name === 'w:abstractNumId' && instance) {
       instance.abstractId = val ?? null
     } else if ((name === 'w:lvl' || name === 'w:lvlOverride') && levels) {
-      level = levelOf(levels, Number(attrs.get('w:ilvl') ?? 0))
+      level = levelOf(levels, listLevel(attrs.get('w:ilvl')))
     } else if ((name === 'w:start' || name === 'w:startOverride') && level && val) {
       level.start = Number(val)
     } else if (name === 'w:numFmt' && level && val) {

@@ -1,13 +1,32 @@
-/** Limits of revision import. The route enforces the file size; the readers enforce the rest. */
+/**
+ * Limits of revision import. The route enforces the file size; the readers enforce the rest, so
+ * that reading costs time and memory in proportion to a file no larger than MAX_IMPORT_BYTES.
+ */
 
 /** The largest .docx or text file accepted for import (bytes); the route answers 413 above it. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 /**
- * The largest part read out of a .docx once inflated (bytes). Word's XML inflates ten to twenty
- * times; a hostile zip inflates a thousandfold, so the inflater stops here instead.
+ * The longest line of a text, or paragraph of a .docx, accepted (characters). The longest
+ * paragraph of the compact has under 1,000 characters; twenty times that is still a page and a
+ * half of one paragraph, while a longer line is a file that is not a UN text (or has lost its
+ * line breaks), refused with a message rather than read.
  */
-export const MAX_DOCX_PART_BYTES = 64 * 1024 * 1024
+export const MAX_LINE_CHARS = 20_000
+
+/**
+ * The most lines of a text, or paragraphs of a .docx, accepted. The compact wrapped at 72
+ * columns is about 1,300 lines; a whole 5 MiB file wrapped so, with a blank line between
+ * paragraphs, is under 150,000. Bounds the memory of a file of empty lines or `<w:p/>`.
+ */
+export const MAX_IMPORT_LINES = 250_000
+
+/**
+ * The largest part read out of a .docx once inflated (bytes), checked while inflating. Word's
+ * document.xml of the whole compact, with its revision ids and run formatting, is 1-3 MB; 16 MiB
+ * leaves room for tracked changes and comments, while a hostile zip inflates a thousandfold.
+ */
+export const MAX_DOCX_PART_BYTES = 16 * 1024 * 1024
 
 /** Problems listed by an ImportError before the rest are summed up in a last entry. */
 export const MAX_IMPORT_ISSUES = 100

@@ -6,19 +6,24 @@ import { readDocxStyles } from './docxStyles.ts'
 import { fileError } from './ImportError.ts'
 import { MAX_DOCX_PART_BYTES, MAX_IMPORT_BYTES } from './limits.ts'
 import { importRevisionLines, type RevisionImport } from './parseRevisionText.ts'
+import { xmlTokens } from './xmlTokens.ts'
 import { openZip, type ZipArchive } from './zipArchive.ts'
 
-const OFFICE_DOCUMENT = /\/officeDocument$/
+// The relationship type of the main part ends so in transitional and strict Office Open XML.
+const OFFICE_DOCUMENT = '/officeDocument'
 const DEFAULT_DOCUMENT = 'word/document.xml'
 
 // The main part is named in the package relationships; Word always calls it word/document.xml.
 async function mainDocumentPath(zip: ZipArchive): Promise<string> {
   const relationships = await zip.readText('_rels/.rels', MAX_DOCX_PART_BYTES)
-  const target = relationships
-    ?.match(/<Relationship\b[^>]*>/g)
-    ?.find((tag) => OFFICE_DOCUMENT.test(/\bType="([^"]*)"/.exec(tag)?.[1] ?? ''))
-    ?.match(/\bTarget="([^"]*)"/)?.[1]
-  return target ? target.replace(/^\//, '') : DEFAULT_DOCUMENT
+  for (const token of relationships === null ? [] : xmlTokens(relationships)) {
+    if (token.kind !== 'open' || token.name !== 'Relationship') continue
+    const target = token.attrs.get('Target')
+    if (target && token.attrs.get('Type')?.endsWith(OFFICE_DOCUMENT)) {
+      return target.startsWith('/') ? target.slice(1) : target
+    }
+  }
+  return DEFAULT_DOCUMENT
 }
 
 /** Like `parseRevisionDocx`, also returning the paragraphs left out of the draft. */
