@@ -36,6 +36,7 @@ import {
   overLongLine,
   spacedParagraphs,
   threeLinesUnderLimit,
+  unterminatedRelationships,
   wordParagraph,
   zipOf,
 } from '../helpers/hostileImports.ts'
@@ -666,6 +667,35 @@ describe('reading hostile files', () => {
     const paragraphs = handWrittenDocx('<w:p/>'.repeat(MAX_IMPORT_LINES + 1))
     expect(await importIssues(() => parseRevisionDocx(paragraphs))).toEqual([
       { line: 0, message: 'The document has more than 250,000 paragraphs' },
+    ])
+  })
+
+  it('refuses XML that is not well-formed at its first error, a DTD and deep nesting', async () => {
+    const relationships = unterminatedRelationships()
+    expect(await timeOf(() => parseRevisionDocx(relationships))).toBeLessThan(AT_ONCE_MS)
+    expect(await importIssues(() => parseRevisionDocx(relationships))).toEqual([
+      {
+        line: 0,
+        message: expect.stringMatching(
+          /^The \.docx file is damaged \(its XML cannot be read: _rels\/\.rels:1:\d+: /,
+        ) as string,
+      },
+    ])
+    const entities = zipOf({
+      'word/document.xml': Buffer.from(
+        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaa">]><d>&a;&a;&a;</d>',
+      ),
+    })
+    expect(await importIssues(() => parseRevisionDocx(entities))).toEqual([
+      {
+        line: 0,
+        message:
+          'The .docx file is damaged (word/document.xml declares a DTD, which Word never writes)',
+      },
+    ])
+    const deep = handWrittenDocx(`${'<w:sdt>'.repeat(300)}${'</w:sdt>'.repeat(300)}`)
+    expect(await importIssues(() => parseRevisionDocx(deep))).toEqual([
+      { line: 0, message: 'The .docx file nests elements deeper than 256 in word/document.xml' },
     ])
   })
 

@@ -1,5 +1,5 @@
 import { listLevel } from './docxStyles.ts'
-import { xmlTokens } from './xmlTokens.ts'
+import { xmlTokens, type XmlPart } from './xmlTokens.ts'
 
 /** How one level of a Word list is numbered: its format ("decimal", "lowerLetter", ...) and start. */
 export interface ListLevel {
@@ -30,13 +30,13 @@ const levelOf = (levels: Levels, level: number): Partial<ListLevel> => {
 }
 
 /** Reads word/numbering.xml (null when the archive has none). */
-export function readDocxNumbering(xml: string | null): DocxNumbering {
+export function readDocxNumbering(part: XmlPart | null): DocxNumbering {
   const abstracts = new Map<string, Levels>()
   const instances = new Map<string, ListInstance>()
   let levels: Levels | null = null
   let instance: ListInstance | null = null
   let level: Partial<ListLevel> | null = null
-  for (const token of xml === null ? [] : xmlTokens(xml)) {
+  for (const token of xmlTokens(part)) {
     if (token.kind === 'close') {
       if (token.name === 'w:abstractNum' || token.name === 'w:num') {
         levels = null

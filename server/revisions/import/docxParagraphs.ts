@@ -1,7 +1,7 @@
 import { listLevel, type NumberingRef } from './docxStyles.ts'
 import { fileError } from './ImportError.ts'
 import { MAX_IMPORT_LINES } from './limits.ts'
-import { xmlTokens } from './xmlTokens.ts'
+import { xmlTokens, type XmlPart } from './xmlTokens.ts'
 
 /** One paragraph of the Word document body, in document order. */
 export interface WordParagraph {
@@ -47,7 +47,7 @@ function trimXmlSpace(text: string): string {
 }
 
 /** The paragraphs of word/document.xml, with their style and numbering. */
-export function readWordParagraphs(xml: string): WordParagraph[] {
+export function readWordParagraphs(part: XmlPart): WordParagraph[] {
   const paragraphs: WordParagraph[] = []
   const push = (done: WordParagraph) => {
     if (paragraphs.length === MAX_IMPORT_LINES) {
@@ -63,7 +63,7 @@ export function readWordParagraphs(xml: string): WordParagraph[] {
   let isHiddenRun = false
   let isInText = false
   let isPreserved = false
-  for (const token of xmlTokens(xml)) {
+  for (const token of xmlTokens(part)) {
     if (token.kind === 'text') {
       if (paragraph && isInText && skipping === 0 && !isHiddenRun) {
         // Without xml:space="preserve", Word ignores the spaces around a run's text.

@@ -1,4 +1,4 @@
-import { xmlTokens } from './xmlTokens.ts'
+import { xmlTokens, type XmlPart } from './xmlTokens.ts'
 
 /** Word numbering applied to a paragraph: the list instance and the level (0-8) in it. */
 export interface NumberingRef {
@@ -42,10 +42,10 @@ const isHeadingName = (name: string): boolean =>
   name.length <= MAX_STYLE_NAME_CHARS && HEADING_STYLE.test(styleKey(name))
 
 /** Reads word/styles.xml (null when the archive has none). */
-export function readDocxStyles(xml: string | null): DocxStyles {
+export function readDocxStyles(part: XmlPart | null): DocxStyles {
   const styles = new Map<string, WordStyle>()
   let id: string | null = null
-  for (const token of xml === null ? [] : xmlTokens(xml)) {
+  for (const token of xmlTokens(part)) {
     if (token.kind === 'close') {
       if (token.name === 'w:style') id = null
       continue

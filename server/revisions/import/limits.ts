@@ -28,5 +28,11 @@ export const MAX_IMPORT_LINES = 250_000
  */
 export const MAX_DOCX_PART_BYTES = 16 * 1024 * 1024
 
+/**
+ * How deep elements of a .docx part may nest. Word nests a run in a table cell in a text box in
+ * a drawing at about 20; the readers look up the open elements, so depth bounds their work.
+ */
+export const MAX_XML_DEPTH = 256
+
 /** Problems listed by an ImportError before the rest are summed up in a last entry. */
 export const MAX_IMPORT_ISSUES = 100

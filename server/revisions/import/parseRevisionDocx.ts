@@ -4,7 +4,7 @@ import { readDocxNumbering } from './docxNumbering.ts'
 import { readWordParagraphs } from './docxParagraphs.ts'
 import { readDocxStyles } from './docxStyles.ts'
 import { fileError } from './ImportError.ts'
-import { MAX_DOCX_PART_BYTES, MAX_IMPORT_BYTES } from './limits.ts'
+import { MAX_IMPORT_BYTES } from './limits.ts'
 import { importRevisionLines, type RevisionImport } from './parseRevisionText.ts'
 import { xmlTokens } from './xmlTokens.ts'
 import { openZip, type ZipArchive } from './zipArchive.ts'
@@ -15,8 +15,7 @@ const DEFAULT_DOCUMENT = 'word/document.xml'
 
 // The main part is named in the package relationships; Word always calls it word/document.xml.
 async function mainDocumentPath(zip: ZipArchive): Promise<string> {
-  const relationships = await zip.readText('_rels/.rels', MAX_DOCX_PART_BYTES)
-  for (const token of relationships === null ? [] : xmlTokens(relationships)) {
+  for (const token of xmlTokens(await zip.readPart('_rels/.rels'))) {
     if (token.kind !== 'open' || token.name !== 'Relationship') continue
     const target = token.attrs.get('Target')
     if (target && token.attrs.get('Type')?.endsWith(OFFICE_DOCUMENT)) {
@@ -34,15 +33,13 @@ export async function importRevisionDocx(bytes: Uint8Array): Promise<RevisionImp
   }
   const zip = openZip(bytes)
   const path = await mainDocumentPath(zip)
-  const document = await zip.readText(path, MAX_DOCX_PART_BYTES)
+  const document = await zip.readPart(path)
   if (document === null) {
     throw fileError(`The file is a zip archive but not a Word document (it has no ${path})`)
   }
   const folder = path.slice(0, path.lastIndexOf('/') + 1)
-  const styles = readDocxStyles(await zip.readText(`${folder}styles.xml`, MAX_DOCX_PART_BYTES))
-  const numbering = readDocxNumbering(
-    await zip.readText(`${folder}numbering.xml`, MAX_DOCX_PART_BYTES),
-  )
+  const styles = readDocxStyles(await zip.readPart(`${folder}styles.xml`))
+  const numbering = readDocxNumbering(await zip.readPart(`${folder}numbering.xml`))
   const { lines, paragraphOfLine } = docxLines(readWordParagraphs(document), styles, numbering)
   return importRevisionLines(lines, (line) => (line > 0 ? (paragraphOfLine[line - 1] ?? 0) : 0))
 }

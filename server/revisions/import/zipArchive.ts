@@ -1,6 +1,8 @@
 import { promisify } from 'node:util'
 import { crc32, inflateRaw } from 'node:zlib'
 import { fileError } from './ImportError.ts'
+import { MAX_DOCX_PART_BYTES } from './limits.ts'
+import type { XmlPart } from './xmlTokens.ts'
 
 // A .docx is a zip archive. Reading one takes the central directory at its end and inflates the
 // few parts we need with Node's zlib, whose maxOutputLength stops a zip bomb while inflating
@@ -82,7 +84,7 @@ async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: number
 /** A zip archive opened for reading its parts as text. */
 export interface ZipArchive {
   /** The part as UTF-8 text, or null if the archive has none by that name. */
-  readText(name: string, maxBytes: number): Promise<string | null>
+  readPart(name: string): Promise<XmlPart | null>
 }
 
 /** Opens a zip archive; throws an ImportError if the bytes are not one or are damaged. */
@@ -96,17 +98,17 @@ export function openZip(bytes: Uint8Array): ZipArchive {
     throw error instanceof RangeError ? corrupt('truncated') : error
   }
   return {
-    async readText(name, maxBytes) {
+    async readPart(name) {
       const entry = entries.get(name)
       if (!entry) return null
       let data: Uint8Array
       try {
-        data = await inflateEntry(bytes, entry, maxBytes)
+        data = await inflateEntry(bytes, entry, MAX_DOCX_PART_BYTES)
       } catch (error) {
         throw error instanceof RangeError ? corrupt('truncated') : error
       }
       if (crc32(data) >>> 0 !== entry.crc) throw corrupt(`${name} fails its checksum`)
-      return new TextDecoder().decode(data).replace(/^\uFEFF/, '')
+      return { name, xml: new TextDecoder().decode(data).replace(/^\uFEFF/, '') }
     },
   }
 }
