@@ -30,7 +30,10 @@ import {
 import { blocksOfJSON, numberDraft, type DraftJSON } from '../../shared/numbering.ts'
 import { SECTION_KINDS, draftSchema, isUid } from '../../shared/schema/index.ts'
 import {
+  WELL_FORMED_BODY,
   digitStyle,
+  documentXml,
+  encryptedDocx,
   endlessPrinciple,
   handWrittenDocx,
   overLongLine,
@@ -38,6 +41,7 @@ import {
   threeLinesUnderLimit,
   unterminatedRelationships,
   wordParagraph,
+  zipBomb,
   zipOf,
 } from '../helpers/hostileImports.ts'
 
@@ -696,6 +700,30 @@ describe('reading hostile files', () => {
     const deep = handWrittenDocx(`${'<w:sdt>'.repeat(300)}${'</w:sdt>'.repeat(300)}`)
     expect(await importIssues(() => parseRevisionDocx(deep))).toEqual([
       { line: 0, message: 'The .docx file nests elements deeper than 256 in word/document.xml' },
+    ])
+  })
+
+  it('refuses an encrypted part, and a zip bomb while it inflates', async () => {
+    expect(await importIssues(() => parseRevisionDocx(encryptedDocx()))).toEqual([
+      { line: 0, message: 'The .docx file is encrypted; save it without a password' },
+    ])
+    const tooLarge = [{ line: 0, message: 'The .docx file holds a part too large to import' }]
+    // 64 MiB of spaces claiming 1,000 bytes: inflating stops at the 1,001st.
+    const bomb = zipBomb(64 * 1024 * 1024)
+    expect(await timeOf(() => parseRevisionDocx(bomb))).toBeLessThan(AT_ONCE_MS)
+    expect(await importIssues(() => parseRevisionDocx(bomb))).toEqual(tooLarge)
+    // Declared honestly above the limit: refused before inflating.
+    const declared = zipOf(
+      { 'word/document.xml': Buffer.alloc(1_000, 0x20) },
+      { declaredSize: MAX_DOCX_PART_BYTES + 1 },
+    )
+    expect(await importIssues(() => parseRevisionDocx(declared))).toEqual(tooLarge)
+    const short = zipOf(
+      { 'word/document.xml': documentXml(WELL_FORMED_BODY) },
+      { declaredSize: 1_000_000 },
+    )
+    expect(await importIssues(() => parseRevisionDocx(short))).toEqual([
+      { line: 0, message: 'The .docx file is damaged (word/document.xml is truncated)' },
     ])
   })
 

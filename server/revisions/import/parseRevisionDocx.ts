@@ -31,7 +31,7 @@ export async function importRevisionDocx(bytes: Uint8Array): Promise<RevisionImp
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     throw fileError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`)
   }
-  const zip = openZip(bytes)
+  const zip = await openZip(bytes)
   const path = await mainDocumentPath(zip)
   const document = await zip.readPart(path)
   if (document === null) {
