@@ -24,6 +24,7 @@ import {
 } from '../../server/revisions/import/index.ts'
 import {
   MAX_DOCX_PART_BYTES,
+  MAX_IMPORT_BLOCKS,
   MAX_IMPORT_LINES,
   MAX_LINE_CHARS,
 } from '../../server/revisions/import/limits.ts'
@@ -671,6 +672,24 @@ describe('reading hostile files', () => {
     const paragraphs = handWrittenDocx('<w:p/>'.repeat(MAX_IMPORT_LINES + 1))
     expect(await importIssues(() => parseRevisionDocx(paragraphs))).toEqual([
       { line: 0, message: 'The document has more than 250,000 paragraphs' },
+    ])
+  })
+
+  it('refuses a draft of more than MAX_IMPORT_BLOCKS blocks', async () => {
+    // The preamble's section and title, then one block per paragraph.
+    const preamble = (paragraphs: number) =>
+      [
+        'Préambule',
+        ...Array.from({ length: paragraphs }, (_, i) => `${(i % 999) + 1}. Nous.`),
+      ].join('\n')
+    const atTheLimit = parseRevisionText(preamble(MAX_IMPORT_BLOCKS - 2))
+    expect(blocksOfJSON(atTheLimit)).toHaveLength(MAX_IMPORT_BLOCKS)
+    expect(await importIssues(() => parseRevisionText(preamble(MAX_IMPORT_BLOCKS - 1)))).toEqual([
+      {
+        line: 0,
+        message:
+          'The document has 5,001 headings, paragraphs and actions; a revision may have 5,000',
+      },
     ])
   })
 

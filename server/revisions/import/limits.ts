@@ -22,6 +22,14 @@ export const MAX_LINE_CHARS = 20_000
 export const MAX_IMPORT_LINES = 250_000
 
 /**
+ * The most blocks (sections, headings, paragraphs, objectives, actions) an imported draft may
+ * have. The compact has about 240. Publishing the draft (its Yjs state) happens on the event loop,
+ * in time proportional to its blocks: 5,000 blocks of a 5 MiB file take about 300 ms there, the
+ * 48,000 paragraphs a 16 MiB document.xml can hold over two seconds.
+ */
+export const MAX_IMPORT_BLOCKS = 5_000
+
+/**
  * The largest part read out of a .docx once inflated (bytes), checked while inflating. Word's
  * document.xml of the whole compact, with its revision ids and run formatting, is 1-3 MB; 16 MiB
  * leaves room for tracked changes and comments, while a hostile zip inflates a thousandfold.

@@ -1,10 +1,10 @@
 import type { DraftJSON, Language } from '../../../shared/numbering.ts'
 import { matchSectionHeading } from './compactHeadings.ts'
 import { ImportError, fileError } from './ImportError.ts'
-import { MAX_IMPORT_LINES, MAX_LINE_CHARS } from './limits.ts'
+import { MAX_IMPORT_BLOCKS, MAX_IMPORT_LINES, MAX_LINE_CHARS } from './limits.ts'
 import { classifyLine, tidy, type RevisionLine } from './revisionLines.ts'
 import { RevisionReader, type SkippedLine } from './RevisionReader.ts'
-import { draftOfSections } from './revisionModel.ts'
+import { blockCount, draftOfSections } from './revisionModel.ts'
 
 /** An imported revision: the draft, and the lines left out of it (front matter, objectives list). */
 export interface RevisionImport {
@@ -81,6 +81,12 @@ export function importRevisionLines(
   if (!reader.hasStructure) {
     throw fileError(
       'No section heading, objective heading or numbered paragraph was found: the text has no recognisable structure',
+    )
+  }
+  const blocks = blockCount(reader.sections)
+  if (blocks > MAX_IMPORT_BLOCKS) {
+    throw fileError(
+      `The document has ${blocks.toLocaleString('en')} headings, paragraphs and actions; a revision may have ${MAX_IMPORT_BLOCKS.toLocaleString('en')}`,
     )
   }
   if (reader.issues.length > 0) {

@@ -84,6 +84,17 @@ function bodyNode(item: TextBlock | ObjectiveModel): DraftJSON {
   return node('objective', [item.title, commitment, ...item.actions].map(textNode))
 }
 
+/** How many nodes with a uid the draft will have: sections, objectives and their text blocks. */
+export function blockCount(sections: readonly SectionModel[]): number {
+  let count = 0
+  for (const section of sections) {
+    count += 2
+    for (const item of section.body)
+      count += item.type === 'objective' ? 3 + item.actions.length : 1
+  }
+  return count
+}
+
 /** The draft as ProseMirror JSON, every block with a new uid. */
 export function draftOfSections(sections: readonly SectionModel[]): DraftJSON {
   return {
