@@ -25,6 +25,7 @@ import { csrfProtection, resolveActor } from './routes/middleware.ts'
 import { negotiationRoutes } from './routes/negotiations.ts'
 import { proposalRoutes } from './routes/proposals.ts'
 import { revisionRoutes } from './routes/revisions.ts'
+import { ImportWorkers } from './revisions/import/ImportWorkers.ts'
 import { compareRoutes } from './routes/compare.ts'
 import { silenceRoutes } from './routes/silence.ts'
 import { SilenceService } from './silence/SilenceService.ts'
@@ -53,6 +54,8 @@ export interface ServerOptions {
   demo?: boolean
   roomIdleMs?: number
   sessionTtlMs?: number
+  /** How long one import may take (default IMPORT_TIMEOUT_MS); tests lower it to see one stopped. */
+  importTimeoutMs?: number
   /** Default MAX_CLIENT_BACKLOG_BYTES; tests lower it to see a slow client dropped. */
   maxClientBacklogBytes?: number
   /** The server's clock (tests move it); defaults to the system clock. */
@@ -103,6 +106,10 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
       rooms,
       logger,
       now,
+    }),
+    imports: new ImportWorkers({
+      timeoutMs: options.importTimeoutMs ?? DEFAULTS.IMPORT_TIMEOUT_MS,
+      logger,
     }),
     accessChanges: new AccessChanges(),
     loginLimiter: new RateLimiter(LOGIN_ATTEMPTS_PER_MINUTE, 60_000),
@@ -158,6 +165,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
         logger.error('shutdown timed out')
       }, SHUTDOWN_TIMEOUT_MS)
       context.silence.close()
+      await context.imports.close()
       await collab.close()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))

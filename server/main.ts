@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     host: env.HOST,
     demo: env.DEMO,
     roomIdleMs: env.ROOM_IDLE_MS,
+    importTimeoutMs: env.IMPORT_TIMEOUT_MS,
     logger,
   })
   logger.info({ port: server.port, url: server.url, dataDir: env.DATA_DIR }, 'listening')

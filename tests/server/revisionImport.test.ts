@@ -17,6 +17,7 @@ import {
   ImportError,
   MAX_IMPORT_BYTES,
   importRevisionDocx,
+  importRevisionFile,
   importRevisionText,
   parseRevisionDocx,
   parseRevisionText,
@@ -690,6 +691,21 @@ describe('reading hostile files', () => {
         message:
           'The document has 5,001 headings, paragraphs and actions; a revision may have 5,000',
       },
+    ])
+  })
+
+  it('tells a .doc or a password-protected .docx, and text that is not UTF-8, from a .docx', async () => {
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])
+    expect(await importIssues(() => importRevisionFile(ole))).toEqual([
+      {
+        line: 0,
+        message:
+          'The file is a .doc or a .docx protected by a password; save it as .docx without a password',
+      },
+    ])
+    const latin1 = Buffer.from('Préambule\n\n1. Nous, chefs d’État.', 'latin1')
+    expect(await importIssues(() => importRevisionFile(latin1))).toEqual([
+      { line: 0, message: 'The file is neither a .docx nor UTF-8 text.' },
     ])
   })
 

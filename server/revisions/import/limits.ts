@@ -1,6 +1,8 @@
 /**
- * Limits of revision import. The route enforces the file size; the readers enforce the rest, so
- * that reading costs time and memory in proportion to a file no larger than MAX_IMPORT_BYTES.
+ * Limits of revision import. The route enforces the file size; ImportWorkers the number of
+ * imports at once, their time (IMPORT_TIMEOUT_MS, server/env.ts) and memory; the readers the
+ * rest, so that reading costs time and memory in proportion to a file no larger than
+ * MAX_IMPORT_BYTES.
  */
 
 /** The largest .docx or text file accepted for import (bytes); the route answers 413 above it. */
@@ -41,6 +43,20 @@ export const MAX_DOCX_PART_BYTES = 16 * 1024 * 1024
  * a drawing at about 20; the readers look up the open elements, so depth bounds their work.
  */
 export const MAX_XML_DEPTH = 256
+
+/**
+ * Imports read at once, each in its own worker thread; more are turned away (503). Imports are
+ * rare (a co-facilitator publishing a revision), and the server runs on two cores: two imports
+ * leave one core's worth of time to everyone else at worst.
+ */
+export const MAX_RUNNING_IMPORTS = 2
+
+/**
+ * The heap of an import worker (MiB); past it the worker dies and the import is refused. The
+ * largest files accepted (a 5 MiB text, a .docx whose document.xml is at MAX_DOCX_PART_BYTES)
+ * are read within a 64 MiB heap; four times that is headroom, not a budget.
+ */
+export const IMPORT_WORKER_HEAP_MB = 256
 
 /** Problems listed by an ImportError before the rest are summed up in a last entry. */
 export const MAX_IMPORT_ISSUES = 100
