@@ -10,9 +10,9 @@ export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 /**
  * The longest line of a text, or paragraph of a .docx, accepted (characters). The longest
- * paragraph of the compact has under 1,000 characters; twenty times that is still a page and a
- * half of one paragraph, while a longer line is a file that is not a UN text (or has lost its
- * line breaks), refused with a message rather than read.
+ * paragraph of the compact has under 1,000 characters; twenty times that is several pages of one
+ * paragraph, while a longer line is a file that is not a UN text (or has lost its line breaks),
+ * refused with a message rather than read.
  */
 export const MAX_LINE_CHARS = 20_000
 
@@ -32,9 +32,10 @@ export const MAX_IMPORT_LINES = 250_000
 export const MAX_IMPORT_BLOCKS = 5_000
 
 /**
- * The largest part read out of a .docx once inflated (bytes), checked while inflating. Word's
- * document.xml of the whole compact, with its revision ids and run formatting, is 1-3 MB; 16 MiB
- * leaves room for tracked changes and comments, while a hostile zip inflates a thousandfold.
+ * The largest part read out of a .docx once inflated (bytes), checked while inflating. The
+ * compact written by the docx package has a document.xml of 110 KB; Word's own, with revision
+ * ids, run formatting, tracked changes and comments, a few times to ten times that. 16 MiB is
+ * over a hundred times the first, while a hostile zip inflates a thousandfold.
  */
 export const MAX_DOCX_PART_BYTES = 16 * 1024 * 1024
 
