@@ -26,6 +26,7 @@ import { csrfProtection, resolveActor } from './routes/middleware.ts'
 import { negotiationRoutes } from './routes/negotiations.ts'
 import { proposalRoutes } from './routes/proposals.ts'
 import { revisionRoutes } from './routes/revisions.ts'
+import { ImportWorkers } from './revisions/import/ImportWorkers.ts'
 import { compareRoutes } from './routes/compare.ts'
 import { securityHeaders } from './routes/securityHeaders.ts'
 import { silenceRoutes } from './routes/silence.ts'
@@ -55,6 +56,8 @@ export interface ServerOptions {
   demo?: boolean
   roomIdleMs?: number
   sessionTtlMs?: number
+  /** How long one import may take (default IMPORT_TIMEOUT_MS); tests lower it to see one stopped. */
+  importTimeoutMs?: number
   /** Default MAX_CLIENT_BACKLOG_BYTES; tests lower it to see a slow client dropped. */
   maxClientBacklogBytes?: number
   /** ALLOWED_ORIGINS: other origins whose pages may open the collaboration WebSocket. */
@@ -110,6 +113,10 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
       rooms,
       logger,
       now,
+    }),
+    imports: new ImportWorkers({
+      timeoutMs: options.importTimeoutMs ?? DEFAULTS.IMPORT_TIMEOUT_MS,
+      logger,
     }),
     accessChanges: new AccessChanges(),
     loginLimiter: new RateLimiter(LOGIN_ATTEMPTS_PER_MINUTE, 60_000),
@@ -168,6 +175,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
         logger.error('shutdown timed out')
       }, SHUTDOWN_TIMEOUT_MS)
       context.silence.close()
+      await context.imports.close()
       await collab.close()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))

@@ -2,6 +2,7 @@ import type { AccessChanges } from './auth/AccessChanges.ts'
 import type { RateLimiter } from './auth/RateLimiter.ts'
 import type { RoomRegistry } from './collab/RoomRegistry.ts'
 import type { WriterBudget } from './collab/WriterBudget.ts'
+import type { ImportWorkers } from './revisions/import/ImportWorkers.ts'
 import type { SilenceService } from './silence/SilenceService.ts'
 import type { Logger } from './logger.ts'
 import type { DocumentStore } from './storage/DocumentStore.ts'
@@ -22,6 +23,8 @@ export interface AppContext {
   audit: AuditLog
   revisions: RevisionRepository
   silence: SilenceService
+  /** Reads imported revision files in worker threads. */
+  imports: ImportWorkers
   accessChanges: AccessChanges
   loginLimiter: RateLimiter
   sessionTtlMs: number

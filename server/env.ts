@@ -11,6 +11,9 @@ export const DEFAULTS = {
   DEMO: true,
   ROOM_IDLE_MS: 2_000,
   ALLOWED_ORIGINS: [] as readonly string[],
+  // The largest files accepted are read in 1 to 3 s (half a second of it starting the worker);
+  // ten leave room for a slow machine, and stop a file built to be slow before clients give up.
+  IMPORT_TIMEOUT_MS: 10_000,
 } as const
 
 const booleanString = z
@@ -42,6 +45,12 @@ const EnvSchema = z.object({
   DEMO: booleanString.default(DEFAULTS.DEMO),
   ROOM_IDLE_MS: z.coerce.number().int().min(0).default(DEFAULTS.ROOM_IDLE_MS),
   ALLOWED_ORIGINS: originList.default([...DEFAULTS.ALLOWED_ORIGINS]),
+  IMPORT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(300_000)
+    .default(DEFAULTS.IMPORT_TIMEOUT_MS),
 })
 
 export type Env = z.infer<typeof EnvSchema> & { DATA_DIR: string }

@@ -19,4 +19,7 @@ export const forbidden = (message = 'You may not do this.') =>
 export const notFound = (message: string) => new HttpError(404, 'not_found', message)
 export const conflict = (message: string, code = 'conflict') => new HttpError(409, code, message)
 export const payloadTooLarge = (message: string) => new HttpError(413, 'payload_too_large', message)
+export const unprocessable = (message: string, code: string) => new HttpError(422, code, message)
 export const tooManyRequests = (message: string) => new HttpError(429, 'too_many_requests', message)
+export const serviceUnavailable = (message: string, code: string) =>
+  new HttpError(503, code, message)

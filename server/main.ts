@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     demo: env.DEMO,
     roomIdleMs: env.ROOM_IDLE_MS,
     allowedOrigins: env.ALLOWED_ORIGINS,
+    importTimeoutMs: env.IMPORT_TIMEOUT_MS,
     logger,
   })
   logger.info({ port: server.port, url: server.url, dataDir: env.DATA_DIR }, 'listening')

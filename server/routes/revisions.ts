@@ -1,21 +1,56 @@
-import express, { Router } from 'express'
+import express, { Router, type Response } from 'express'
 import { PublishRevisionRequest, type RevisionList } from '../../shared/revisions.ts'
 import { roleAllows } from '../../shared/permissions.ts'
 import { MAX_SYMBOL_LENGTH } from '../../shared/revisions.ts'
 import { publishRevision } from '../commands/publishRevision.ts'
 import type { AppContext } from '../context.ts'
-import { badRequest, forbidden, notFound, payloadTooLarge } from '../errors.ts'
-import { ImportError } from '../revisions/import/ImportError.ts'
+import {
+  badRequest,
+  forbidden,
+  notFound,
+  payloadTooLarge,
+  serviceUnavailable,
+  unprocessable,
+} from '../errors.ts'
+import type { ImportOutcome } from '../revisions/import/ImportWorkers.ts'
 import { MAX_IMPORT_BYTES } from '../revisions/import/limits.ts'
-import { parseRevisionDocx } from '../revisions/import/parseRevisionDocx.ts'
-import { parseRevisionText } from '../revisions/import/parseRevisionText.ts'
 import type { DraftJSON } from '../../shared/numbering.ts'
 import { loadNegotiation } from './loadNegotiation.ts'
 import { parseBody } from './parseBody.ts'
 import { sendRevision } from './sendRevision.ts'
 
 const REVISION_ID = /^rev-[0-9a-z]{6,64}$/
-const DOCX_MAGIC = [0x50, 0x4b, 0x03, 0x04]
+// Seconds a client turned away (503) is asked to wait: about one import.
+const BUSY_RETRY_AFTER_SECONDS = 5
+
+/** The draft an import read, or null once its refusal is sent; throws when it was stopped. */
+function draftOf(outcome: ImportOutcome, response: Response): DraftJSON | null {
+  switch (outcome.status) {
+    case 'imported':
+      return outcome.draft
+    case 'refused':
+      response.status(400).json({
+        error: { code: 'import_failed', message: outcome.message, problems: outcome.issues },
+      })
+      return null
+    case 'timedOut':
+      throw unprocessable(
+        `Reading the file took more than ${outcome.limitMs / 1000} s and was stopped: it cannot be imported.`,
+        'import_timeout',
+      )
+    case 'outOfMemory':
+      throw unprocessable(
+        'Reading the file needed more memory than an import may use: it cannot be imported.',
+        'import_too_complex',
+      )
+    case 'busy':
+      response.set('retry-after', String(BUSY_RETRY_AFTER_SECONDS))
+      throw serviceUnavailable(
+        'Other revisions are being imported; try again in a few seconds.',
+        'imports_busy',
+      )
+  }
+}
 
 /** Revisions: list, publish the live draft, import, and read one (DESIGN.md section 7). */
 export function revisionRoutes(context: AppContext): Router {
@@ -65,23 +100,8 @@ export function revisionRoutes(context: AppContext): Router {
       const bytes = Buffer.isBuffer(request.body) ? new Uint8Array(request.body) : new Uint8Array()
       if (bytes.length === 0) throw badRequest('The file is empty.', 'empty_file')
       if (bytes.length > MAX_IMPORT_BYTES) throw payloadTooLarge('The file is too large.')
-      const isDocx = DOCX_MAGIC.every((byte, i) => bytes[i] === byte)
-      let draft: DraftJSON
-      try {
-        draft = isDocx
-          ? await parseRevisionDocx(bytes)
-          : parseRevisionText(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
-      } catch (error) {
-        if (error instanceof ImportError) {
-          response.status(400).json({
-            error: { code: 'import_failed', message: error.message, problems: error.issues },
-          })
-          return
-        }
-        if (error instanceof TypeError)
-          throw badRequest('The file is neither a .docx nor UTF-8 text.', 'import_failed')
-        throw error
-      }
+      const draft = draftOf(await context.imports.run(bytes), response)
+      if (!draft) return
       const revision = await publishRevision({
         context,
         actor,

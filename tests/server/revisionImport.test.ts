@@ -1,4 +1,3 @@
-import { crc32, deflateRawSync } from 'node:zlib'
 import {
   AlignmentType,
   DeletedTextRun,
@@ -18,14 +17,35 @@ import {
   ImportError,
   MAX_IMPORT_BYTES,
   importRevisionDocx,
+  importRevisionFile,
   importRevisionText,
   parseRevisionDocx,
   parseRevisionText,
   type ImportIssue,
 } from '../../server/revisions/import/index.ts'
-import { MAX_DOCX_PART_BYTES } from '../../server/revisions/import/limits.ts'
+import {
+  MAX_DOCX_PART_BYTES,
+  MAX_IMPORT_BLOCKS,
+  MAX_IMPORT_LINES,
+  MAX_LINE_CHARS,
+} from '../../server/revisions/import/limits.ts'
 import { blocksOfJSON, numberDraft, type DraftJSON } from '../../shared/numbering.ts'
 import { SECTION_KINDS, draftSchema, isUid } from '../../shared/schema/index.ts'
+import {
+  WELL_FORMED_BODY,
+  digitStyle,
+  documentXml,
+  encryptedDocx,
+  endlessPrinciple,
+  handWrittenDocx,
+  overLongLine,
+  spacedParagraphs,
+  threeLinesUnderLimit,
+  unterminatedRelationships,
+  wordParagraph,
+  zipBomb,
+  zipOf,
+} from '../helpers/hostileImports.ts'
 
 const NBSP = '\u00a0'
 
@@ -478,58 +498,6 @@ function demoParagraphs(): Paragraph[] {
   return paragraphs
 }
 
-/** A zip archive of the given parts, stored or deflated; `declaredSize` lies about the size. */
-function zipOf(parts: Record<string, Uint8Array>, options: { declaredSize?: number } = {}) {
-  const chunks: Buffer[] = []
-  const directory: Buffer[] = []
-  let offset = 0
-  for (const [name, data] of Object.entries(parts)) {
-    const nameBytes = Buffer.from(name)
-    const deflated = deflateRawSync(data)
-    const size = options.declaredSize ?? data.byteLength
-    const header = (signature: number, length: number) => {
-      const buffer = Buffer.alloc(length)
-      buffer.writeUInt32LE(signature, 0)
-      return buffer
-    }
-    const local = header(0x04034b50, 30)
-    local.writeUInt16LE(8, 8)
-    local.writeUInt32LE(crc32(data), 14)
-    local.writeUInt32LE(deflated.byteLength, 18)
-    local.writeUInt32LE(size, 22)
-    local.writeUInt16LE(nameBytes.byteLength, 26)
-    const central = header(0x02014b50, 46)
-    central.writeUInt16LE(8, 10)
-    central.writeUInt32LE(crc32(data), 16)
-    central.writeUInt32LE(deflated.byteLength, 20)
-    central.writeUInt32LE(size, 24)
-    central.writeUInt16LE(nameBytes.byteLength, 28)
-    central.writeUInt32LE(offset, 42)
-    chunks.push(local, nameBytes, deflated)
-    directory.push(central, nameBytes)
-    offset += local.byteLength + nameBytes.byteLength + deflated.byteLength
-  }
-  const directoryBytes = Buffer.concat(directory)
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(Object.keys(parts).length, 8)
-  end.writeUInt16LE(Object.keys(parts).length, 10)
-  end.writeUInt32LE(directoryBytes.byteLength, 12)
-  end.writeUInt32LE(offset, 16)
-  return new Uint8Array(Buffer.concat([...chunks, directoryBytes, end]))
-}
-
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
-const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006'
-
-/** A minimal .docx holding only word/document.xml with the given body. */
-const handWrittenDocx = (body: string) =>
-  zipOf({
-    'word/document.xml': Buffer.from(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W}" xmlns:mc="${MC}"><w:body>${body}</w:body></w:document>`,
-    ),
-  })
-
 describe('parseRevisionDocx', () => {
   it('reads the demo draft written with the docx package: headings, typed numbers, Word lists', async () => {
     const { draft, skipped } = await importRevisionDocx(await docxBytes(demoParagraphs()))
@@ -666,5 +634,158 @@ describe('parseRevisionDocx', () => {
     expect(await importIssues(() => parseRevisionDocx(tooLarge))).toEqual([
       { line: 0, message: 'The file is larger than 5 MiB' },
     ])
+  })
+})
+
+/** How long `read` takes (ms), whether it returns or throws. */
+async function timeOf(read: () => unknown): Promise<number> {
+  const started = performance.now()
+  try {
+    await read()
+  } catch {
+    // Refusals are timed too.
+  }
+  return performance.now() - started
+}
+
+// The first readers took from 10 s to hours on these files; linear reading takes milliseconds.
+// The bound leaves room for a slow, shared test machine.
+const AT_ONCE_MS = 2_000
+
+describe('reading hostile files', () => {
+  it('refuses a line longer than MAX_LINE_CHARS, naming it, in a text and in a .docx', async () => {
+    expect(await importIssues(() => parseRevisionText(overLongLine(MAX_LINE_CHARS + 1)))).toEqual([
+      {
+        line: 3,
+        message: expect.stringMatching(/^The line is longer than 20,000 characters/) as string,
+      },
+    ])
+    const docx = handWrittenDocx(
+      `${wordParagraph('Préambule')}${wordParagraph('a'.repeat(MAX_LINE_CHARS + 1))}`,
+    )
+    expect((await importIssues(() => parseRevisionDocx(docx))).map(({ line }) => line)).toEqual([2])
+  })
+
+  it('refuses more than MAX_IMPORT_LINES lines or paragraphs', async () => {
+    expect(await importIssues(() => parseRevisionText('\n'.repeat(MAX_IMPORT_LINES)))).toEqual([
+      { line: 0, message: 'The document has more than 250,000 lines' },
+    ])
+    const paragraphs = handWrittenDocx('<w:p/>'.repeat(MAX_IMPORT_LINES + 1))
+    expect(await importIssues(() => parseRevisionDocx(paragraphs))).toEqual([
+      { line: 0, message: 'The document has more than 250,000 paragraphs' },
+    ])
+  })
+
+  it('refuses a draft of more than MAX_IMPORT_BLOCKS blocks', async () => {
+    // The preamble's section and title, then one block per paragraph.
+    const preamble = (paragraphs: number) =>
+      [
+        'Préambule',
+        ...Array.from({ length: paragraphs }, (_, i) => `${(i % 999) + 1}. Nous.`),
+      ].join('\n')
+    const atTheLimit = parseRevisionText(preamble(MAX_IMPORT_BLOCKS - 2))
+    expect(blocksOfJSON(atTheLimit)).toHaveLength(MAX_IMPORT_BLOCKS)
+    expect(await importIssues(() => parseRevisionText(preamble(MAX_IMPORT_BLOCKS - 1)))).toEqual([
+      {
+        line: 0,
+        message:
+          'The document has 5,001 headings, paragraphs and actions; a revision may have 5,000',
+      },
+    ])
+  })
+
+  it('tells a .doc or a password-protected .docx, and text that is not UTF-8, from a .docx', async () => {
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])
+    expect(await importIssues(() => importRevisionFile(ole))).toEqual([
+      {
+        line: 0,
+        message:
+          'The file is a .doc or a .docx protected by a password; save it as .docx without a password',
+      },
+    ])
+    const latin1 = Buffer.from('Préambule\n\n1. Nous, chefs d’État.', 'latin1')
+    expect(await importIssues(() => importRevisionFile(latin1))).toEqual([
+      { line: 0, message: 'The file is neither a .docx nor UTF-8 text.' },
+    ])
+  })
+
+  it('refuses XML that is not well-formed at its first error, a DTD and deep nesting', async () => {
+    const relationships = unterminatedRelationships()
+    expect(await timeOf(() => parseRevisionDocx(relationships))).toBeLessThan(AT_ONCE_MS)
+    expect(await importIssues(() => parseRevisionDocx(relationships))).toEqual([
+      {
+        line: 0,
+        message: expect.stringMatching(
+          /^The \.docx file is damaged \(its XML cannot be read: _rels\/\.rels:1:\d+: /,
+        ) as string,
+      },
+    ])
+    const entities = zipOf({
+      'word/document.xml': Buffer.from(
+        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaa">]><d>&a;&a;&a;</d>',
+      ),
+    })
+    expect(await importIssues(() => parseRevisionDocx(entities))).toEqual([
+      {
+        line: 0,
+        message:
+          'The .docx file is damaged (word/document.xml declares a DTD, which Word never writes)',
+      },
+    ])
+    const deep = handWrittenDocx(`${'<w:sdt>'.repeat(300)}${'</w:sdt>'.repeat(300)}`)
+    expect(await importIssues(() => parseRevisionDocx(deep))).toEqual([
+      { line: 0, message: 'The .docx file nests elements deeper than 256 in word/document.xml' },
+    ])
+  })
+
+  it('refuses an encrypted part, and a zip bomb while it inflates', async () => {
+    expect(await importIssues(() => parseRevisionDocx(encryptedDocx()))).toEqual([
+      { line: 0, message: 'The .docx file is encrypted; save it without a password' },
+    ])
+    const tooLarge = [{ line: 0, message: 'The .docx file holds a part too large to import' }]
+    // 64 MiB of spaces claiming 1,000 bytes: inflating stops at the 1,001st.
+    const bomb = zipBomb(64 * 1024 * 1024)
+    expect(await timeOf(() => parseRevisionDocx(bomb))).toBeLessThan(AT_ONCE_MS)
+    expect(await importIssues(() => parseRevisionDocx(bomb))).toEqual(tooLarge)
+    // Declared honestly above the limit: refused before inflating.
+    const declared = zipOf(
+      { 'word/document.xml': Buffer.alloc(1_000, 0x20) },
+      { declaredSize: MAX_DOCX_PART_BYTES + 1 },
+    )
+    expect(await importIssues(() => parseRevisionDocx(declared))).toEqual(tooLarge)
+    const short = zipOf(
+      { 'word/document.xml': documentXml(WELL_FORMED_BODY) },
+      { declaredSize: 1_000_000 },
+    )
+    expect(await importIssues(() => parseRevisionDocx(short))).toEqual([
+      { line: 0, message: 'The .docx file is damaged (word/document.xml is truncated)' },
+    ])
+  })
+
+  it('reads lines of punctuation just under the limit at once', async () => {
+    const text = threeLinesUnderLimit(MAX_LINE_CHARS)
+    expect(await timeOf(() => parseRevisionText(text))).toBeLessThan(AT_ONCE_MS)
+    expect(await importIssues(() => parseRevisionText(text))).toEqual([
+      { line: 0, message: expect.stringMatching(/no recognisable structure/) as string },
+    ])
+  })
+
+  it('trims long runs of spaces and reads long style ids at once', async () => {
+    const spaced = spacedParagraphs(MAX_LINE_CHARS - 10)
+    expect(await timeOf(() => parseRevisionDocx(spaced))).toBeLessThan(AT_ONCE_MS)
+    expect(ofType(await parseRevisionDocx(spaced), 'paragraph').map(textOf)).toEqual(
+      Array(10).fill('Nous'),
+    )
+    const styled = digitStyle(1_000_000)
+    expect(await timeOf(() => parseRevisionDocx(styled))).toBeLessThan(AT_ONCE_MS)
+    expect(
+      sectionsOf(await parseRevisionDocx(styled)).map((section) => section.attrs?.kind),
+    ).toEqual(['preamble'])
+  })
+
+  it('reads a principle continued over a megabyte of lines at once', async () => {
+    const text = endlessPrinciple(1024 * 1024)
+    expect(await timeOf(() => parseRevisionText(text))).toBeLessThan(AT_ONCE_MS)
+    expect(ofType(parseRevisionText(text), 'paragraph')).toHaveLength(1)
   })
 })

@@ -5,6 +5,8 @@ import type { ImportIssue } from './ImportError.ts'
 import type { RevisionLine } from './revisionLines.ts'
 import {
   appendText,
+  isEmptyBlock,
+  lastCharacter,
   textBlock,
   type ObjectiveModel,
   type SectionModel,
@@ -26,10 +28,15 @@ const ROMAN_SUB_ITEM = /^(?:i|ii|v|x)$/
 
 const snippet = (text: string): string => `"${text.length > 48 ? `${text.slice(0, 47)}…` : text}"`
 
-const endsSentence = (text: string): boolean => /[.:;]$/.test(text)
+// Open blocks are read by their last character only: a block may grow to many lines.
+const SENTENCE_ENDS = new Set(['.', ':', ';'])
+const ITEM_LEADS = new Set([':', ';'])
+const endsSentence = (block: TextBlock): boolean => SENTENCE_ENDS.has(lastCharacter(block))
+const leadsIntoItems = (block: TextBlock): boolean => ITEM_LEADS.has(lastCharacter(block))
 
 const isPrincipleLine = (text: string): boolean =>
-  PRINCIPLE.test(text) && (text.split('.')[0] ?? '').split(/\s+/).length <= MAX_PRINCIPLE_NAME_WORDS
+  PRINCIPLE.test(text) &&
+  text.slice(0, text.indexOf('.')).split(/\s+/).length <= MAX_PRINCIPLE_NAME_WORDS
 
 /**
  * Reads classified lines one by one into sections, as a UN text is laid out: headings open
@@ -172,7 +179,7 @@ export class RevisionReader {
   // After a blank line inside an objective: its title if it has none yet, its commitment if not
   // numbered, the lead-in to its actions ("To realize this commitment, ...") before them.
   private readTextInObjective(objective: ObjectiveModel, text: string, line: number): void {
-    if (objective.title.text === '') {
+    if (isEmptyBlock(objective.title)) {
       this.open = objective.title
     } else if (!objective.commitment) {
       objective.commitment = textBlock('commitment')
@@ -194,11 +201,11 @@ export class RevisionReader {
   private isPrinciple(text: string): boolean {
     const section = this.section
     if (section?.kind !== 'vision' || this.objective || !isPrincipleLine(text)) return false
-    if (this.open && !endsSentence(this.open.text)) return false
+    if (this.open && !endsSentence(this.open)) return false
     const previous = section.body.at(-1)
     return (
       previous?.type === 'principle' ||
-      (previous?.type === 'paragraph' && previous.text.endsWith(':'))
+      (previous?.type === 'paragraph' && lastCharacter(previous) === ':')
     )
   }
 
@@ -208,7 +215,7 @@ export class RevisionReader {
   private paragraphForSubItem(): TextBlock | null {
     if (this.open?.type === 'paragraph' && this.open !== this.rejected) return this.open
     const previous = this.section?.body.at(-1)
-    return previous?.type === 'paragraph' && /[:;]$/.test(previous.text) ? previous : null
+    return previous?.type === 'paragraph' && leadsIntoItems(previous) ? previous : null
   }
 
   // "i)" after "h)" is the ninth action; after "c)" it is a sub-item of the third.
@@ -260,7 +267,7 @@ export class RevisionReader {
   private closeObjective(): void {
     const objective = this.objective
     if (!objective) return
-    if (objective.title.text === '') {
+    if (isEmptyBlock(objective.title)) {
       this.issues.push({
         line: objective.line,
         message: `Objective ${objective.number} has no title`,

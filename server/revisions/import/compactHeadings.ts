@@ -50,14 +50,33 @@ const KINDS_BY_KEY = new Map(
 )
 
 // "I.", "IV -", "A)" or "3." before a heading, as chapters are numbered in some UN layouts.
+// Anchored, one quantifier per run of characters: linear in the line.
 const HEADING_ENUMERATOR = /^(?:[IVXLC]+|[A-Z]|\d{1,2})\s*[.)\u2013\u2014-]?\s+/
+
+// Longer lines are running text, left alone whatever they hold: twice the longest heading
+// leaves room for an enumerator, spaces and a final period.
+const MAX_HEADING_CHARS =
+  2 *
+  Math.max(
+    ...Object.values(SECTION_HEADINGS).flatMap((names) =>
+      Object.values(names).map((name) => name.length),
+    ),
+  )
+
+const TRAILING = /[\s.:]/u
+
+// The end of a heading without its spaces, periods and colons. A scan from the end: the
+// regex /[\s.:]+$/ tried a run of them from every start and was quadratic in the run.
+function withoutTrailingPunctuation(text: string): string {
+  let end = text.length
+  while (end > 0 && TRAILING.test(text.charAt(end - 1))) end -= 1
+  return text.slice(0, end)
+}
 
 /** The section a line heads, if it is one of the compact's headings, and its language. */
 export function matchSectionHeading(line: string): (HeadingMatch & { title: string }) | null {
-  const title = line
-    .trim()
-    .replace(HEADING_ENUMERATOR, '')
-    .replace(/[\s.:]+$/u, '')
+  if (line.length > MAX_HEADING_CHARS) return null
+  const title = withoutTrailingPunctuation(line.trim().replace(HEADING_ENUMERATOR, ''))
   // A heading opens with a capital and ends with a letter: a wrapped line of running text such
   // as "mise en œuvre ;" is not one.
   if (!/^\p{Lu}.*\p{L}$/u.test(title)) return null

@@ -12,14 +12,26 @@ export interface DocxLines {
 const ACTION_MARKER = 'a)'
 
 const ROMAN = [
+  [1000, 'm'],
+  [900, 'cm'],
+  [500, 'd'],
+  [400, 'cd'],
+  [100, 'c'],
+  [90, 'xc'],
+  [50, 'l'],
+  [40, 'xl'],
   [10, 'x'],
   [9, 'ix'],
   [5, 'v'],
   [4, 'iv'],
   [1, 'i'],
 ] as const
+// Roman numerals stop at 3999; a list may claim to start anywhere (w:start), and the loop
+// below must not run a number of times the document chooses.
+const MAX_ROMAN = 3999
 
 function roman(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > MAX_ROMAN) return String(n)
   let rest = n
   let text = ''
   for (const [value, digits] of ROMAN) {

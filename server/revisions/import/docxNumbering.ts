@@ -1,4 +1,5 @@
-import { xmlTokens } from './xmlTokens.ts'
+import { listLevel } from './docxStyles.ts'
+import { xmlTokens, type XmlPart } from './xmlTokens.ts'
 
 /** How one level of a Word list is numbered: its format ("decimal", "lowerLetter", ...) and start. */
 export interface ListLevel {
@@ -29,13 +30,13 @@ const levelOf = (levels: Levels, level: number): Partial<ListLevel> => {
 }
 
 /** Reads word/numbering.xml (null when the archive has none). */
-export function readDocxNumbering(xml: string | null): DocxNumbering {
+export function readDocxNumbering(part: XmlPart | null): DocxNumbering {
   const abstracts = new Map<string, Levels>()
   const instances = new Map<string, ListInstance>()
   let levels: Levels | null = null
   let instance: ListInstance | null = null
   let level: Partial<ListLevel> | null = null
-  for (const token of xml === null ? [] : xmlTokens(xml)) {
+  for (const token of xmlTokens(part)) {
     if (token.kind === 'close') {
       if (token.name === 'w:abstractNum' || token.name === 'w:num') {
         levels = null
@@ -57,7 +58,7 @@ export function readDocxNumbering(xml: string | null): DocxNumbering {
     } else if (name === 'w:abstractNumId' && instance) {
       instance.abstractId = val ?? null
     } else if ((name === 'w:lvl' || name === 'w:lvlOverride') && levels) {
-      level = levelOf(levels, Number(attrs.get('w:ilvl') ?? 0))
+      level = levelOf(levels, listLevel(attrs.get('w:ilvl')))
     } else if ((name === 'w:start' || name === 'w:startOverride') && level && val) {
       level.start = Number(val)
     } else if (name === 'w:numFmt' && level && val) {

@@ -1,5 +1,7 @@
-import type { NumberingRef } from './docxStyles.ts'
-import { xmlTokens } from './xmlTokens.ts'
+import { listLevel, type NumberingRef } from './docxStyles.ts'
+import { fileError } from './ImportError.ts'
+import { MAX_IMPORT_LINES } from './limits.ts'
+import { xmlTokens, type XmlPart } from './xmlTokens.ts'
 
 /** One paragraph of the Word document body, in document order. */
 export interface WordParagraph {
@@ -31,22 +33,41 @@ const RUN_CHARACTERS: Record<string, string> = {
   'w:softHyphen': '',
 }
 
-const WHITESPACE = /^[ \t\r\n]+|[ \t\r\n]+$/g
+const isXmlSpace = (code: number): boolean =>
+  code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d
+
+// Trims XML white space (not the non-breaking spaces of French typography). A scan from both
+// ends: the regex /[ \t\r\n]+$/ tried a run of spaces from every start, quadratic in the run.
+function trimXmlSpace(text: string): string {
+  let start = 0
+  let end = text.length
+  while (start < end && isXmlSpace(text.charCodeAt(start))) start += 1
+  while (end > start && isXmlSpace(text.charCodeAt(end - 1))) end -= 1
+  return text.slice(start, end)
+}
 
 /** The paragraphs of word/document.xml, with their style and numbering. */
-export function readWordParagraphs(xml: string): WordParagraph[] {
+export function readWordParagraphs(part: XmlPart): WordParagraph[] {
   const paragraphs: WordParagraph[] = []
+  const push = (done: WordParagraph) => {
+    if (paragraphs.length === MAX_IMPORT_LINES) {
+      throw fileError(
+        `The document has more than ${MAX_IMPORT_LINES.toLocaleString('en')} paragraphs`,
+      )
+    }
+    paragraphs.push(done)
+  }
   const stack: string[] = []
   let skipping = 0
   let paragraph: WordParagraph | null = null
   let isHiddenRun = false
   let isInText = false
   let isPreserved = false
-  for (const token of xmlTokens(xml)) {
+  for (const token of xmlTokens(part)) {
     if (token.kind === 'text') {
       if (paragraph && isInText && skipping === 0 && !isHiddenRun) {
         // Without xml:space="preserve", Word ignores the spaces around a run's text.
-        paragraph.text += isPreserved ? token.text : token.text.replace(WHITESPACE, '')
+        paragraph.text += isPreserved ? token.text : trimXmlSpace(token.text)
       }
       continue
     }
@@ -55,7 +76,7 @@ export function readWordParagraphs(xml: string): WordParagraph[] {
       if (SKIPPED.has(token.name)) skipping -= 1
       else if (token.name === 'w:t') isInText = false
       else if (token.name === 'w:p' && paragraph && skipping === 0) {
-        paragraphs.push(paragraph)
+        push(paragraph)
         paragraph = null
       }
       continue
@@ -71,7 +92,7 @@ export function readWordParagraphs(xml: string): WordParagraph[] {
     if (name === 'w:p') {
       paragraph = { text: '', styleId: null, numbering: {} }
       if (isSelfClosing) {
-        paragraphs.push(paragraph)
+        push(paragraph)
         paragraph = null
       }
     } else if (!paragraph) {
@@ -90,7 +111,7 @@ export function readWordParagraphs(xml: string): WordParagraph[] {
     } else if (name === 'w:numId' && parent === 'w:numPr') {
       paragraph.numbering.numId = attrs.get('w:val')
     } else if (name === 'w:ilvl' && parent === 'w:numPr') {
-      paragraph.numbering.level = Number(attrs.get('w:val') ?? 0)
+      paragraph.numbering.level = listLevel(attrs.get('w:val'))
     }
   }
   return paragraphs

@@ -4,21 +4,25 @@ import { readDocxNumbering } from './docxNumbering.ts'
 import { readWordParagraphs } from './docxParagraphs.ts'
 import { readDocxStyles } from './docxStyles.ts'
 import { fileError } from './ImportError.ts'
-import { MAX_DOCX_PART_BYTES, MAX_IMPORT_BYTES } from './limits.ts'
+import { MAX_IMPORT_BYTES } from './limits.ts'
 import { importRevisionLines, type RevisionImport } from './parseRevisionText.ts'
+import { xmlTokens } from './xmlTokens.ts'
 import { openZip, type ZipArchive } from './zipArchive.ts'
 
-const OFFICE_DOCUMENT = /\/officeDocument$/
+// The relationship type of the main part ends so in transitional and strict Office Open XML.
+const OFFICE_DOCUMENT = '/officeDocument'
 const DEFAULT_DOCUMENT = 'word/document.xml'
 
 // The main part is named in the package relationships; Word always calls it word/document.xml.
 async function mainDocumentPath(zip: ZipArchive): Promise<string> {
-  const relationships = await zip.readText('_rels/.rels', MAX_DOCX_PART_BYTES)
-  const target = relationships
-    ?.match(/<Relationship\b[^>]*>/g)
-    ?.find((tag) => OFFICE_DOCUMENT.test(/\bType="([^"]*)"/.exec(tag)?.[1] ?? ''))
-    ?.match(/\bTarget="([^"]*)"/)?.[1]
-  return target ? target.replace(/^\//, '') : DEFAULT_DOCUMENT
+  for (const token of xmlTokens(await zip.readPart('_rels/.rels'))) {
+    if (token.kind !== 'open' || token.name !== 'Relationship') continue
+    const target = token.attrs.get('Target')
+    if (target && token.attrs.get('Type')?.endsWith(OFFICE_DOCUMENT)) {
+      return target.startsWith('/') ? target.slice(1) : target
+    }
+  }
+  return DEFAULT_DOCUMENT
 }
 
 /** Like `parseRevisionDocx`, also returning the paragraphs left out of the draft. */
@@ -27,17 +31,15 @@ export async function importRevisionDocx(bytes: Uint8Array): Promise<RevisionImp
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     throw fileError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`)
   }
-  const zip = openZip(bytes)
+  const zip = await openZip(bytes)
   const path = await mainDocumentPath(zip)
-  const document = await zip.readText(path, MAX_DOCX_PART_BYTES)
+  const document = await zip.readPart(path)
   if (document === null) {
     throw fileError(`The file is a zip archive but not a Word document (it has no ${path})`)
   }
   const folder = path.slice(0, path.lastIndexOf('/') + 1)
-  const styles = readDocxStyles(await zip.readText(`${folder}styles.xml`, MAX_DOCX_PART_BYTES))
-  const numbering = readDocxNumbering(
-    await zip.readText(`${folder}numbering.xml`, MAX_DOCX_PART_BYTES),
-  )
+  const styles = readDocxStyles(await zip.readPart(`${folder}styles.xml`))
+  const numbering = readDocxNumbering(await zip.readPart(`${folder}numbering.xml`))
   const { lines, paragraphOfLine } = docxLines(readWordParagraphs(document), styles, numbering)
   return importRevisionLines(lines, (line) => (line > 0 ? (paragraphOfLine[line - 1] ?? 0) : 0))
 }

@@ -1,9 +1,10 @@
 import type { DraftJSON, Language } from '../../../shared/numbering.ts'
 import { matchSectionHeading } from './compactHeadings.ts'
 import { ImportError, fileError } from './ImportError.ts'
+import { MAX_IMPORT_BLOCKS, MAX_IMPORT_LINES, MAX_LINE_CHARS } from './limits.ts'
 import { classifyLine, tidy, type RevisionLine } from './revisionLines.ts'
 import { RevisionReader, type SkippedLine } from './RevisionReader.ts'
-import { draftOfSections } from './revisionModel.ts'
+import { blockCount, draftOfSections } from './revisionModel.ts'
 
 /** An imported revision: the draft, and the lines left out of it (front matter, objectives list). */
 export interface RevisionImport {
@@ -33,6 +34,23 @@ function classifyLines(lines: readonly string[]): NumberedLine[] {
   return classified
 }
 
+// Every step after this one is linear in a line; these bounds keep the whole linear in the file
+// and give a file that is no UN text one clear error, before any work.
+function checkLineLimits(lines: readonly string[], sourceLine: (line: number) => number): void {
+  if (lines.length > MAX_IMPORT_LINES) {
+    throw fileError(`The document has more than ${MAX_IMPORT_LINES.toLocaleString('en')} lines`)
+  }
+  const long = lines.findIndex((line) => line.length > MAX_LINE_CHARS)
+  if (long >= 0) {
+    throw new ImportError([
+      {
+        line: sourceLine(long + 1),
+        message: `The line is longer than ${MAX_LINE_CHARS.toLocaleString('en')} characters (${(lines[long] ?? '').length.toLocaleString('en')}): a paragraph of a UN text is far shorter`,
+      },
+    ])
+  }
+}
+
 // The language of the headings, for the titles of sections the text does not head itself.
 function languageOf(lines: readonly NumberedLine[]): Language {
   let english = 0
@@ -52,6 +70,7 @@ export function importRevisionLines(
   lines: readonly string[],
   sourceLine: (line: number) => number = (line) => line,
 ): RevisionImport {
+  checkLineLimits(lines, sourceLine)
   const classified = classifyLines(lines)
   if (classified.every(({ line }) => line.type === 'blank')) {
     throw fileError('The document is empty')
@@ -62,6 +81,12 @@ export function importRevisionLines(
   if (!reader.hasStructure) {
     throw fileError(
       'No section heading, objective heading or numbered paragraph was found: the text has no recognisable structure',
+    )
+  }
+  const blocks = blockCount(reader.sections)
+  if (blocks > MAX_IMPORT_BLOCKS) {
+    throw fileError(
+      `The document has ${blocks.toLocaleString('en')} headings, paragraphs and actions; a revision may have ${MAX_IMPORT_BLOCKS.toLocaleString('en')}`,
     )
   }
   if (reader.issues.length > 0) {

@@ -10,7 +10,12 @@ export type TextBlockType =
 
 export interface TextBlock {
   type: TextBlockType
-  text: string
+  /**
+   * Its lines, joined with spaces once, at the end. A string grown line by line would be copied
+   * whole each time it is read (V8 flattens a concatenation when it is read), which is
+   * quadratic in the lines of a block.
+   */
+  lines: string[]
 }
 
 export interface ObjectiveModel {
@@ -33,26 +38,36 @@ export interface SectionModel {
 }
 
 /** A new text block of the given type. */
-export const textBlock = (type: TextBlockType, text = ''): TextBlock => ({ type, text })
+export const textBlock = (type: TextBlockType, text = ''): TextBlock => ({
+  type,
+  lines: text === '' ? [] : [text],
+})
 
 /** Adds a continuation line to a block, joined with a space. */
 export function appendText(block: TextBlock, text: string): void {
-  if (text === '') return
-  block.text = block.text === '' ? text : `${block.text} ${text}`
+  if (text !== '') block.lines.push(text)
 }
 
-// A guiding principle opens with its name and a period, in italics as the compact prints it.
-const PRINCIPLE_NAME = /^([^.]+\.)(.*)$/su
+/** Whether a block has no text yet. */
+export const isEmptyBlock = (block: TextBlock): boolean => block.lines.length === 0
+
+/** The last character of a block's text, or '' when it has none. */
+export const lastCharacter = (block: TextBlock): string => block.lines.at(-1)?.at(-1) ?? ''
+
+/** A block's text: its lines joined with spaces. */
+export const blockText = (block: TextBlock): string => block.lines.join(' ')
 
 function inlineContent(block: TextBlock): DraftJSON[] {
-  const name = block.type === 'principle' ? PRINCIPLE_NAME.exec(block.text) : null
-  if (name?.[1] && name[2]) {
+  const text = blockText(block)
+  // A guiding principle opens with its name and a period, in italics as the compact prints it.
+  const nameEnd = block.type === 'principle' ? text.indexOf('.') + 1 : 0
+  if (nameEnd > 1 && nameEnd < text.length) {
     return [
-      { type: 'text', text: name[1], marks: [{ type: 'italic' }] },
-      { type: 'text', text: name[2] },
+      { type: 'text', text: text.slice(0, nameEnd), marks: [{ type: 'italic' }] },
+      { type: 'text', text: text.slice(nameEnd) },
     ]
   }
-  return block.text === '' ? [] : [{ type: 'text', text: block.text }]
+  return text === '' ? [] : [{ type: 'text', text }]
 }
 
 const node = (type: string, content: DraftJSON[], attrs: Record<string, unknown> = {}) => ({
@@ -67,6 +82,17 @@ function bodyNode(item: TextBlock | ObjectiveModel): DraftJSON {
   if (item.type !== 'objective') return textNode(item)
   const commitment = item.commitment ?? textBlock('commitment')
   return node('objective', [item.title, commitment, ...item.actions].map(textNode))
+}
+
+/** How many nodes with a uid the draft will have: sections, objectives and their text blocks. */
+export function blockCount(sections: readonly SectionModel[]): number {
+  let count = 0
+  for (const section of sections) {
+    count += 2
+    for (const item of section.body)
+      count += item.type === 'objective' ? 3 + item.actions.length : 1
+  }
+  return count
 }
 
 /** The draft as ProseMirror JSON, every block with a new uid. */

@@ -1,7 +1,17 @@
-import { fileError } from './ImportError.ts'
+import { SaxesParser } from 'saxes'
+import { fileError, ImportError } from './ImportError.ts'
+import { MAX_XML_DEPTH } from './limits.ts'
 
-// Just enough XML for the parts of a .docx: elements, attributes, text and the five named and
-// numeric entities. Word writes no DTD, so no other entity can occur.
+// The parts of a .docx are read by saxes, a strict SAX parser: it checks well-formedness as the
+// XML specification defines it, in one pass linear in the text, and expands only the five
+// predefined entities and character references (an entity a DTD declares is an error, so no
+// entity can expand a small part into a large one). Word writes no DTD; one is refused.
+
+/** A part of a .docx as text, with its name in the archive (for errors). */
+export interface XmlPart {
+  name: string
+  xml: string
+}
 
 /** One token of an XML document, in document order. */
 export type XmlToken =
@@ -9,53 +19,59 @@ export type XmlToken =
   | { kind: 'close'; name: string }
   | { kind: 'text'; text: string }
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-}
+// The text is fed in chunks, and the tokens of each chunk handed on before the next, so that a
+// large part is never held as one array of tokens.
+const CHUNK_CHARS = 64 * 1024
 
-function entity(whole: string, name: string): string {
-  const named = NAMED_ENTITIES[name]
-  if (named !== undefined) return named
-  const code = /^#x/i.test(name) ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)
-  return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
-}
+const notWellFormed = ({ message }: Error) =>
+  fileError(
+    `The .docx file is damaged (its XML cannot be read: ${message.endsWith('.') ? message.slice(0, -1) : message})`,
+  )
 
-/** Replaces &amp; &lt; &gt; &quot; &apos; and &#NN; / &#xHH; by their characters. */
-export const decodeEntities = (text: string): string =>
-  text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, entity)
+/**
+ * The tokens of an XML part; none for a part the archive lacks. A self-closing element is one
+ * `open` token (no `close`). Throws an ImportError on XML that is not well-formed, a DTD, or
+ * elements nested deeper than MAX_XML_DEPTH.
+ */
+export function* xmlTokens(part: XmlPart | null): Generator<XmlToken> {
+  if (!part) return
+  const { name: partName, xml } = part
+  const parser = new SaxesParser({ fileName: partName })
+  const tokens: XmlToken[] = []
+  let depth = 0
+  parser.on('doctype', () => {
+    throw fileError(
+      `The .docx file is damaged (${partName} declares a DTD, which Word never writes)`,
+    )
+  })
+  parser.on('opentag', ({ name, attributes, isSelfClosing }) => {
+    if (!isSelfClosing && ++depth > MAX_XML_DEPTH) {
+      throw fileError(`The .docx file nests elements deeper than ${MAX_XML_DEPTH} in ${partName}`)
+    }
+    tokens.push({ kind: 'open', name, attrs: new Map(Object.entries(attributes)), isSelfClosing })
+  })
+  parser.on('closetag', ({ name, isSelfClosing }) => {
+    if (isSelfClosing) return
+    depth -= 1
+    tokens.push({ kind: 'close', name })
+  })
+  parser.on('text', (text) => tokens.push({ kind: 'text', text }))
+  parser.on('cdata', (text) => tokens.push({ kind: 'text', text }))
 
-// One token at a time, anchored (y) so that a stray "<" is an error rather than skipped text.
-// Quoted attribute values may hold ">", so a tag is matched attribute by attribute.
-const TOKEN =
-  /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<[?!][^>]*>|<(\/?)([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/y
-const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
-
-function attributes(source: string): Map<string, string> {
-  const attrs = new Map<string, string>()
-  for (const match of source.matchAll(ATTRIBUTE)) {
-    attrs.set(match[1] ?? '', decodeEntities(match[2] ?? match[3] ?? ''))
-  }
-  return attrs
-}
-
-/** The tokens of an XML document; throws an ImportError on markup it cannot read. */
-export function* xmlTokens(xml: string): Generator<XmlToken> {
-  const token = new RegExp(TOKEN)
-  while (token.lastIndex < xml.length) {
-    const match = token.exec(xml)
-    if (!match) throw fileError('The .docx file is damaged (its XML cannot be read)')
-    const [whole, cdata, slash, name, attrSource, selfClosing, text] = match
-    if (text !== undefined) yield { kind: 'text', text: decodeEntities(text) }
-    else if (cdata !== undefined) yield { kind: 'text', text: cdata }
-    else if (name === undefined || whole.startsWith('<!') || whole.startsWith('<?')) continue
-    else if (slash) yield { kind: 'close', name }
-    else {
-      const attrs = attributes(attrSource ?? '')
-      yield { kind: 'open', name, attrs, isSelfClosing: selfClosing === '/' }
+  const feed = (chunk: string | null) => {
+    try {
+      if (chunk === null) parser.close()
+      else parser.write(chunk)
+    } catch (error) {
+      // saxes throws an Error naming the part, line and column; our handlers an ImportError.
+      if (error instanceof ImportError || !(error instanceof Error)) throw error
+      throw notWellFormed(error)
     }
   }
+  for (let at = 0; at < xml.length; at += CHUNK_CHARS) {
+    feed(xml.slice(at, at + CHUNK_CHARS))
+    yield* tokens.splice(0)
+  }
+  feed(null)
+  yield* tokens.splice(0)
 }
