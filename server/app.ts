@@ -80,6 +80,8 @@ export interface ServerOptions {
 export interface DraftroomServer {
   port: number
   url: string
+  /** The server's services, for tests that check what is stored against what is live. */
+  context: AppContext
   close(): Promise<void>
 }
 
@@ -185,5 +187,5 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
     })()
     return closing
   }
-  return { port, url: `http://${host}:${port}`, close }
+  return { port, url: `http://${host}:${port}`, context, close }
 }

@@ -51,12 +51,16 @@ export class WriterBudget {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Charges `amount` to the user's `resource`; false (and nothing charged) when over budget. */
+  /**
+   * Charges `amount` to the user's `resource`; false when it is more than is left. What was
+   * asked is charged anyway, as a debt of at most one minute's budget: a user who sent too much
+   * waits for the budget to refill before reconnecting.
+   */
   charge(userId: number, resource: BudgetResource, amount = 1): boolean {
     const bucket = this.bucket(userId, resource)
-    if (bucket.tokens < amount) return false
-    bucket.tokens -= amount
-    return true
+    const isWithin = bucket.tokens >= amount
+    bucket.tokens = Math.max(bucket.tokens - amount, -this.limits[resource])
+    return isWithin
   }
 
   /** Whether the user has spent a budget that closes connections (refusals, bytes, items). */

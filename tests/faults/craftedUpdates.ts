@@ -127,3 +127,95 @@ export function isDecodable(update: Uint8Array): boolean {
     return false
   }
 }
+
+/**
+ * Two structs of two clients, each placed after the other: neither can ever be integrated
+ * (Yjs would keep both pending for good). About 30 bytes.
+ */
+export function cyclicUpdate(clientA: number, clientB: number): Uint8Array {
+  const encoder = new Y.UpdateEncoderV1()
+  encoding.writeVarUint(encoder.restEncoder, 2)
+  for (const [client, after] of [
+    [clientA, clientB],
+    [clientB, clientA],
+  ] as const) {
+    encoding.writeVarUint(encoder.restEncoder, 1)
+    encoder.writeClient(client)
+    encoding.writeVarUint(encoder.restEncoder, 0)
+    const origin = Y.createID(after, 0)
+    new Y.Item(
+      Y.createID(client, 0),
+      null,
+      origin,
+      null,
+      null,
+      null,
+      null,
+      new Y.ContentString('x'),
+    ).write(encoder, 0)
+  }
+  // An empty delete set.
+  encoding.writeVarUint(encoder.restEncoder, 0)
+  return encoder.toUint8Array()
+}
+
+/** The position of `text` before its `index`-th character, as the items left and right of it. */
+function positionIn(
+  tr: Y.Transaction,
+  text: Y.XmlText,
+  index: number,
+): { left: Y.Item | null; right: Y.Item | null } {
+  let left: Y.Item | null = null
+  let right = text._start
+  let remaining = index
+  while (right !== null && remaining > 0) {
+    if (!right.deleted && right.countable) {
+      if (right.length > remaining) {
+        right = Y.getItemCleanStart(tr, Y.createID(right.id.client, right.id.clock + remaining))
+        left = right.left
+        break
+      }
+      remaining -= right.length
+    }
+    left = right
+    right = right.right
+  }
+  return { left, right }
+}
+
+/**
+ * Inserts one bare format item (`key: value`) before the `index`-th character of `text`, as no
+ * Yjs API would: a client crafting redundant or overlapping formatting markers.
+ */
+export function insertFormatMarker(
+  text: Y.XmlText,
+  index: number,
+  key: string,
+  value: unknown,
+): void {
+  const doc = text.doc!
+  doc.transact((tr) => {
+    const { left, right } = positionIn(tr, text, index)
+    const id = Y.createID(doc.clientID, Y.getState(doc.store, doc.clientID))
+    const content = new Y.ContentFormat(key, value as object)
+    new Y.Item(
+      id,
+      left,
+      left?.lastId ?? null,
+      right,
+      right?.id ?? null,
+      text,
+      null,
+      content,
+    ).integrate(tr, 0)
+  })
+}
+
+/** Deletes, in one transaction, every item of `text` that `shouldDelete` picks (formats too). */
+export function deleteItems(text: Y.XmlText, shouldDelete: (item: Y.Item) => boolean): void {
+  text.doc!.transact((tr) => {
+    for (let item = text._start; item !== null; item = item.right) {
+      if (!item.deleted && shouldDelete(item)) item.delete(tr)
+    }
+  })
+}

@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { WriterLimits } from '../../server/collab/WriterBudget.ts'
 import { COLLAB_PATH } from '../../shared/collabProtocol.ts'
 import { makeDataDir, removeDataDir, type ServerAddress } from '../helpers/collabServer.ts'
 import { registerServerCredentials } from '../helpers/testCredentials.ts'
@@ -43,10 +44,16 @@ export class MonitoredServer implements ServerAddress {
   /** What the process wrote to stderr (a crash's stack trace). */
   readonly errorOutput: string[] = []
 
-  private constructor(readonly dataDir: string) {}
+  private constructor(
+    readonly dataDir: string,
+    private readonly writerLimits: Partial<WriterLimits>,
+  ) {}
 
-  static async start(): Promise<MonitoredServer> {
-    const server = new MonitoredServer(makeDataDir())
+  /** `writerLimits`: the per-user budgets of the collaboration socket (see WriterBudget). */
+  static async start(
+    options: { writerLimits?: Partial<WriterLimits> } = {},
+  ): Promise<MonitoredServer> {
+    const server = new MonitoredServer(makeDataDir(), options.writerLimits ?? {})
     await server.#fork(0)
     return server
   }
@@ -115,7 +122,11 @@ export class MonitoredServer implements ServerAddress {
     const child = fork(ENTRY, [this.dataDir, String(port)], {
       cwd: REPO_ROOT,
       execArgv: ['--import', 'tsx', '--expose-gc'],
-      env: { ...process.env, LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'silent',
+        WRITER_LIMITS: JSON.stringify(this.writerLimits),
+      },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     })
     this.#child = child

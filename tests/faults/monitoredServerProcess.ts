@@ -1,5 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { startServer } from '../../server/app.ts'
+import type { WriterLimits } from '../../server/collab/WriterBudget.ts'
 import type { ChildMessage, ParentMessage } from './monitoredServer.ts'
 
 /**
@@ -18,6 +19,7 @@ const server = await startServer({
   port: Number(portArgument ?? 0),
   host: '127.0.0.1',
   roomIdleMs: 200,
+  writerLimits: JSON.parse(process.env.WRITER_LIMITS ?? '{}') as Partial<WriterLimits>,
 })
 
 const reply = (message: ChildMessage) => process.send?.(message)

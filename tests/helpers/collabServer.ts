@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { authorizationFor, registerServerCredentials } from './testCredentials.ts'
-import { startServer, type ServerOptions } from '../../server/app.ts'
+import { startServer, type DraftroomServer, type ServerOptions } from '../../server/app.ts'
 import { COLLAB_PATH } from '../../shared/collabProtocol.ts'
 import { DraftResponse } from '../../shared/api.ts'
 import { type DocJson, normalizeDocJson } from './yClients.ts'
@@ -39,7 +39,7 @@ const collabUrl = (port: number): string => `ws://127.0.0.1:${port}${COLLAB_PATH
 type InProcessOptions = Pick<ServerOptions, 'roomIdleMs' | 'maxClientBacklogBytes' | 'writerLimits'>
 
 export class InProcessServer implements ServerAddress {
-  #running: { port: number; close(): Promise<void> } | null = null
+  #running: DraftroomServer | null = null
   #port = 0
 
   private constructor(
@@ -65,6 +65,11 @@ export class InProcessServer implements ServerAddress {
   }
   get collabUrl(): string {
     return collabUrl(this.#port)
+  }
+  /** The running server's services (see `expectStoredAsLive`). */
+  get context(): DraftroomServer['context'] {
+    if (!this.#running) throw new Error('the server is not running')
+    return this.#running.context
   }
   get isRunning(): boolean {
     return this.#running !== null
