@@ -27,6 +27,9 @@ export function restoreBefore(props: {
   const { doc, stateBefore, deleteSets } = props
   const deletedBefore = Y.createDeleteSetFromStructStore(doc.store)
   for (const refused of deleteSets) subtractDeleteSet(deletedBefore, refused)
+  // Structs the refused update brought already deleted (Yjs keeps them as GC, in no delete
+  // set of a transaction) were not there before either.
+  clipDeleteSet(deletedBefore, stateBefore)
   const fresh = new Y.Doc()
   // The server writes under its own client id, which it owns in the room: keep it.
   fresh.clientID = doc.clientID
@@ -40,6 +43,19 @@ export function restoreBefore(props: {
     doc.gc = wasCollecting
   }
   return fresh
+}
+
+/** Keeps only the deletions of clocks below each client's state. */
+function clipDeleteSet(deleteSet: DeleteSet, state: Map<number, number>): void {
+  const clients = deleteSet.clients as Map<number, DeletedRange[]>
+  for (const [client, ranges] of clients) {
+    const end = state.get(client) ?? 0
+    const kept = ranges
+      .filter((range) => range.clock < end)
+      .map((range) => ({ clock: range.clock, len: Math.min(range.len, end - range.clock) }))
+    if (kept.length > 0) clients.set(client, kept)
+    else clients.delete(client)
+  }
 }
 
 /** Removes from `from` every clock `removed` holds (both sorted and merged, as Yjs keeps them). */

@@ -1,0 +1,146 @@
+import * as Y from 'yjs'
+import {
+  DELETED_BY_ATTR,
+  DRAFT_FRAGMENT,
+  INSERTED_BY_ATTR,
+  INSERTION_MARK,
+  PROPOSABLE_BLOCKS,
+  PROPOSALS_MAP,
+  deletionKey,
+  refOf,
+  type ProposalRecord,
+} from '../../../shared/draft/index.ts'
+import { newUid } from '../../../shared/schema/uid.ts'
+import type { Random } from '../random.ts'
+
+type Delta = { insert: unknown; attributes?: Record<string, unknown> }[]
+
+function blocksOf(doc: Y.Doc): Y.XmlElement[] {
+  const blocks: Y.XmlElement[] = []
+  const walk = (parent: Y.XmlFragment) => {
+    for (const child of parent.toArray()) {
+      if (child instanceof Y.XmlElement) {
+        blocks.push(child)
+        walk(child)
+      }
+    }
+  }
+  walk(doc.getXmlFragment(DRAFT_FRAGMENT))
+  return blocks
+}
+
+const textOf = (block: Y.XmlElement): Y.XmlText | undefined =>
+  block.toArray().find((child): child is Y.XmlText => child instanceof Y.XmlText)
+
+/**
+ * A delegation proposing as its editor would, through the Yjs API of a synced client: new
+ * words, deletions of words or blocks, a new paragraph or action, and changes to its own open
+ * proposals. Every one of these must be accepted by the server.
+ */
+export function proposeHonestly(
+  doc: Y.Doc,
+  random: Random,
+  delegation: string,
+  newProposalId: () => string,
+): string {
+  const records = doc.getMap(PROPOSALS_MAP).toJSON() as Record<string, ProposalRecord>
+  const isOwnOpen = (value: unknown) => {
+    const ref = refOf(value)
+    return ref?.delegation === delegation && records[ref.proposalId]?.status === 'open'
+  }
+  const texts = blocksOf(doc)
+    .map(textOf)
+    .filter((text): text is Y.XmlText => text !== undefined)
+  const text = random.pick(texts)
+  switch (random.int(5)) {
+    case 0: {
+      const index = random.int(text.length + 1)
+      text.insert(index, random.text(10), {
+        [INSERTION_MARK]: { proposalId: newProposalId(), delegation },
+      })
+      return `propose words at ${index}`
+    }
+    case 1: {
+      if (text.length === 0) return 'nothing to delete'
+      const index = random.int(text.length)
+      const length = 1 + random.int(Math.min(10, text.length - index))
+      const ref = { proposalId: newProposalId(), delegation }
+      text.format(index, length, { [deletionKey(ref)]: ref })
+      return `propose deleting ${index}+${length}`
+    }
+    case 2: {
+      // Shorten one of its own open insertions.
+      let index = 0
+      for (const op of text.toDelta() as Delta) {
+        const length = typeof op.insert === 'string' ? op.insert.length : 1
+        if (isOwnOpen(op.attributes?.[INSERTION_MARK])) {
+          text.delete(index, 1 + random.int(length))
+          return `shorten its own words at ${index}`
+        }
+        index += length
+      }
+      return 'no words of its own'
+    }
+    case 3: {
+      const candidates = blocksOf(doc).filter(
+        (block) =>
+          (PROPOSABLE_BLOCKS as readonly string[]).includes(block.nodeName) &&
+          block.nodeName !== 'objective' &&
+          block.getAttribute(DELETED_BY_ATTR) === undefined &&
+          block.getAttribute(INSERTED_BY_ATTR) === undefined,
+      )
+      if (candidates.length === 0) return 'no block to delete'
+      const block = random.pick(candidates)
+      const ref = { proposalId: newProposalId(), delegation }
+      block.setAttribute(DELETED_BY_ATTR, ref as unknown as string)
+      return `propose deleting block ${String(block.getAttribute('uid'))}`
+    }
+    default: {
+      const anchors = blocksOf(doc).filter((block) =>
+        ['paragraph', 'action'].includes(block.nodeName),
+      )
+      const anchor = random.pick(anchors)
+      const parent = anchor.parent as Y.XmlElement
+      const ref = { proposalId: newProposalId(), delegation }
+      const block = new Y.XmlElement(anchor.nodeName)
+      block.setAttribute('uid', newUid())
+      block.setAttribute(INSERTED_BY_ATTR, ref as unknown as string)
+      const words = new Y.XmlText()
+      block.insert(0, [words])
+      doc.transact(() => {
+        parent.insert(parent.toArray().indexOf(anchor) + 1, [block])
+        words.insert(0, random.text(12), { [INSERTION_MARK]: ref })
+      })
+      return `propose a new ${anchor.nodeName}`
+    }
+  }
+}
+
+/** A co-facilitator editing directly: plain words, deletions, italics. */
+export function editDirectly(doc: Y.Doc, random: Random): string {
+  const texts = blocksOf(doc)
+    .filter((block) => block.getAttribute(INSERTED_BY_ATTR) === undefined)
+    .map(textOf)
+    .filter((text): text is Y.XmlText => text !== undefined)
+  const text = random.pick(texts)
+  switch (random.int(3)) {
+    case 0: {
+      const index = random.int(text.length + 1)
+      // Explicit attributes: none, whatever the words around carry.
+      text.insert(index, random.text(6), {})
+      return `co-facilitator writes at ${index}`
+    }
+    case 1: {
+      if (text.length < 2) return 'nothing to delete'
+      const index = random.int(text.length - 1)
+      text.delete(index, 1 + random.int(Math.min(4, text.length - index - 1)))
+      return `co-facilitator deletes at ${index}`
+    }
+    default: {
+      if (text.length === 0) return 'nothing to format'
+      const index = random.int(text.length)
+      text.format(index, 1 + random.int(Math.min(6, text.length - index)), { italic: {} })
+      return `co-facilitator italicises at ${index}`
+    }
+  }
+}
