@@ -41,7 +41,7 @@ import { CredentialRepository } from './storage/sessions.ts'
 import { UserRepository } from './storage/users.ts'
 import { openDatabase } from './storage/openDatabase.ts'
 import type { DocumentStore } from './storage/DocumentStore.ts'
-import { SqlDocumentStore } from './storage/SqlDocumentStore.ts'
+import { SqliteDocumentStore } from './storage/SqliteDocumentStore.ts'
 
 const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client')
 
@@ -88,8 +88,8 @@ export interface DraftroomServer {
 /** Starts Draftroom: the built client, the HTTP API and the collaboration WebSocket, one port. */
 export async function startServer(options: ServerOptions): Promise<DraftroomServer> {
   const logger = options.logger ?? createLogger(process.env.LOG_LEVEL ?? 'silent')
-  const { db, isNew } = await openDatabase(options.dataDir)
-  const sqlStore = new SqlDocumentStore(db)
+  const { db, isNew, sqlite } = await openDatabase(options.dataDir)
+  const sqlStore = new SqliteDocumentStore(db, sqlite)
   const store = options.decorateStore ? options.decorateStore(sqlStore) : sqlStore
   const negotiations = new NegotiationRepository(db)
   const rooms = new RoomRegistry(

@@ -72,8 +72,9 @@ export class DraftPersistence<Origin> {
   }
 
   private async flush(): Promise<void> {
-    // Let the rest of the current message's work join this commit.
-    await Promise.resolve()
+    // Let the rest of this turn of the event loop join the commit: what one message causes (a
+    // proposal's text and its record), and the messages of other sockets read in the same turn.
+    await new Promise((resolve) => setImmediate(resolve))
     try {
       while (this.outbox.length > 0) {
         const batch = this.outbox

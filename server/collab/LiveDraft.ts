@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { DRAFT_FRAGMENT } from '../../shared/draft/index.ts'
 import { draftSchema } from '../../shared/schema/index.ts'
 import type { ClientOwners } from './ClientOwners.ts'
-import { collectDraftChanges, type DraftChange } from './validation/draftChanges.ts'
+import { collectDraftChanges, listChangesOf, type DraftChange } from './validation/draftChanges.ts'
 import { preflightUpdate } from './validation/preflight.ts'
 import { restoreBefore, type DeleteSet } from './validation/restoreBefore.ts'
 import { findStructuralProblem } from './validation/structure.ts'
@@ -246,9 +246,10 @@ export class LiveDraft {
 
   private judge(tr: Y.Transaction, unit: Unit): Refusal | null {
     const fragment = tr.doc.getXmlFragment(DRAFT_FRAGMENT)
-    const problem = findStructuralProblem(draftSchema, fragment, tr)
+    const lists = listChangesOf(tr)
+    const problem = findStructuralProblem(draftSchema, fragment, tr, lists)
     if (problem) return { code: 'malformed_change', message: problem }
-    const changes = collectDraftChanges(tr, fragment)
+    const changes = collectDraftChanges(tr, fragment, lists)
     const uidDelta = this.uids.deltaOf(tr, changes)
     const duplicate = this.uids.duplicateIn(uidDelta)
     if (duplicate !== null) {

@@ -20,6 +20,8 @@ export interface OpenedDatabase {
   db: Kysely<Database>
   /** True when the database file did not exist before: the demo is created then. */
   isNew: boolean
+  /** The SQLite connection itself, for the document store's hot path. */
+  sqlite: SQLite.Database
 }
 
 /**
@@ -37,6 +39,7 @@ export async function openDatabase(dataDir: string): Promise<OpenedDatabase> {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('wal_autocheckpoint = 10000')
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   })
@@ -46,5 +49,5 @@ export async function openDatabase(dataDir: string): Promise<OpenedDatabase> {
   })
   const { error } = await migrator.migrateToLatest()
   if (error) throw error instanceof Error ? error : new Error('migration failed')
-  return { db, isNew }
+  return { db, isNew, sqlite }
 }

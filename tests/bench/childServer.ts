@@ -50,7 +50,24 @@ const SERVER_PROCESS = path.join(path.dirname(fileURLToPath(import.meta.url)), '
 const START_TIMEOUT_MS = 30_000
 
 /** Options of Draftroom's `startServer` a benchmark may set (JSON, through the environment). */
-export const DraftroomBenchOptions = z.object({ validateUpdates: z.boolean().optional() })
+export const DraftroomBenchOptions = z.object({
+  validateUpdates: z.boolean().optional(),
+  /**
+   * The per-user budgets (WriterBudget). Benchmarks play hundreds of users on a few accounts,
+   * and replay hours of typing in seconds: unless a benchmark measures the budgets themselves,
+   * they are lifted (`serverProcess.ts`).
+   */
+  writerLimits: z
+    .object({
+      bytes: z.number(),
+      items: z.number(),
+      refusals: z.number(),
+      connections: z.number(),
+      requests: z.number(),
+    })
+    .partial()
+    .optional(),
+})
 export type DraftroomBenchOptions = z.infer<typeof DraftroomBenchOptions>
 export const SERVER_OPTIONS_ENV = 'BENCH_SERVER_OPTIONS'
 

@@ -9,6 +9,7 @@ import { coldSync } from './coldSync.ts'
 import { concurrentReplay } from './concurrentReplay.ts'
 import { fanOut } from './fanOut.ts'
 import { manyRooms } from './manyRooms.ts'
+import { underAttack } from './underAttack.ts'
 import { validationThroughput } from './validationThroughput.ts'
 
 /**
@@ -47,6 +48,7 @@ const BENCHMARKS: Benchmark[] = [
   compareRevisions,
   concurrentReplay,
   browserTyping,
+  underAttack,
 ]
 const RESULTS_FILE = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),

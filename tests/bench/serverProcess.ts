@@ -22,9 +22,18 @@ if (!kind) throw new Error(`usage: serverProcess.ts ${SERVER_KINDS.join('|')} [s
 const seedFile = process.argv[3]
 const options = DraftroomBenchOptions.parse(JSON.parse(process.env[SERVER_OPTIONS_ENV] ?? '{}'))
 
+/** Budgets no benchmark user reaches (see DraftroomBenchOptions). */
+const LIFTED_LIMITS = {
+  bytes: 2 ** 40,
+  items: 2 ** 40,
+  refusals: 2 ** 30,
+  connections: 2 ** 30,
+  requests: 2 ** 30,
+}
+
 const server =
   kind === 'draftroom'
-    ? await startTestServer(options)
+    ? await startTestServer({ ...options, writerLimits: options.writerLimits ?? LIFTED_LIMITS })
     : await startReferenceServer(seedFile ? { seed: fs.readFileSync(seedFile) } : {})
 
 const reply = (message: ChildMessage) => process.send?.(message)

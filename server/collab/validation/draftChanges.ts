@@ -190,12 +190,70 @@ function childChanges(tr: Y.Transaction, parent: Y.XmlElement | Y.XmlFragment): 
   return changes
 }
 
+/** The content items a transaction added to, or deleted from, each type's list. */
+export type ListChanges = Map<SharedType, { added: Y.Item[]; deleted: Y.Item[] }>
+
+/** What a transaction did to lists, found from its new clocks and its delete set alone. */
+export function listChangesOf(tr: Y.Transaction): ListChanges {
+  const changes: ListChanges = new Map()
+  const of = (parent: SharedType) => {
+    let entry = changes.get(parent)
+    if (!entry) {
+      entry = { added: [], deleted: [] }
+      changes.set(parent, entry)
+    }
+    return entry
+  }
+  for (const [client, after] of tr.afterState) {
+    const before = tr.beforeState.get(client) ?? 0
+    if (after === before) continue
+    const structs = tr.doc.store.clients.get(client)!
+    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+      const struct = structs[i]!
+      if (struct.id.clock >= after) break
+      if (struct instanceof Y.Item && !struct.deleted && struct.parentSub === null) {
+        of(struct.parent as SharedType).added.push(struct)
+      }
+    }
+  }
+  Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
+    if (struct instanceof Y.Item && struct.parentSub === null && !isNewIn(tr, struct)) {
+      of(struct.parent as SharedType).deleted.push(struct)
+    }
+  })
+  return changes
+}
+
+/**
+ * The text changes of a Y.XmlText that has never held a format item (Yjs records whether one
+ * was ever integrated): every run's attributes are none, and the changed items are known from
+ * the transaction, without walking the text. Plain text typed at length (a co-facilitator's,
+ * a long replay) then costs what the keystroke changed, not the length of the paragraph.
+ */
+function plainTextChanges(
+  changed: { added: Y.Item[]; deleted: Y.Item[] } | undefined,
+  block: Y.XmlElement | null,
+): DraftChange[] {
+  const changes: DraftChange[] = []
+  if (changed?.added.some((item) => item.countable)) {
+    changes.push({ kind: 'textInserted', block, attributes: {} })
+  }
+  if (changed?.deleted.some((item) => item.countable)) {
+    changes.push({ kind: 'textDeleted', block, attributes: {} })
+  }
+  return changes
+}
+
 /**
  * Lists the changes of a transaction, on the draft (`fragment`) and outside it, from the
  * types it changed (`tr.changed`: Yjs lists there every type that existed before and whose
  * children or keys changed; types created by the transaction come with their parent's change).
  */
-export function collectDraftChanges(tr: Y.Transaction, fragment: Y.XmlFragment): DraftChange[] {
+export function collectDraftChanges(
+  tr: Y.Transaction,
+  fragment: Y.XmlFragment,
+  lists: ListChanges = listChangesOf(tr),
+): DraftChange[] {
   const changes: DraftChange[] = []
   for (const [type, keys] of tr.changed as Map<SharedType, Set<string | null>>) {
     if (!isInside(type, fragment)) {
@@ -203,8 +261,13 @@ export function collectDraftChanges(tr: Y.Transaction, fragment: Y.XmlFragment):
       continue
     }
     if (keys.has(null)) {
-      if (type instanceof Y.XmlText) changes.push(...textChanges(tr, type, enclosingBlock(type)))
-      else if (type instanceof Y.XmlFragment) changes.push(...childChanges(tr, type))
+      if (type instanceof Y.XmlText) {
+        const block = enclosingBlock(type)
+        if (type._hasFormatting) changes.push(...textChanges(tr, type, block))
+        else changes.push(...plainTextChanges(lists.get(type), block))
+      } else if (type instanceof Y.XmlFragment) {
+        changes.push(...childChanges(tr, type))
+      }
     }
     if (!isXmlElement(type)) continue
     for (const key of keys) {

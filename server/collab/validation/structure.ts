@@ -6,7 +6,14 @@ import {
   markValueProblem,
 } from '../../../shared/draft/index.ts'
 import { isBlockType } from '../../../shared/schema/index.ts'
-import { isInside, isNewIn, isXmlElement, type SharedType, valueOf } from './draftChanges.ts'
+import {
+  isInside,
+  isNewIn,
+  isXmlElement,
+  type ListChanges,
+  type SharedType,
+  valueOf,
+} from './draftChanges.ts'
 
 /**
  * Structural checks of a transaction on the draft, for every writer: whatever a client sends,
@@ -19,12 +26,13 @@ export function findStructuralProblem(
   schema: Schema,
   fragment: Y.XmlFragment,
   tr: Y.Transaction,
+  lists: ListChanges,
 ): string | null {
   for (const [type, keys] of tr.changed as Map<SharedType, Set<string | null>>) {
     if (!isInside(type, fragment)) continue
     const problem =
       type instanceof Y.XmlText
-        ? checkChangedText(tr, type, keys)
+        ? checkChangedText(keys, lists.get(type)?.added ?? [])
         : type instanceof Y.XmlFragment
           ? checkChangedBlock(schema, fragment, tr, type, keys)
           : 'Only the draft’s blocks and text may change.'
@@ -33,14 +41,10 @@ export function findStructuralProblem(
   return null
 }
 
-function checkChangedText(
-  tr: Y.Transaction,
-  text: Y.XmlText,
-  keys: Set<string | null>,
-): string | null {
+/** A text's new items (only those: what was there was checked when it came). */
+function checkChangedText(keys: Set<string | null>, added: readonly Y.Item[]): string | null {
   if ([...keys].some((key) => key !== null)) return 'Text has no attributes.'
-  for (let item = text._start; item !== null; item = item.right) {
-    if (item.deleted || !isNewIn(tr, item)) continue
+  for (const item of added) {
     const problem = textItemProblem(item)
     if (problem) return problem
   }
