@@ -42,6 +42,7 @@ import { UserRepository } from './storage/users.ts'
 import { openDatabase } from './storage/openDatabase.ts'
 import type { DocumentStore } from './storage/DocumentStore.ts'
 import { SqlDocumentStore } from './storage/SqlDocumentStore.ts'
+import { storageConfig } from './storage/StorageKind.ts'
 
 const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client')
 
@@ -49,7 +50,10 @@ const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 const SHUTDOWN_TIMEOUT_MS = 10_000
 
 export interface ServerOptions {
+  /** Where the SQLite database lives, unless `databaseUrl` is set. */
   dataDir: string
+  /** DATABASE_URL: PostgreSQL holds everything instead of SQLite. */
+  databaseUrl?: string
   port?: number
   host?: string
   /** Create the demo negotiation when the data directory is new (default true). */
@@ -88,7 +92,7 @@ export interface DraftroomServer {
 /** Starts Draftroom: the built client, the HTTP API and the collaboration WebSocket, one port. */
 export async function startServer(options: ServerOptions): Promise<DraftroomServer> {
   const logger = options.logger ?? createLogger(process.env.LOG_LEVEL ?? 'silent')
-  const { db, isNew } = await openDatabase(options.dataDir)
+  const { db, kind, isNew } = await openDatabase(storageConfig(options), logger)
   const sqlStore = new SqlDocumentStore(db)
   const store = options.decorateStore ? options.decorateStore(sqlStore) : sqlStore
   const negotiations = new NegotiationRepository(db)
@@ -102,6 +106,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
   const now = options.now ?? (() => new Date())
   const context: AppContext = {
     logger,
+    storageKind: kind,
     store,
     negotiations,
     rooms,
