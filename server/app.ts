@@ -28,6 +28,7 @@ import { proposalRoutes } from './routes/proposals.ts'
 import { revisionRoutes } from './routes/revisions.ts'
 import { ImportWorkers } from './revisions/import/ImportWorkers.ts'
 import { compareRoutes } from './routes/compare.ts'
+import { refuseNulCharacters } from './routes/refuseNulCharacters.ts'
 import { securityHeaders } from './routes/securityHeaders.ts'
 import { silenceRoutes } from './routes/silence.ts'
 import { SilenceService } from './silence/SilenceService.ts'
@@ -142,7 +143,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
   app.disable('x-powered-by')
   app.use(securityHeaders())
   app.use(healthRoutes(context))
-  app.use('/api', express.json({ limit: MAX_JSON_BODY_BYTES }))
+  app.use('/api', express.json({ limit: MAX_JSON_BODY_BYTES }), refuseNulCharacters)
   app.use('/api', resolveActor(context), csrfProtection)
   app.use('/api', sessionRoutes(context))
   app.use('/api', tokenRoutes(context))
