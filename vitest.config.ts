@@ -33,8 +33,9 @@ const SERVER_SUITES = { fileParallelism: false, testTimeout: 60_000, hookTimeout
 const TEST_RUN = randomBytes(4).toString('hex')
 
 // Three projects: fast unit tests; the server, collaboration, fault and browser tests on
-// SQLite; then, once those are done (groupOrder, so that two servers never share the cores),
-// the server suites again on PostgreSQL.
+// SQLite; the server suites again on PostgreSQL. Vitest runs them as three groups, one after
+// the other (the postgres group by its groupOrder, the one-file-at-a-time integration project
+// in a group of its own, last), so that two servers never share the 2 cores.
 export default defineConfig({
   test: {
     projects: [

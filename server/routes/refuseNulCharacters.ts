@@ -26,7 +26,7 @@ function holdsNul(root: unknown): boolean {
 }
 
 /**
- * Refuses (400) a request whose path, query or JSON body holds the NUL character. PostgreSQL's
+ * Refuses (400 bad_request) a request whose path, query or JSON body holds the NUL character. PostgreSQL's
  * text cannot hold it (SQLite's can), and no name, title or note needs it: refusing it at the
  * door gives the same answer on both databases instead of a 500 from one of them.
  */
@@ -38,7 +38,7 @@ export const refuseNulCharacters: RequestHandler = (request, _response, next) =>
     path = request.path
   }
   if (path.includes(NUL) || holdsNul(request.query) || holdsNul(request.body)) {
-    return next(badRequest('Text may not contain the NUL character (U+0000).', 'nul_character'))
+    return next(badRequest('Text may not contain the NUL character (U+0000).'))
   }
   next()
 }

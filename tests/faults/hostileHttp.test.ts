@@ -476,7 +476,7 @@ describe('hostile input on the HTTP API', () => {
         ? await sendJson('POST', path, token, body)
         : await send('POST', path, { body: JSON.stringify(body) })
       expectClientError(answer, [400], `${path} with a NUL character`)
-      expect(answer.text).toContain('nul_character')
+      expect(answer.text).toContain('NUL character')
     }
     for (const path of [
       `/api/negotiations/${NID}%00/draft`,
