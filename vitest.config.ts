@@ -1,7 +1,41 @@
+import { randomBytes } from 'node:crypto'
 import { defineConfig } from 'vitest/config'
 
-// Two projects: fast unit tests, and the tests that start real servers and browsers.
-// The latter run one file at a time so that timings on a 2-core CI machine stay stable.
+/**
+ * The suites that start real servers, run once more on PostgreSQL (`TEST_DATABASE=postgres`):
+ * whatever stores or reads through the database. Left out: tests that start no server
+ * (import parsing, the demo text, env, validator units), hostile import files (the parser's
+ * cost, not storage's), and the browser tests (the same HTTP and WebSocket paths, ten times
+ * slower). Run it alone with `npx vitest run --project postgres` (PostgreSQL on 127.0.0.1:5432,
+ * or TEST_POSTGRES_URL: a database the tests may create databases from).
+ */
+const POSTGRES_SUITES = [
+  'tests/server/compilationExport.test.ts',
+  'tests/server/health.test.ts',
+  'tests/server/permissionMatrix.test.ts',
+  'tests/server/revisionExports.test.ts',
+  'tests/server/revisions.test.ts',
+  'tests/server/securityHeaders.test.ts',
+  'tests/server/sessions.test.ts',
+  'tests/server/silence.test.ts',
+  'tests/server/storage/**/*.test.ts',
+  'tests/collab/**/*.test.ts',
+  'tests/faults/**/*.test.ts',
+]
+/** Matched above but not worth a second run, or SQLite's own (listed here, never skipped). */
+const NOT_ON_POSTGRES = ['tests/faults/hostileImports.test.ts']
+
+/** What the server suites share: one file at a time, so that timings on 2 cores stay stable. */
+const SERVER_SUITES = { fileParallelism: false, testTimeout: 60_000, hookTimeout: 60_000 }
+
+// Each run names its PostgreSQL databases draftroom_test_<run>_..., so that its teardown drops
+// what it left and nothing of a run beside it.
+const TEST_RUN = randomBytes(4).toString('hex')
+
+// Three projects: fast unit tests; the server, collaboration, fault and browser tests on
+// SQLite; the server suites again on PostgreSQL. Vitest runs them as three groups, one after
+// the other (the postgres group by its groupOrder, the one-file-at-a-time integration project
+// in a group of its own, last), so that two servers never share the 2 cores.
 export default defineConfig({
   test: {
     projects: [
@@ -20,9 +54,26 @@ export default defineConfig({
             'tests/faults/**/*.test.ts',
             'tests/e2e/**/*.test.ts',
           ],
-          fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          ...SERVER_SUITES,
+        },
+      },
+      {
+        test: {
+          name: 'postgres',
+          include: POSTGRES_SUITES,
+          exclude: NOT_ON_POSTGRES,
+          env: {
+            TEST_DATABASE: 'postgres',
+            DRAFTROOM_TEST_RUN: TEST_RUN,
+            // Other seeds than SQLite's, fewer and in less time: the second run adds coverage
+            // instead of repeating it. A seed given in the shell (to replay one) wins.
+            FUZZ_SEEDS: process.env.FUZZ_SEEDS ?? '9,10,11,12',
+            FUZZ_BUDGET_MS: process.env.FUZZ_BUDGET_MS ?? '45000',
+            CRASH_SEEDS: process.env.CRASH_SEEDS ?? '5,6',
+          },
+          globalSetup: ['tests/helpers/postgresProject.ts'],
+          sequence: { groupOrder: 1 },
+          ...SERVER_SUITES,
         },
       },
     ],

@@ -28,6 +28,7 @@ import { proposalRoutes } from './routes/proposals.ts'
 import { revisionRoutes } from './routes/revisions.ts'
 import { ImportWorkers } from './revisions/import/ImportWorkers.ts'
 import { compareRoutes } from './routes/compare.ts'
+import { refuseNulCharacters } from './routes/refuseNulCharacters.ts'
 import { securityHeaders } from './routes/securityHeaders.ts'
 import { silenceRoutes } from './routes/silence.ts'
 import { SilenceService } from './silence/SilenceService.ts'
@@ -41,7 +42,9 @@ import { CredentialRepository } from './storage/sessions.ts'
 import { UserRepository } from './storage/users.ts'
 import { openDatabase } from './storage/openDatabase.ts'
 import type { DocumentStore } from './storage/DocumentStore.ts'
+import { SqlDocumentStore } from './storage/SqlDocumentStore.ts'
 import { SqliteDocumentStore } from './storage/SqliteDocumentStore.ts'
+import { storageConfig } from './storage/StorageKind.ts'
 
 const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client')
 
@@ -49,7 +52,10 @@ const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 const SHUTDOWN_TIMEOUT_MS = 10_000
 
 export interface ServerOptions {
+  /** Where the SQLite database lives, unless `databaseUrl` is set. */
   dataDir: string
+  /** DATABASE_URL: PostgreSQL holds everything instead of SQLite. */
+  databaseUrl?: string
   port?: number
   host?: string
   /** Create the demo negotiation when the data directory is new (default true). */
@@ -88,8 +94,8 @@ export interface DraftroomServer {
 /** Starts Draftroom: the built client, the HTTP API and the collaboration WebSocket, one port. */
 export async function startServer(options: ServerOptions): Promise<DraftroomServer> {
   const logger = options.logger ?? createLogger(process.env.LOG_LEVEL ?? 'silent')
-  const { db, isNew, sqlite } = await openDatabase(options.dataDir)
-  const sqlStore = new SqliteDocumentStore(db, sqlite)
+  const { db, kind, isNew, sqlite } = await openDatabase(storageConfig(options), logger)
+  const sqlStore = sqlite ? new SqliteDocumentStore(db, sqlite) : new SqlDocumentStore(db)
   const store = options.decorateStore ? options.decorateStore(sqlStore) : sqlStore
   const negotiations = new NegotiationRepository(db)
   const rooms = new RoomRegistry(
@@ -102,6 +108,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
   const now = options.now ?? (() => new Date())
   const context: AppContext = {
     logger,
+    storageKind: kind,
     store,
     negotiations,
     rooms,
@@ -137,7 +144,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
   app.disable('x-powered-by')
   app.use(securityHeaders())
   app.use(healthRoutes(context))
-  app.use('/api', express.json({ limit: MAX_JSON_BODY_BYTES }))
+  app.use('/api', express.json({ limit: MAX_JSON_BODY_BYTES }), refuseNulCharacters)
   app.use('/api', resolveActor(context), csrfProtection)
   app.use('/api', sessionRoutes(context))
   app.use('/api', tokenRoutes(context))

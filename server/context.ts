@@ -6,6 +6,7 @@ import type { ImportWorkers } from './revisions/import/ImportWorkers.ts'
 import type { SilenceService } from './silence/SilenceService.ts'
 import type { Logger } from './logger.ts'
 import type { DocumentStore } from './storage/DocumentStore.ts'
+import type { StorageKind } from './storage/StorageKind.ts'
 import type { AuditLog } from './storage/audit.ts'
 import type { NegotiationRepository } from './storage/negotiations.ts'
 import type { RevisionRepository } from './storage/revisions.ts'
@@ -15,6 +16,8 @@ import type { UserRepository } from './storage/users.ts'
 /** The services every route and command is given (no module-level singletons). */
 export interface AppContext {
   logger: Logger
+  /** Which database holds everything (`GET /healthz` says it). */
+  storageKind: StorageKind
   store: DocumentStore
   negotiations: NegotiationRepository
   rooms: RoomRegistry

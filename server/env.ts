@@ -35,10 +35,41 @@ const originList = z.string().transform((value, context) => {
   return origins
 })
 
+/**
+ * A PostgreSQL connection URL (`postgres://user:password@host:port/database`); empty means
+ * unset. The message never repeats the value, which may hold a password.
+ */
+const databaseUrl = z
+  .string()
+  .transform((value, context) => {
+    if (value.trim() === '') return undefined
+    let url: URL
+    try {
+      url = new URL(value)
+    } catch {
+      context.addIssue({ code: 'custom', message: 'is not a URL like postgres://host/database' })
+      return z.NEVER
+    }
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+      context.addIssue({ code: 'custom', message: 'must start with postgres:// or postgresql://' })
+      return z.NEVER
+    }
+    if (url.pathname.length <= 1) {
+      context.addIssue({
+        code: 'custom',
+        message: 'must name a database: postgres://host/database',
+      })
+      return z.NEVER
+    }
+    return value
+  })
+  .optional()
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(DEFAULTS.PORT),
   HOST: z.string().min(1).default(DEFAULTS.HOST),
   DATA_DIR: z.string().min(1).default(DEFAULTS.DATA_DIR),
+  DATABASE_URL: databaseUrl,
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default(DEFAULTS.LOG_LEVEL),

@@ -8,6 +8,7 @@ async function main(): Promise<void> {
   const logger = createLogger(env.LOG_LEVEL)
   const server = await startServer({
     dataDir: env.DATA_DIR,
+    databaseUrl: env.DATABASE_URL,
     port: env.PORT,
     host: env.HOST,
     demo: env.DEMO,
@@ -16,7 +17,15 @@ async function main(): Promise<void> {
     importTimeoutMs: env.IMPORT_TIMEOUT_MS,
     logger,
   })
-  logger.info({ port: server.port, url: server.url, dataDir: env.DATA_DIR }, 'listening')
+  logger.info(
+    {
+      port: server.port,
+      url: server.url,
+      storage: server.context.storageKind,
+      ...(server.context.storageKind === 'sqlite' ? { dataDir: env.DATA_DIR } : {}),
+    },
+    'listening',
+  )
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down')

@@ -8,6 +8,7 @@ import { newUid } from '../../shared/schema/uid.ts'
 import type { Actor } from '../auth/Actor.ts'
 import type { AppContext } from '../context.ts'
 import { conflict } from '../errors.ts'
+import { isUniqueViolation } from '../storage/isUniqueViolation.ts'
 
 /** The draft a new negotiation starts from: one preamble section with an empty paragraph. */
 const emptyDraft = (language: 'fr' | 'en'): DraftJSON => ({
@@ -41,7 +42,12 @@ export async function createNegotiation(props: {
   if (await context.negotiations.find(id)) throw conflict(`The negotiation "${id}" exists.`)
   const draft = draftSchema.nodeFromJSON(props.draft ?? emptyDraft(props.language))
   draft.check()
-  await context.negotiations.create({ id, title: props.title, language: props.language })
+  // The check above and the insert are two steps; the primary key decides a race.
+  await context.negotiations
+    .create({ id, title: props.title, language: props.language })
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error) ? conflict(`The negotiation "${id}" exists.`) : error
+    })
   const doc = prosemirrorJSONToYDoc(draftSchema, draft.toJSON(), DRAFT_FRAGMENT)
   await context.store.create(draftRoomName(id), Y.encodeStateAsUpdate(doc))
   await context.audit.record({

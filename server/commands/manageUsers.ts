@@ -3,6 +3,7 @@ import type { Actor } from '../auth/Actor.ts'
 import { hashPassword } from '../auth/passwords.ts'
 import type { AppContext } from '../context.ts'
 import { badRequest, conflict, notFound } from '../errors.ts'
+import { isUniqueViolation } from '../storage/isUniqueViolation.ts'
 
 /** Creates a user (secretariat). */
 export async function createUser(props: {
@@ -21,13 +22,20 @@ export async function createUser(props: {
   if (props.delegation && !(await context.negotiations.findDelegation(props.delegation))) {
     throw badRequest(`No delegation ${props.delegation}.`)
   }
-  const userId = await context.users.create({
-    username: props.username,
-    displayName: props.displayName,
-    passwordHash: await hashPassword(props.password),
-    delegation: props.delegation,
-    isSecretariat: props.isSecretariat,
-  })
+  // The check above and the insert are two steps; the unique user name decides a race.
+  const userId = await context.users
+    .create({
+      username: props.username,
+      displayName: props.displayName,
+      passwordHash: await hashPassword(props.password),
+      delegation: props.delegation,
+      isSecretariat: props.isSecretariat,
+    })
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error)
+        ? conflict(`The user name "${props.username}" is taken.`)
+        : error
+    })
   await context.audit.record({
     negotiationId: null,
     actor: props.actor,

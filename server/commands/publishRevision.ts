@@ -11,6 +11,7 @@ import type { Actor } from '../auth/Actor.ts'
 import type { AppContext } from '../context.ts'
 import { readDocument } from '../draft/readDraft.ts'
 import { conflict } from '../errors.ts'
+import { isUniqueViolation } from '../storage/isUniqueViolation.ts'
 
 /** SHA-256 of a revision's content, over its JSON as stored. */
 export const contentHash = (contentJson: string): string =>
@@ -83,7 +84,7 @@ async function insertOrConflict(
   try {
     await context.revisions.insert(row)
   } catch (error) {
-    if (error instanceof Error && /UNIQUE constraint failed/.test(error.message)) {
+    if (isUniqueViolation(error)) {
       throw conflict(`A revision "${symbol}" is already published.`, 'symbol_taken')
     }
     throw error

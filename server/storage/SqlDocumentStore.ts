@@ -1,36 +1,46 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { ClientClaim, DocumentStore, StoredDocument } from './DocumentStore.ts'
 import type { Database } from './schema.ts'
 
-/** The document store on the relational database (SQLite now; the queries are portable). */
+/**
+ * The document store on the relational database, SQLite or PostgreSQL (the same queries).
+ * Updates are numbered per document (`seq`: 1, 2, 3 ... in commit order, see migration 005).
+ */
 export class SqlDocumentStore implements DocumentStore {
   constructor(private readonly db: Kysely<Database>) {}
 
+  // One repeatable-read transaction, so that a compaction committed between the reads cannot
+  // leave an old snapshot beside the updates it deleted (SQLite's transactions always are).
   async load(name: string): Promise<StoredDocument> {
-    const document = await this.db
-      .selectFrom('documents')
-      .select('snapshot')
-      .where('name', '=', name)
-      .executeTakeFirst()
-    const updates = await this.db
-      .selectFrom('document_updates')
-      .select('data')
-      .where('name', '=', name)
-      .orderBy('seq')
-      .execute()
-    const writers = await this.db
-      .selectFrom('document_writers')
-      .select(['client_id', 'user_id'])
-      .where('name', '=', name)
-      .execute()
-    return {
-      snapshot: document ? new Uint8Array(document.snapshot) : null,
-      updates: updates.map((row) => new Uint8Array(row.data)),
-      claims: writers.map((row) => ({
-        clientId: Number(row.client_id),
-        owner: row.user_id === null ? 'server' : Number(row.user_id),
-      })),
-    }
+    return this.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => {
+        const document = await trx
+          .selectFrom('documents')
+          .select('snapshot')
+          .where('name', '=', name)
+          .executeTakeFirst()
+        const updates = await trx
+          .selectFrom('document_updates')
+          .select('data')
+          .where('name', '=', name)
+          .orderBy('seq')
+          .execute()
+        const writers = await trx
+          .selectFrom('document_writers')
+          .select(['client_id', 'user_id'])
+          .where('name', '=', name)
+          .execute()
+        return {
+          snapshot: document ? new Uint8Array(document.snapshot) : null,
+          updates: updates.map((row) => new Uint8Array(row.data)),
+          claims: writers.map((row) => ({
+            clientId: row.client_id,
+            owner: row.user_id === null ? 'server' : row.user_id,
+          })),
+        }
+      })
   }
 
   async append(
@@ -39,34 +49,38 @@ export class SqlDocumentStore implements DocumentStore {
     claims: readonly ClientClaim[] = [],
   ): Promise<void> {
     if (updates.length === 0 && claims.length === 0) return
-    const insertUpdates = (db: Kysely<Database>) =>
-      db
-        .insertInto('document_updates')
-        .values(updates.map((data) => ({ name, data: Buffer.from(data) })))
-        .execute()
-    // One statement needs no transaction of its own: most batches carry no new claim.
-    if (claims.length === 0) {
-      await insertUpdates(this.db)
-      return
-    }
     await this.db.transaction().execute(async (trx) => {
-      if (updates.length > 0) await insertUpdates(trx)
-      await trx
-        .insertInto('document_writers')
-        .values(
-          claims.map(({ clientId, owner }) => ({
-            name,
-            client_id: clientId,
-            user_id: owner === 'server' ? null : owner,
-          })),
-        )
-        .onConflict((oc) => oc.columns(['name', 'client_id']).doNothing())
-        .execute()
+      if (updates.length > 0) {
+        // Taking the numbers locks the document's sequence row until commit: appends to one
+        // document commit one after the other, so the numbers follow the commit order.
+        const { last_seq: lastSeq } = await takeSequence(trx, name, updates.length)
+        const firstSeq = lastSeq - updates.length + 1
+        await trx
+          .insertInto('document_updates')
+          .values(updates.map((data, i) => ({ name, seq: firstSeq + i, data: Buffer.from(data) })))
+          .execute()
+      }
+      if (claims.length > 0) {
+        await trx
+          .insertInto('document_writers')
+          .values(
+            claims.map(({ clientId, owner }) => ({
+              name,
+              client_id: clientId,
+              user_id: owner === 'server' ? null : owner,
+            })),
+          )
+          .onConflict((oc) => oc.columns(['name', 'client_id']).doNothing())
+          .execute()
+      }
     })
   }
 
   async compact(name: string, state: Uint8Array): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      // Waits for an append in progress and holds the next one back until the snapshot and
+      // the deletion are committed together.
+      await takeSequence(trx, name, 0)
       await trx
         .insertInto('documents')
         .values({ name, snapshot: Buffer.from(state), compacted_at: new Date().toISOString() })
@@ -97,4 +111,22 @@ export class SqlDocumentStore implements DocumentStore {
       .executeTakeFirst()
     return row !== undefined
   }
+}
+
+/**
+ * Adds `count` to the document's sequence and returns the last number now taken (`count` 0
+ * takes none and only locks the row). The upsert locks the row on PostgreSQL until the
+ * transaction ends; SQLite has one writer at a time anyway.
+ */
+function takeSequence(trx: Transaction<Database>, name: string, count: number) {
+  return trx
+    .insertInto('document_sequences')
+    .values({ name, last_seq: count })
+    .onConflict((oc) =>
+      oc.column('name').doUpdateSet((eb) => ({
+        last_seq: eb(eb.ref('document_sequences.last_seq'), '+', eb.ref('excluded.last_seq')),
+      })),
+    )
+    .returning('last_seq')
+    .executeTakeFirstOrThrow()
 }

@@ -19,14 +19,28 @@ export class SqliteDocumentStore extends SqlDocumentStore {
 
   constructor(db: Kysely<Database>, sqlite: SQLite.Database) {
     super(db)
-    const insertUpdate = sqlite.prepare('INSERT INTO document_updates (name, data) VALUES (?, ?)')
+    // The same sequence as SqlDocumentStore's (migration 005): taken, then used.
+    const takeSequence = sqlite.prepare(
+      'INSERT INTO document_sequences (name, last_seq) VALUES (?, ?) ' +
+        'ON CONFLICT (name) DO UPDATE SET last_seq = last_seq + excluded.last_seq ' +
+        'RETURNING last_seq',
+    )
+    const insertUpdate = sqlite.prepare(
+      'INSERT INTO document_updates (name, seq, data) VALUES (?, ?, ?)',
+    )
     const insertClaim = sqlite.prepare(
       'INSERT INTO document_writers (name, client_id, user_id) VALUES (?, ?, ?) ' +
         'ON CONFLICT (name, client_id) DO NOTHING',
     )
     this.appendBatch = sqlite.transaction(
       (name: string, updates: readonly Uint8Array[], claims: readonly ClientClaim[]) => {
-        for (const update of updates) insertUpdate.run(name, update)
+        if (updates.length > 0) {
+          const { last_seq: lastSeq } = takeSequence.get(name, updates.length) as {
+            last_seq: number
+          }
+          let seq = lastSeq - updates.length
+          for (const update of updates) insertUpdate.run(name, ++seq, update)
+        }
         for (const { clientId, owner } of claims) {
           insertClaim.run(name, clientId, owner === 'server' ? null : owner)
         }

@@ -1,6 +1,9 @@
 import type { Generated } from 'kysely'
 
-/** The tables of Draftroom's database, as Kysely sees them (SQLite now, PostgreSQL later). */
+/**
+ * The tables of Draftroom's database, as Kysely sees them on SQLite and on PostgreSQL alike
+ * (bigint columns are read as numbers on both: see openDatabase).
+ */
 export interface Database {
   negotiations: NegotiationTable
   delegations: DelegationTable
@@ -8,6 +11,7 @@ export interface Database {
   documents: DocumentTable
   document_updates: DocumentUpdateTable
   document_writers: DocumentWriterTable
+  document_sequences: DocumentSequenceTable
   users: UserTable
   roles: RoleTable
   sessions: SessionTable
@@ -44,11 +48,18 @@ export interface DocumentTable {
   compacted_at: string
 }
 
-/** Yjs updates committed since the last compaction, in commit order. */
+/** Yjs updates committed since the last compaction. */
 export interface DocumentUpdateTable {
-  seq: Generated<number>
   name: string
+  /** The document's own sequence: 1, 2, 3 ... in commit order, never reused. */
+  seq: number
   data: Uint8Array
+}
+
+/** The last `seq` given to an update of each document (compaction keeps it). */
+export interface DocumentSequenceTable {
+  name: string
+  last_seq: number
 }
 
 /** The owner of each Yjs client id of a document: a user, or the server (null). */
@@ -65,7 +76,7 @@ export interface UserTable {
   /** scrypt: `scrypt$N$r$p$salt$hash`, base64 parts. */
   password_hash: string
   delegation_code: string | null
-  /** SQLite has no boolean: 0 or 1. */
+  /** 0 or 1 on both databases (SQLite has no boolean). */
   is_secretariat: number
   is_active: number
   created_at: string

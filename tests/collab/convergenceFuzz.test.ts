@@ -17,6 +17,7 @@ import {
   uidOf,
   waitForConvergence,
 } from '../helpers/yClients.ts'
+import { numberFromEnv } from '../faults/seeds.ts'
 import { Random, fuzzSeeds } from './random.ts'
 
 /**
@@ -26,14 +27,14 @@ import { Random, fuzzSeeds } from './random.ts'
  * loading the stored state must be equal.
  *
  * Seeds: `FUZZ_SEEDS=3,17 npx vitest run tests/collab/convergenceFuzz.test.ts` replays seeds;
- * by default seeds 1..8. Odd seeds run the server as a child process (killed or stopped),
+ * by default seeds 1..8 (the PostgreSQL project runs others). Odd seeds run the server as a child process (killed or stopped),
  * even seeds in this process (closed), so that both restarts are exercised.
  */
 
 const ROOM = draftRoomName(DEMO_NEGOTIATION_ID)
 const SEEDS = fuzzSeeds(8)
-/** The whole file's budget; each seed gets its share, edits stop when it is spent. */
-const TIME_BUDGET_MS = 90_000
+/** The whole file's budget (`FUZZ_BUDGET_MS`); each seed gets its share, edits stop when it is spent. */
+const TIME_BUDGET_MS = numberFromEnv('FUZZ_BUDGET_MS', 90_000)
 /** Time kept from each seed's share for starting, settling and the final checks. */
 const SETTLE_MS = 6_000
 const MAX_STEPS = 400

@@ -1,6 +1,3 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import * as Y from 'yjs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { syncUpdateMessage } from '../../server/collab/messages.ts'
@@ -20,6 +17,7 @@ import {
   deleteItems,
   insertFormatMarker,
 } from '../faults/craftedUpdates.ts'
+import { createTestStorage, removeTestStorage } from '../helpers/testStorage.ts'
 import { ApiClient, startTestServer } from '../helpers/accounts.ts'
 import { RawSocket } from '../helpers/rawSocket.ts'
 import { expectStoredAsLive } from '../helpers/storedAsLive.ts'
@@ -375,9 +373,9 @@ describe('a user whose messages cost too much', () => {
 
 describe('client ids after a restart', () => {
   it('stay their first writer’s', async () => {
-    // A data directory of the test's own: the helper removes the one it makes on close.
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'draftroom-'))
-    let server = await startTestServer({ dataDir })
+    // Storage of the test's own: the helper removes the one it makes on close.
+    const storage = await createTestStorage()
+    let server = await startTestServer({ storage })
     const tokens: Record<string, string> = {}
     for (const name of ['fra', 'che']) {
       tokens[name] = await (await ApiClient.signedIn(server.url, name)).createToken()
@@ -394,7 +392,7 @@ describe('client ids after a restart', () => {
     clients.closeAll()
     await server.close()
 
-    server = await startTestServer({ dataDir })
+    server = await startTestServer({ storage })
     try {
       clients = clientsOf(() => server.url, NID, tokens)
       const fra = await clients.connect('fra')
@@ -411,7 +409,7 @@ describe('client ids after a restart', () => {
       clients.closeAll()
     } finally {
       await server.close()
-      fs.rmSync(dataDir, { recursive: true, force: true })
+      await removeTestStorage(storage)
     }
   })
 })

@@ -3,7 +3,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { WriterLimits } from '../../server/collab/WriterBudget.ts'
 import { COLLAB_PATH } from '../../shared/collabProtocol.ts'
-import { makeDataDir, removeDataDir, type ServerAddress } from '../helpers/collabServer.ts'
+import { makeStorage, type ServerAddress } from '../helpers/collabServer.ts'
+import { removeTestStorage, storageEnv, type TestStorage } from '../helpers/testStorage.ts'
 import { registerServerCredentials } from '../helpers/testCredentials.ts'
 
 /** What the server process reports about itself. */
@@ -33,7 +34,7 @@ const START_TIMEOUT_MS = 30_000
 /**
  * The server in a child process that reports its memory and event-loop delay (see
  * `monitoredServerProcess.ts`): for attacks whose cost must be measured in the server alone.
- * Restartable on the same port and data directory.
+ * Restartable on the same port and storage.
  */
 export class MonitoredServer implements ServerAddress {
   #child: ChildProcess | null = null
@@ -45,15 +46,19 @@ export class MonitoredServer implements ServerAddress {
   readonly errorOutput: string[] = []
 
   private constructor(
-    readonly dataDir: string,
+    readonly storage: TestStorage,
     private readonly writerLimits: Partial<WriterLimits>,
   ) {}
+
+  get dataDir(): string {
+    return this.storage.dataDir
+  }
 
   /** `writerLimits`: the per-user budgets of the collaboration socket (see WriterBudget). */
   static async start(
     options: { writerLimits?: Partial<WriterLimits> } = {},
   ): Promise<MonitoredServer> {
-    const server = new MonitoredServer(makeDataDir(), options.writerLimits ?? {})
+    const server = new MonitoredServer(await makeStorage(), options.writerLimits ?? {})
     await server.#fork(0)
     return server
   }
@@ -97,7 +102,7 @@ export class MonitoredServer implements ServerAddress {
     })
   }
 
-  /** Closes cleanly and starts again on the same port and data directory. */
+  /** Closes cleanly and starts again on the same port and storage. */
   async restart(): Promise<void> {
     await this.close()
     await this.#fork(this.#port)
@@ -115,15 +120,15 @@ export class MonitoredServer implements ServerAddress {
 
   async dispose(): Promise<void> {
     await this.close()
-    removeDataDir(this.dataDir)
+    await removeTestStorage(this.storage)
   }
 
   async #fork(port: number): Promise<void> {
-    const child = fork(ENTRY, [this.dataDir, String(port)], {
+    const child = fork(ENTRY, [String(port)], {
       cwd: REPO_ROOT,
       execArgv: ['--import', 'tsx', '--expose-gc'],
       env: {
-        ...process.env,
+        ...storageEnv(this.storage),
         LOG_LEVEL: 'silent',
         WRITER_LIMITS: JSON.stringify(this.writerLimits),
       },

@@ -1,21 +1,23 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { startServer } from '../../server/app.ts'
+import { parseEnv } from '../../server/env.ts'
 import type { WriterLimits } from '../../server/collab/WriterBudget.ts'
 import type { ChildMessage, ParentMessage } from './monitoredServer.ts'
 
 /**
- * The server process of `MonitoredServer`: the real server (`startServer`) on the data
- * directory and port given as arguments, which reports its memory and event-loop delay over
+ * The server process of `MonitoredServer`: the real server (`startServer`) on the storage of
+ * its environment (DATA_DIR, DATABASE_URL) and the port given as argument, which reports its memory and event-loop delay over
  * the IPC channel, so that an attack's cost is measured in the server and not in the test.
  */
 
-const [dataDir, portArgument] = process.argv.slice(2)
-if (!dataDir) throw new Error('usage: monitoredServerProcess.ts <data dir> [port]')
+const [portArgument] = process.argv.slice(2)
+const env = parseEnv()
 
 const loopDelay = monitorEventLoopDelay({ resolution: 10 })
 loopDelay.enable()
 const server = await startServer({
-  dataDir,
+  dataDir: env.DATA_DIR,
+  databaseUrl: env.DATABASE_URL,
   port: Number(portArgument ?? 0),
   host: '127.0.0.1',
   roomIdleMs: 200,

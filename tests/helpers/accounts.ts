@@ -1,22 +1,38 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { startServer, type DraftroomServer, type ServerOptions } from '../../server/app.ts'
+import {
+  createTestStorage,
+  removeTestStorage,
+  storageOptions,
+  type TestStorage,
+} from './testStorage.ts'
 
 export const DEMO_PASSWORD = 'demo'
 
-/** A server on port 0 with a fresh data directory (the demo), removed on close. */
+/**
+ * A server on port 0 on fresh storage (the demo) of the tests' database, removed on close;
+ * or on `storage` the test made (to restart on it), which the test removes.
+ */
 export async function startTestServer(
-  options: Partial<ServerOptions> = {},
-): Promise<DraftroomServer & { dataDir: string }> {
-  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'draftroom-'))
-  const server = await startServer({ port: 0, roomIdleMs: 50, ...options, dataDir })
+  options: Omit<Partial<ServerOptions>, 'dataDir' | 'databaseUrl'> & { storage?: TestStorage } = {},
+): Promise<DraftroomServer & { dataDir: string; storage: TestStorage }> {
+  const { storage: given, ...serverOptions } = options
+  const storage = given ?? (await createTestStorage())
+  const server = await startServer({
+    port: 0,
+    roomIdleMs: 50,
+    ...serverOptions,
+    ...storageOptions(storage),
+  }).catch(async (error: unknown) => {
+    if (!given) await removeTestStorage(storage)
+    throw error
+  })
   return {
     ...server,
-    dataDir,
+    dataDir: storage.dataDir,
+    storage,
     close: async () => {
       await server.close()
-      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+      if (!given) await removeTestStorage(storage)
     },
   }
 }

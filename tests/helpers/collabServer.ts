@@ -1,6 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { authorizationFor, registerServerCredentials } from './testCredentials.ts'
@@ -8,6 +6,13 @@ import { startServer, type DraftroomServer, type ServerOptions } from '../../ser
 import { COLLAB_PATH } from '../../shared/collabProtocol.ts'
 import { DraftResponse } from '../../shared/api.ts'
 import { type DocJson, normalizeDocJson } from './yClients.ts'
+import {
+  createTestStorage,
+  removeTestStorage,
+  storageEnv,
+  storageOptions,
+  type TestStorage,
+} from './testStorage.ts'
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const START_TIMEOUT_MS = 30_000
@@ -20,16 +25,13 @@ export interface ServerAddress {
   readonly url: string
   /** `ws://127.0.0.1:<port>/collab`, the server URL a WebsocketProvider takes. */
   readonly collabUrl: string
+  /** The server's data directory: with its database, what a restart finds again. */
   readonly dataDir: string
 }
 
-/** A fresh, empty data directory (the server creates the demo in it). */
-export function makeDataDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'draftroom-collab-'))
-}
-
-export function removeDataDir(dataDir: string): void {
-  fs.rmSync(dataDir, { recursive: true, force: true })
+/** Fresh, empty storage of the tests' database (the server creates the demo in it). */
+export function makeStorage(): Promise<TestStorage> {
+  return createTestStorage('draftroom-collab-')
 }
 
 const httpUrl = (port: number): string => `http://127.0.0.1:${port}`
@@ -43,18 +45,22 @@ export class InProcessServer implements ServerAddress {
   #port = 0
 
   private constructor(
-    readonly dataDir: string,
+    readonly storage: TestStorage,
     private readonly options: InProcessOptions,
   ) {}
 
-  /** Starts on port 0 (or `port`) with a new temp data dir unless one is given. */
+  /** Starts on port 0 (or `port`) on new storage unless `storage` is given. */
   static async start(
-    options: InProcessOptions & { dataDir?: string; port?: number } = {},
+    options: InProcessOptions & { storage?: TestStorage; port?: number } = {},
   ): Promise<InProcessServer> {
-    const { dataDir, port, ...serverOptions } = options
-    const server = new InProcessServer(dataDir ?? makeDataDir(), serverOptions)
+    const { storage, port, ...serverOptions } = options
+    const server = new InProcessServer(storage ?? (await makeStorage()), serverOptions)
     await server.#start(port ?? 0)
     return server
+  }
+
+  get dataDir(): string {
+    return this.storage.dataDir
   }
 
   get port(): number {
@@ -78,7 +84,7 @@ export class InProcessServer implements ServerAddress {
   async #start(port: number): Promise<void> {
     const running = await startServer({
       port,
-      dataDir: this.dataDir,
+      ...storageOptions(this.storage),
       host: '127.0.0.1',
       ...this.options,
     })
@@ -87,23 +93,23 @@ export class InProcessServer implements ServerAddress {
     await registerServerCredentials(this)
   }
 
-  /** Closes the server; the data dir stays. */
+  /** Closes the server; the storage stays. */
   async close(): Promise<void> {
     const running = this.#running
     this.#running = null
     if (running) await running.close()
   }
 
-  /** Closes and starts again on the same data dir and, by default, the same port. */
+  /** Closes and starts again on the same storage and, by default, the same port. */
   async restart(options: { port?: number } = {}): Promise<void> {
     await this.close()
     await this.#start(options.port ?? this.#port)
   }
 
-  /** Closes the server and deletes its data dir. */
+  /** Closes the server and deletes its storage. */
   async dispose(): Promise<void> {
     await this.close()
-    removeDataDir(this.dataDir)
+    await removeTestStorage(this.storage)
   }
 }
 
@@ -132,19 +138,19 @@ export class ServerProcess implements ServerAddress {
   #run = 0
 
   private constructor(
-    readonly dataDir: string,
+    readonly storage: TestStorage,
     private readonly env: Record<string, string>,
   ) {}
 
   /**
-   * Spawns the server on port 0 (or `port`) with a new temp data dir unless one is given.
+   * Spawns the server on port 0 (or `port`) on new storage unless `storage` is given.
    * It logs at debug level (room loads and unloads) unless `env` says otherwise; the level must
    * include info, where the server says it is listening.
    */
   static async start(
-    options: { dataDir?: string; port?: number; env?: Record<string, string> } = {},
+    options: { storage?: TestStorage; port?: number; env?: Record<string, string> } = {},
   ): Promise<ServerProcess> {
-    const server = new ServerProcess(options.dataDir ?? makeDataDir(), {
+    const server = new ServerProcess(options.storage ?? (await makeStorage()), {
       LOG_LEVEL: 'debug',
       ...options.env,
     })
@@ -152,6 +158,9 @@ export class ServerProcess implements ServerAddress {
     return server
   }
 
+  get dataDir(): string {
+    return this.storage.dataDir
+  }
   get port(): number {
     return this.#port
   }
@@ -173,7 +182,7 @@ export class ServerProcess implements ServerAddress {
     const run = ++this.#run
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...this.env, PORT: String(port), DATA_DIR: this.dataDir },
+      env: { ...storageEnv(this.storage, { ...process.env, ...this.env }), PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     liveChildren.add(child)
@@ -281,7 +290,7 @@ export class ServerProcess implements ServerAddress {
   }
 
   /**
-   * Starts again on the same data dir. By default on the same port, so that connected
+   * Starts again on the same storage. By default on the same port, so that connected
    * clients reconnect by themselves; `port: 0` keeps them away from the new process.
    */
   async restart(options: { port?: number } = {}): Promise<void> {
@@ -313,7 +322,7 @@ export class ServerProcess implements ServerAddress {
   /** Stops the process if it runs (SIGKILL: teardown need not be graceful) and deletes the data. */
   async dispose(): Promise<void> {
     if (this.#child) await this.kill()
-    removeDataDir(this.dataDir)
+    await removeTestStorage(this.storage)
   }
 }
 

@@ -5,13 +5,14 @@ import type {
   StoredDocument,
 } from '../../server/storage/DocumentStore.ts'
 import { COLLAB_PATH } from '../../shared/collabProtocol.ts'
-import { makeDataDir, removeDataDir, type ServerAddress } from './collabServer.ts'
+import { makeStorage, type ServerAddress } from './collabServer.ts'
+import { removeTestStorage, storageOptions, type TestStorage } from './testStorage.ts'
 import { registerServerCredentials } from './testCredentials.ts'
 
 /** The writes a failing store can refuse. */
 export type StoreWrite = 'append' | 'compact'
 
-/** What SQLite throws when the disk is full. */
+/** What SQLite throws when the disk is full (the store fails alike on PostgreSQL). */
 export class DiskFullError extends Error {
   readonly code = 'SQLITE_FULL'
   constructor(operation: StoreWrite, name: string) {
@@ -108,7 +109,7 @@ export class FailingStore implements DocumentStore {
 
 /**
  * The server in this process with a FailingStore around its document store (`startServer`'s
- * `decorateStore`), restartable on the same port and data directory; the store is new after
+ * `decorateStore`), restartable on the same port and storage; the store is new after
  * each start, and starts healthy.
  */
 export class FailingStoreServer implements ServerAddress {
@@ -117,19 +118,23 @@ export class FailingStoreServer implements ServerAddress {
   #port = 0
 
   private constructor(
-    readonly dataDir: string,
+    readonly storage: TestStorage,
     private readonly roomIdleMs: number,
   ) {}
 
   static async start(
-    options: { dataDir?: string; roomIdleMs?: number } = {},
+    options: { storage?: TestStorage; roomIdleMs?: number } = {},
   ): Promise<FailingStoreServer> {
     const server = new FailingStoreServer(
-      options.dataDir ?? makeDataDir(),
+      options.storage ?? (await makeStorage()),
       options.roomIdleMs ?? 2_000,
     )
     await server.#start(0)
     return server
+  }
+
+  get dataDir(): string {
+    return this.storage.dataDir
   }
 
   get store(): FailingStore {
@@ -150,7 +155,7 @@ export class FailingStoreServer implements ServerAddress {
     const running = await startServer({
       port,
       host: '127.0.0.1',
-      dataDir: this.dataDir,
+      ...storageOptions(this.storage),
       roomIdleMs: this.roomIdleMs,
       decorateStore: (store) => (this.#store = new FailingStore(store)),
     })
@@ -175,6 +180,6 @@ export class FailingStoreServer implements ServerAddress {
   async dispose(): Promise<void> {
     this.#store?.recover()
     await this.close()
-    removeDataDir(this.dataDir)
+    await removeTestStorage(this.storage)
   }
 }

@@ -22,4 +22,25 @@ describe('the configuration', () => {
       expect(() => parseEnv({ ALLOWED_ORIGINS: value })).toThrow(/ALLOWED_ORIGINS/)
     }
   })
+
+  it('keeps everything in SQLite unless DATABASE_URL is set', () => {
+    expect(parseEnv({}).DATABASE_URL).toBeUndefined()
+    expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined()
+    const url = 'postgres://draftroom:secret@db.example.org:5432/draftroom'
+    expect(parseEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url)
+    expect(parseEnv({ DATABASE_URL: 'postgresql:///draftroom' }).DATABASE_URL).toBe(
+      'postgresql:///draftroom',
+    )
+  })
+
+  it('refuses a DATABASE_URL that is not PostgreSQL, without repeating its password', () => {
+    for (const value of [
+      'mysql://user:secret@host/draftroom',
+      'postgres://user:secret@host',
+      'user:secret@host/draftroom',
+    ]) {
+      expect(() => parseEnv({ DATABASE_URL: value })).toThrow(/DATABASE_URL/)
+      expect(() => parseEnv({ DATABASE_URL: value })).not.toThrow(/secret/)
+    }
+  })
 })

@@ -1,8 +1,8 @@
-import path from 'node:path'
 import { Writable } from 'node:stream'
-import SQLite from 'better-sqlite3'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../server/storage/openDatabase.ts'
+import { storageConfig } from '../../server/storage/StorageKind.ts'
 import { LOGIN_ATTEMPTS_PER_MINUTE } from '../../shared/limits.ts'
 import { ApiClient, startTestServer, userIdOf } from '../helpers/accounts.ts'
 
@@ -26,15 +26,18 @@ describe('sessions, tokens and CSRF', () => {
   })
   afterAll(() => server.close())
 
-  const storedAuditEvents = (action: string): Record<string, unknown>[] => {
-    const db = new SQLite(path.join(server.dataDir, 'draftroom.sqlite'), { readonly: true })
+  // Through a connection of its own to the server's database, SQLite or PostgreSQL.
+  const storedAuditEvents = async (action: string): Promise<Record<string, unknown>[]> => {
+    const { db } = await openDatabase(storageConfig(server.storage), pino({ level: 'silent' }))
     try {
-      const rows = db.prepare('SELECT details FROM audit_events WHERE action = ?').all(action) as {
-        details: string
-      }[]
+      const rows = await db
+        .selectFrom('audit_events')
+        .select('details')
+        .where('action', '=', action)
+        .execute()
       return rows.map((row) => JSON.parse(row.details) as Record<string, unknown>)
     } finally {
-      db.close()
+      await db.destroy()
     }
   }
 
@@ -196,7 +199,7 @@ describe('sessions, tokens and CSRF', () => {
       ['before the reset', true],
     ])
     // Account events belong to no negotiation, so no API lists them: read the stored log.
-    expect(storedAuditEvents('token.revoked')).toContainEqual(
+    expect(await storedAuditEvents('token.revoked')).toContainEqual(
       expect.objectContaining({ userId: id, reason: 'user.passwordReset' }),
     )
   })

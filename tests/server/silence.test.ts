@@ -1,8 +1,6 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { SilenceProcedure } from '../../shared/silence/silenceSchema.ts'
+import { createTestStorage, removeTestStorage } from '../helpers/testStorage.ts'
 import { ApiClient, startTestServer } from '../helpers/accounts.ts'
 import { blockByUid, connectClient, eventually, textOf } from '../helpers/wsClients.ts'
 
@@ -199,9 +197,9 @@ describe('silence procedure on the server, by its clock', () => {
 
 describe('silence across restarts and races', () => {
   it('settles a deadline that passed while the server was down, as of its deadline', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'draftroom-silence-'))
+    const storage = await createTestStorage('draftroom-silence-')
     let clock = Date.parse('2026-11-01T12:00:00Z')
-    let server = await startTestServer({ dataDir, now: () => new Date(clock) })
+    let server = await startTestServer({ storage, now: () => new Date(clock) })
     try {
       const che = await ApiClient.signedIn(server.url, 'che')
       const body = await startOnFirstRevision(che, {
@@ -212,7 +210,7 @@ describe('silence across restarts and races', () => {
       expect(body.deadline).toBe('2026-11-02T14:00:00.000Z')
       await server.close()
       clock = Date.parse('2026-11-05T08:00:00Z')
-      server = await startTestServer({ dataDir, now: () => new Date(clock) })
+      server = await startTestServer({ storage, now: () => new Date(clock) })
       const che2 = await ApiClient.signedIn(server.url, 'che')
       const settled = await che2.json<SilenceProcedure>(
         'GET',
@@ -221,7 +219,7 @@ describe('silence across restarts and races', () => {
       expect(settled.body).toMatchObject({ status: 'adopted', endedAt: '2026-11-02T14:00:00.000Z' })
     } finally {
       await server.close()
-      fs.rmSync(dataDir, { recursive: true, force: true })
+      await removeTestStorage(storage)
     }
   })
 

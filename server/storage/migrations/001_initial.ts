@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely'
+import type { Ddl } from './ddl.ts'
 
 /** Negotiations, delegations, and the storage of live Yjs documents. */
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<unknown>, ddl: Ddl): Promise<void> {
   await db.schema
     .createTable('negotiations')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -25,14 +26,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('documents')
     .addColumn('name', 'text', (c) => c.primaryKey())
-    .addColumn('snapshot', 'blob', (c) => c.notNull())
+    .addColumn('snapshot', ddl.bytes, (c) => c.notNull())
     .addColumn('compacted_at', 'text', (c) => c.notNull())
     .execute()
   await db.schema
     .createTable('document_updates')
-    .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('seq', 'integer', ddl.autoId)
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('data', 'blob', (c) => c.notNull())
+    .addColumn('data', ddl.bytes, (c) => c.notNull())
     .execute()
   await db.schema
     .createIndex('document_updates_name_seq')

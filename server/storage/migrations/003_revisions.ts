@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely'
+import type { Ddl } from './ddl.ts'
 
 /** Published revisions (immutable) and silence procedures. */
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<unknown>, ddl: Ddl): Promise<void> {
   await db.schema
     .createTable('revisions')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -13,7 +14,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('author_name', 'text', (c) => c.notNull())
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('content_json', 'text', (c) => c.notNull())
-    .addColumn('yjs_state', 'blob', (c) => c.notNull())
+    .addColumn('yjs_state', ddl.bytes, (c) => c.notNull())
     .addColumn('content_hash', 'text', (c) => c.notNull())
     .addUniqueConstraint('revisions_symbol_unique', ['negotiation_id', 'symbol'])
     .execute()
