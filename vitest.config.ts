@@ -70,6 +70,8 @@ export default defineConfig({
             FUZZ_SEEDS: process.env.FUZZ_SEEDS ?? '9,10,11,12',
             FUZZ_BUDGET_MS: process.env.FUZZ_BUDGET_MS ?? '45000',
             CRASH_SEEDS: process.env.CRASH_SEEDS ?? '5,6',
+            HOSTILE_FUZZ_SEEDS: process.env.HOSTILE_FUZZ_SEEDS ?? '4,5',
+            HOSTILE_FUZZ_STEPS: process.env.HOSTILE_FUZZ_STEPS ?? '400',
           },
           globalSetup: ['tests/helpers/postgresProject.ts'],
           sequence: { groupOrder: 1 },
