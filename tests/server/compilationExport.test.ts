@@ -68,6 +68,14 @@ describe('the compilation of proposals (HTML and DOCX)', () => {
       insertion: ref('fra-acc', 'FRA'),
     })
 
+    // FRA's proposals are recorded first, so that the compilation lists them first.
+    await eventually(async () => {
+      const { body } = await api.che.json<{ proposals: PresentedProposal[] }>(
+        'GET',
+        `/api/negotiations/${NID}/proposals?status=open`,
+      )
+      expect(body.proposals.map((p) => p.id)).toContain('fra-acc')
+    })
     const marDeletion = ref('mar-del', 'MAR')
     textOf(blockByUid(mar.doc, 'p-03')).format(4, 12, { [deletionKey(marDeletion)]: marDeletion })
     textOf(blockByUid(mar.doc, 'obj-04-a')).insert(0, 'Retiré ', {
