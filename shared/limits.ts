@@ -24,6 +24,12 @@ export const MAX_REFUSED_CHANGES_PER_MINUTE = 20
  */
 export const MAX_WRITTEN_BYTES_PER_MINUTE = 8 * 1024 * 1024
 export const MAX_WRITTEN_ITEMS_PER_MINUTE = 60_000
+/**
+ * Messages one user may send per minute, whatever they are: an editor sends one update and one
+ * presence per keystroke (a fast typist, some 20 a second); a flood of tiny presence updates
+ * stays within the bytes but not within this.
+ */
+export const MAX_MESSAGES_PER_MINUTE = 3_000
 /** Collaboration connections one user may open per minute (each loads and syncs the draft). */
 export const MAX_CONNECTIONS_PER_MINUTE = 30
 /** Sync requests and presence queries one user may send per minute (each answered whole). */

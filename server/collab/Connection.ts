@@ -76,8 +76,13 @@ export class Connection implements Peer {
       this.close('tooBig', `${data.length} bytes`)
       return
     }
-    if (!this.services.budget.charge(this.userId, 'bytes', data.length)) {
+    const { budget } = this.services
+    if (!budget.charge(this.userId, 'bytes', data.length)) {
       this.close('writingTooFast', 'bytes')
+      return
+    }
+    if (!budget.charge(this.userId, 'messages')) {
+      this.close('writingTooFast', 'messages')
       return
     }
     let message

@@ -1,5 +1,6 @@
 import {
   MAX_CONNECTIONS_PER_MINUTE,
+  MAX_MESSAGES_PER_MINUTE,
   MAX_REFUSED_CHANGES_PER_MINUTE,
   MAX_SYNC_REQUESTS_PER_MINUTE,
   MAX_WRITTEN_BYTES_PER_MINUTE,
@@ -10,6 +11,8 @@ import {
 export interface WriterLimits {
   /** Bytes of every message received (charged before anything is parsed). */
   bytes: number
+  /** Messages received, whatever they are (a flood of small presence updates costs too). */
+  messages: number
   /** Structs and deleted ranges of the updates received (charged once decoded). */
   items: number
   /** Updates refused, set aside or invalid: each may have cost a rebuild of the document. */
@@ -24,6 +27,7 @@ export type BudgetResource = keyof WriterLimits
 
 export const DEFAULT_WRITER_LIMITS: WriterLimits = {
   bytes: MAX_WRITTEN_BYTES_PER_MINUTE,
+  messages: MAX_MESSAGES_PER_MINUTE,
   items: MAX_WRITTEN_ITEMS_PER_MINUTE,
   refusals: MAX_REFUSED_CHANGES_PER_MINUTE,
   connections: MAX_CONNECTIONS_PER_MINUTE,
@@ -63,9 +67,9 @@ export class WriterBudget {
     return isWithin
   }
 
-  /** Whether the user has spent a budget that closes connections (refusals, bytes, items). */
+  /** Whether the user has spent a budget that closes connections (all but connections). */
   isSpent(userId: number): boolean {
-    return (['refusals', 'bytes', 'items', 'requests'] as const).some(
+    return (['refusals', 'bytes', 'messages', 'items', 'requests'] as const).some(
       (resource) => this.bucket(userId, resource).tokens < 1,
     )
   }

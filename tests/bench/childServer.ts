@@ -64,6 +64,7 @@ export const DraftroomBenchOptions = z.object({
       refusals: z.number(),
       connections: z.number(),
       requests: z.number(),
+      messages: z.number(),
     })
     .partial()
     .optional(),

@@ -29,6 +29,7 @@ const LIFTED_LIMITS = {
   refusals: 2 ** 30,
   connections: 2 ** 30,
   requests: 2 ** 30,
+  messages: 2 ** 40,
 }
 
 const server =

@@ -12,7 +12,13 @@ import {
 import { awarenessMessage, awarenessUpdate, cyclicUpdate } from '../faults/craftedUpdates.ts'
 import { RoundTripProbe, percentile } from '../faults/probes.ts'
 import { ApiClient, userIdOf } from '../helpers/accounts.ts'
-import { connectClient, pickBlocks, uidOf, type YClient } from '../helpers/yClients.ts'
+import {
+  addParagraph,
+  connectClient,
+  pickBlocks,
+  uidOf,
+  type YClient,
+} from '../helpers/yClients.ts'
 import { envInteger, sleep, type Benchmark, type BenchmarkReport } from './benchmark.ts'
 import { forkServer, type ChildServer } from './childServer.ts'
 
@@ -166,7 +172,12 @@ async function measure(server: ChildServer): Promise<PhaseResult[]> {
     const writer = await open(negotiationId, che)
     const reader = await open(negotiationId, iom)
     clients.push(writer, reader)
-    const block = uidOf(pickBlocks(writer.doc, 1)[0]!)!
+    // The other negotiation starts empty: the co-facilitator writes a paragraph to type in.
+    const section = writer.doc.getXmlFragment(DRAFT_FRAGMENT).get(0) as Y.XmlElement
+    const block =
+      negotiationId === DEMO_NEGOTIATION_ID
+        ? uidOf(pickBlocks(writer.doc, 1)[0]!)!
+        : addParagraph(section, 1, 'Paragraphe de mesure.')
     return new RoundTripProbe(writer, reader, block)
   }
   const sameRoom = await probeOf(DEMO_NEGOTIATION_ID)

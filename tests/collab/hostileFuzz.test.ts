@@ -103,6 +103,7 @@ describe('a seeded fuzzer of hostile clients', () => {
         bytes: 2 ** 40,
         items: 2 ** 40,
         requests: 1_000_000,
+        messages: 1_000_000_000,
       },
     })
     for (const name of ['fra', 'mar', 'egy', 'phl', 'che', 'mex']) {

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { syncUpdateMessage } from '../../server/collab/messages.ts'
 import type { ClientClaim, DocumentStore } from '../../server/storage/DocumentStore.ts'
 import { CloseReason, draftRoomName } from '../../shared/collabProtocol.ts'
+import { MAX_MESSAGES_PER_MINUTE } from '../../shared/limits.ts'
 import {
   DELETED_BY_ATTR,
   INSERTED_BY_ATTR,
@@ -317,7 +318,7 @@ describe('a user whose messages cost too much', () => {
 
   beforeAll(async () => {
     server = await startTestServer()
-    for (const name of ['fra', 'mar']) {
+    for (const name of ['fra', 'mar', 'egy']) {
       tokens[name] = await (await ApiClient.signedIn(server.url, name)).createToken()
     }
   })
@@ -368,6 +369,26 @@ describe('a user whose messages cost too much', () => {
     }
     expect(closes).toBeGreaterThanOrEqual(1)
     expect(refusedUpgrades).toBeGreaterThanOrEqual(4)
+  })
+})
+
+describe('a flood of small messages', () => {
+  it('is closed past the messages per minute, although each is tiny', async () => {
+    const server = await startTestServer()
+    try {
+      const token = await (await ApiClient.signedIn(server.url, 'egy')).createToken()
+      const socket = new RawSocket(
+        `${server.url.replace(/^http/, 'ws')}/collab/${ROOM}?access_token=${token}`,
+        { timeoutMs: 20_000 },
+      )
+      for (let n = 0; n < MAX_MESSAGES_PER_MINUTE + 100; n++) {
+        const presence = awarenessUpdate([{ clientId: 7_000_000, clock: n + 1, state: { n } }])
+        await socket.send(awarenessMessage(presence)).catch(() => undefined)
+      }
+      expect(await socket.closed).toMatchObject({ code: CloseReason.writingTooFast.code })
+    } finally {
+      await server.close()
+    }
   })
 })
 

@@ -99,6 +99,7 @@ beforeAll(async () => {
       refusals: 1_000_000,
       connections: 1_000_000,
       requests: 1_000_000,
+      messages: 1_000_000_000,
     },
   })
   writer = await connectClient(server.collabUrl, ROOM, { name: 'writer' })
