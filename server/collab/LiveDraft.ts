@@ -57,7 +57,11 @@ interface Unit {
 export class LiveDraft {
   private current: Y.Doc
   private unit: Unit | null = null
-  private uids: UidIndex
+  /**
+   * Built when the first client update is judged, not when the room loads: a room that is only
+   * read (a client syncing) never walks the draft for it.
+   */
+  private uidIndex: UidIndex | null = null
   /** How many refused updates had to be undone by rebuilding the document (for the logs). */
   restoredCount = 0
 
@@ -67,7 +71,6 @@ export class LiveDraft {
     private readonly isJudging: boolean,
   ) {
     this.current = doc
-    this.uids = UidIndex.of(doc.getXmlFragment(DRAFT_FRAGMENT))
     this.attach(doc)
   }
 
@@ -204,7 +207,7 @@ export class LiveDraft {
     })
     old.destroy()
     this.current = fresh
-    this.uids = UidIndex.of(fresh.getXmlFragment(DRAFT_FRAGMENT))
+    this.uidIndex = null
     this.attach(fresh)
     this.restoredCount++
   }
@@ -227,8 +230,9 @@ export class LiveDraft {
     const unit = this.unit
     if (!unit) {
       // The server's own transactions are not judged; the uids they change are counted.
+      if (!this.uidIndex) return
       const changes = collectDraftChanges(tr, tr.doc.getXmlFragment(DRAFT_FRAGMENT))
-      this.uids.apply(this.uids.deltaOf(tr, changes))
+      this.uidIndex.apply(this.uidIndex.deltaOf(tr, changes))
       return
     }
     unit.stateBefore ??= tr.beforeState
@@ -250,8 +254,10 @@ export class LiveDraft {
     const problem = findStructuralProblem(draftSchema, fragment, tr, lists)
     if (problem) return { code: 'malformed_change', message: problem }
     const changes = collectDraftChanges(tr, fragment, lists)
-    const uidDelta = this.uids.deltaOf(tr, changes)
-    const duplicate = this.uids.duplicateIn(uidDelta)
+    // Built from the document before this transaction: its blocks are counted by the delta.
+    const uids = (this.uidIndex ??= UidIndex.before(tr, fragment))
+    const uidDelta = uids.deltaOf(tr, changes)
+    const duplicate = uids.duplicateIn(uidDelta)
     if (duplicate !== null) {
       return { code: 'malformed_change', message: `The uid "${duplicate}" is already a block’s.` }
     }
@@ -259,7 +265,7 @@ export class LiveDraft {
       const reason = unit.judge(change)
       if (reason) return { code: 'forbidden_change', message: reason }
     }
-    this.uids.apply(uidDelta)
+    uids.apply(uidDelta)
     unit.changes.push(...changes)
     return null
   }

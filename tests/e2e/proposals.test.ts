@@ -7,6 +7,9 @@ import { startBrowserSuite, type TestServer } from '../helpers/browserSuite.ts'
 import type { DraftPage } from '../helpers/DraftPage.ts'
 import { retryableAssertion } from '../helpers/poll.ts'
 import { ProposalsPanel, selectText } from '../helpers/ProposalsPanel.ts'
+import * as Y from 'yjs'
+import { ApiClient } from '../helpers/accounts.ts'
+import { blockByUid, connectClient } from '../helpers/wsClients.ts'
 
 // Screenshots of each user's view, for people to look at, only when asked for:
 // PROPOSALS_SCREENSHOTS=<directory> npx vitest run tests/e2e/proposals.test.ts
@@ -15,6 +18,7 @@ const SCREENSHOTS_DIR = process.env.PROPOSALS_SCREENSHOTS
 /** Objective 7 a) of the demo, where France already proposes to replace "involontairement". */
 const ACTION_7A = 'obj-07-a'
 const PHL_PROPOSAL = 'demo-phl-06'
+const NID = 'pacte-mondial'
 
 let server: TestServer | undefined
 let session: BrowserSession | undefined
@@ -286,5 +290,43 @@ describe('tracked proposals, from a delegation to the co-facilitators', () => {
     )
     await screenshot(che, 'decided')
     expect(await refusalsOf(fra)).toBe(0)
+  })
+
+  it('lets Morocco keep typing after a hand-made client sent a block with an agreed uid', async () => {
+    // France's engineer, with the Yjs API: a proposed paragraph carrying the uid of an agreed
+    // one. It is refused; the editors never see a duplicate to rename at every keystroke.
+    const token = await (await ApiClient.signedIn(server!.url, 'fra')).createToken()
+    const script = connectClient({
+      baseUrl: server!.url,
+      negotiationId: NID,
+      token,
+      isDraftroomClient: true,
+    })
+    await script.synced
+    const agreed = blockByUid(script.doc, 'p-05')
+    const section = agreed.parent as Y.XmlElement
+    const copy = new Y.XmlElement('paragraph')
+    copy.setAttribute('uid', 'p-05')
+    copy.setAttribute('insertedBy', {
+      proposalId: 'fra-copy-uid',
+      delegation: 'FRA',
+    } as unknown as string)
+    copy.insert(0, [new Y.XmlText()])
+    section.insert(section.toArray().indexOf(agreed) + 1, [copy])
+    await retryableAssertion(() =>
+      expect(script.notices.map((notice) => notice.code)).toContain('refused_change'),
+    )
+    script.destroy()
+
+    const words = ['Nous', 'réaffirmons', 'également', 'nos', 'engagements']
+    for (const word of words) await mar.typeAtEndOf(mar.block('p-06'), ` ${word}`)
+    await mar.waitSaved()
+    const observer = await ApiClient.signedIn(server!.url, 'iom')
+    const { body } = await observer.json<{ document: unknown }>(
+      'GET',
+      `/api/negotiations/${NID}/draft`,
+    )
+    for (const word of words) expect(JSON.stringify(body.document)).toContain(word)
+    expect(await refusalsOf(mar)).toBe(0)
   })
 })

@@ -17,13 +17,15 @@ import {
 export class UidIndex {
   private readonly counts = new Map<string, number>()
 
-  /** The index of a draft as it is. */
-  static of(fragment: Y.XmlFragment): UidIndex {
+  /** The index of a draft as it was before the transaction `tr` (being judged). */
+  static before(tr: Y.Transaction, fragment: Y.XmlFragment): UidIndex {
     const index = new UidIndex()
     const visit = (parent: Y.XmlFragment) => {
-      for (const child of parent.toArray()) {
+      for (let item = parent._start; item !== null; item = item.right) {
+        if (!wasPresentBefore(tr, item)) continue
+        const child: unknown = item.content instanceof Y.ContentType ? item.content.type : null
         if (!isXmlElement(child)) continue
-        index.add(child.getAttribute(UID_ATTRIBUTE), 1)
+        index.add(attributesBefore(tr, child)[UID_ATTRIBUTE], 1)
         visit(child)
       }
     }
