@@ -20,6 +20,7 @@ import { recordNewProposals, readProposal } from './proposalRecords.ts'
 import type { Room } from './Room.ts'
 import type { WriterBudget } from './WriterBudget.ts'
 import { judgeDraftChange } from '../policies/draftChange.ts'
+import type { DraftChange } from './validation/draftChanges.ts'
 
 let nextConnectionId = 1
 
@@ -138,10 +139,9 @@ export class Connection implements Peer {
       )
       return
     }
-    const writer = { role: this.role, delegation: this.actor.delegation }
     const outcome = this.room.receiveUpdate(update, this, {
-      judge: (change) => judgeDraftChange(change, writer, (id) => readProposal(this.room.doc, id)),
-      chargeItems: (count) => this.services.budget.charge(this.userId, 'items', count),
+      judge: this.judgeChange,
+      chargeItems: this.chargeItems,
     })
     switch (outcome.status) {
       case 'overBudget':
@@ -173,6 +173,17 @@ export class Connection implements Peer {
         return
     }
   }
+
+  // Made once per connection, not per message: the role is read when a change is judged.
+  private readonly lookUpRecord = (id: string) => readProposal(this.room.doc, id)
+  private readonly judgeChange = (change: DraftChange) =>
+    judgeDraftChange(
+      change,
+      { role: this.role, delegation: this.actor.delegation },
+      this.lookUpRecord,
+    )
+  private readonly chargeItems = (count: number) =>
+    this.services.budget.charge(this.userId, 'items', count)
 
   private chargeRefusal(): void {
     if (!this.services.budget.charge(this.userId, 'refusals')) this.close('tooManyRefusals')

@@ -6,7 +6,8 @@ import {
   INSERTION_MARK,
   PROPOSALS_MAP,
   ProposalRecord,
-  ProposalRef,
+  refOf,
+  type ProposalRef,
 } from '../../shared/draft/index.ts'
 import type { DraftChange } from './validation/draftChanges.ts'
 
@@ -43,8 +44,8 @@ function enclosingObjective(element: Y.XmlElement | null): Y.XmlElement | null {
 function refsOf(change: DraftChange): { ref: ProposalRef; block: Y.XmlElement | null }[] {
   const found: { ref: ProposalRef; block: Y.XmlElement | null }[] = []
   const add = (value: unknown, block: Y.XmlElement | null) => {
-    const parsed = ProposalRef.safeParse(value)
-    if (parsed.success) found.push({ ref: parsed.data, block })
+    const ref = refOf(value)
+    if (ref) found.push({ ref, block })
   }
   switch (change.kind) {
     case 'textInserted':

@@ -21,6 +21,9 @@ export type ProposalRef = z.infer<typeof ProposalRef>
 
 /** The ref a value holds, or null if it is not exactly a ref. */
 export function refOf(value: unknown): ProposalRef | null {
+  // Most values asked about are no ref at all (plain text has no mark): answered before zod,
+  // whose failures build an error each.
+  if (typeof value !== 'object' || value === null) return null
   const parsed = ProposalRef.safeParse(value)
   return parsed.success ? parsed.data : null
 }
