@@ -12,6 +12,7 @@ import {
   type ProposalRecord,
 } from '../../../shared/draft/index.ts'
 import { draftSchema, isUid } from '../../../shared/schema/index.ts'
+import { textsOf } from './draftBlocks.ts'
 
 type Delta = { insert: unknown; attributes?: Record<string, unknown> }[]
 
@@ -26,9 +27,6 @@ function forEachBlock(doc: Y.Doc, visit: (block: Y.XmlElement, depth: number) =>
   }
   walk(doc.getXmlFragment(DRAFT_FRAGMENT), 0)
 }
-
-const textsOf = (block: Y.XmlElement): Y.XmlText[] =>
-  block.toArray().filter((child): child is Y.XmlText => child instanceof Y.XmlText)
 
 /**
  * The agreed text as it stands: every block that is not a proposed one, with its text without

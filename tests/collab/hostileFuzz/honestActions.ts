@@ -1,7 +1,6 @@
 import * as Y from 'yjs'
 import {
   DELETED_BY_ATTR,
-  DRAFT_FRAGMENT,
   INSERTED_BY_ATTR,
   INSERTION_MARK,
   PROPOSABLE_BLOCKS,
@@ -12,25 +11,9 @@ import {
 } from '../../../shared/draft/index.ts'
 import { newUid } from '../../../shared/schema/uid.ts'
 import type { Random } from '../random.ts'
+import { allBlocks, allTexts, textsOf } from './draftBlocks.ts'
 
 type Delta = { insert: unknown; attributes?: Record<string, unknown> }[]
-
-function blocksOf(doc: Y.Doc): Y.XmlElement[] {
-  const blocks: Y.XmlElement[] = []
-  const walk = (parent: Y.XmlFragment) => {
-    for (const child of parent.toArray()) {
-      if (child instanceof Y.XmlElement) {
-        blocks.push(child)
-        walk(child)
-      }
-    }
-  }
-  walk(doc.getXmlFragment(DRAFT_FRAGMENT))
-  return blocks
-}
-
-const textOf = (block: Y.XmlElement): Y.XmlText | undefined =>
-  block.toArray().find((child): child is Y.XmlText => child instanceof Y.XmlText)
 
 /**
  * A delegation proposing as its editor would, through the Yjs API of a synced client: new
@@ -48,9 +31,7 @@ export function proposeHonestly(
     const ref = refOf(value)
     return ref?.delegation === delegation && records[ref.proposalId]?.status === 'open'
   }
-  const texts = blocksOf(doc)
-    .map(textOf)
-    .filter((text): text is Y.XmlText => text !== undefined)
+  const texts = allTexts(doc)
   const text = random.pick(texts)
   switch (random.int(5)) {
     case 0: {
@@ -82,7 +63,7 @@ export function proposeHonestly(
       return 'no words of its own'
     }
     case 3: {
-      const candidates = blocksOf(doc).filter(
+      const candidates = allBlocks(doc).filter(
         (block) =>
           (PROPOSABLE_BLOCKS as readonly string[]).includes(block.nodeName) &&
           block.nodeName !== 'objective' &&
@@ -96,7 +77,7 @@ export function proposeHonestly(
       return `propose deleting block ${String(block.getAttribute('uid'))}`
     }
     default: {
-      const anchors = blocksOf(doc).filter((block) =>
+      const anchors = allBlocks(doc).filter((block) =>
         ['paragraph', 'action'].includes(block.nodeName),
       )
       const anchor = random.pick(anchors)
@@ -118,10 +99,9 @@ export function proposeHonestly(
 
 /** A co-facilitator editing directly: plain words, deletions, italics. */
 export function editDirectly(doc: Y.Doc, random: Random): string {
-  const texts = blocksOf(doc)
+  const texts = allBlocks(doc)
     .filter((block) => block.getAttribute(INSERTED_BY_ATTR) === undefined)
-    .map(textOf)
-    .filter((text): text is Y.XmlText => text !== undefined)
+    .flatMap(textsOf)
   const text = random.pick(texts)
   switch (random.int(3)) {
     case 0: {

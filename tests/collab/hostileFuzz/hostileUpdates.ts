@@ -17,6 +17,7 @@ import {
   insertFormatMarker,
 } from '../../faults/craftedUpdates.ts'
 import type { Random } from '../random.ts'
+import { allBlocks, allTexts } from './draftBlocks.ts'
 
 /** What a hostile delegation knows when it crafts its next update. */
 export interface HostileContext {
@@ -413,24 +414,4 @@ function randomBlock(context: OperationContext, depth: number): Y.XmlElement {
 /** Sets any value, as a hand-made client may (Yjs types attributes as strings). */
 function setAttribute(target: Y.XmlElement | Y.XmlText, key: string, value: unknown): void {
   ;(target as Y.XmlElement).setAttribute(key, value as string)
-}
-
-function allBlocks(doc: Y.Doc): Y.XmlElement[] {
-  const blocks: Y.XmlElement[] = []
-  const walk = (parent: Y.XmlFragment) => {
-    for (const child of parent.toArray()) {
-      if (child instanceof Y.XmlElement) {
-        blocks.push(child)
-        walk(child)
-      }
-    }
-  }
-  walk(doc.getXmlFragment(DRAFT_FRAGMENT))
-  return blocks
-}
-
-function allTexts(doc: Y.Doc): Y.XmlText[] {
-  return allBlocks(doc).flatMap((block) =>
-    block.toArray().filter((child): child is Y.XmlText => child instanceof Y.XmlText),
-  )
 }
