@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
 import { roleAllows, type Role } from '../../shared/permissions.ts'
 import {
@@ -126,6 +127,7 @@ export async function actOnProposal(props: {
     actor,
     action: `proposal.${action}`,
     details: { proposalId, delegation: record.delegation, status: record.status },
+    subject: { delegation: record.delegation, objectiveUid: record.objectiveUid },
   })
   return record
 }
@@ -163,16 +165,27 @@ export async function decideProposals(props: {
     })
     return next
   })
-  await context.audit.record({
-    negotiationId,
-    actor,
-    action: `proposal.bulk.${decision}`,
-    details: {
-      delegation: props.delegation ?? null,
-      objectiveUid: props.objectiveUid ?? null,
-      proposalIds: decided.map((r) => r.id),
-    },
-  })
+  // One event per proposal, so that each delegation's history and activity hold its own; the
+  // bulk id ties them together (the activity feed shows them as one decision).
+  const bulkId = `bulk-${randomUUID()}`
+  await context.audit.recordAll(
+    decided.map((record) => ({
+      negotiationId,
+      actor,
+      action: `proposal.${decision}`,
+      details: {
+        proposalId: record.id,
+        delegation: record.delegation,
+        status: record.status,
+        bulkId,
+        chosenBy: {
+          delegation: props.delegation ?? null,
+          objectiveUid: props.objectiveUid ?? null,
+        },
+      },
+      subject: { delegation: record.delegation, objectiveUid: record.objectiveUid },
+    })),
+  )
   return decided
 }
 
