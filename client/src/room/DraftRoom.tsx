@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { NegotiationDetail } from '../../../shared/api.ts'
 import type { Me } from '../../../shared/accountsApi.ts'
 import type { CollabSession } from '../collab/CollabSession.ts'
@@ -23,7 +23,12 @@ import { useSilence } from '../silence/useSilence.ts'
 import { ProposalColors } from '../proposals/ProposalColors.tsx'
 import { ProposalsPanel } from '../proposals/ProposalsPanel.tsx'
 import { proposalRightsOf } from '../proposals/proposer.ts'
-import { openCountsByObjective, useProposals } from '../proposals/useProposals.ts'
+import { objectiveNumbers, openCountsByObjective, useProposals } from '../proposals/useProposals.ts'
+import { goToProposal } from '../proposals/goToProposal.ts'
+import { ActivityButton } from '../activity/ActivityButton.tsx'
+import { ActivityNewsBanner } from '../activity/ActivityNewsBanner.tsx'
+import { ActivityPanel } from '../activity/ActivityPanel.tsx'
+import { useActivityNews } from '../activity/useActivityNews.ts'
 
 interface DraftRoomProps {
   negotiation: NegotiationDetail
@@ -66,6 +71,17 @@ function OpenRoom({
     mayEditDirectly: rights.mayEditDirectly,
   })
   const proposals = useProposals(session.doc, editor)
+  const news = useActivityNews(negotiation.id, session.doc)
+  const [isActivityOpen, setIsActivityOpen] = useState(false)
+  const [isNewsDismissed, setIsNewsDismissed] = useState(false)
+  const { markSeen } = news
+  const handleSeen = useCallback((upTo: number) => void markSeen(upTo), [markSeen])
+  const handleGoToProposal = (proposalId: string) => {
+    const view = proposals.find((v) => v.record.id === proposalId)
+    if (!view?.isInText || !view.change) return false
+    goToProposal(editor, view.change.pos)
+    return true
+  }
 
   useEffect(() => {
     document.title = `${negotiation.title} · ${t.appName}`
@@ -79,6 +95,13 @@ function OpenRoom({
         role={policies.role}
         status={{ connection, saved }}
         isReadOnly={isReadOnly}
+        actions={
+          <ActivityButton
+            unread={news.summary?.unread ?? 0}
+            isOpen={isActivityOpen}
+            onToggle={() => setIsActivityOpen((open) => !open)}
+          />
+        }
       />
       {closedBy && <ConnectionBanner closedBy={closedBy} onRetry={() => session.retry()} />}
       {isOfflineCopy && !closedBy && connection !== 'connected' && (
@@ -87,6 +110,13 @@ function OpenRoom({
         </div>
       )}
       <SilenceArea session={session} negotiation={negotiation} policies={policies} me={me} />
+      {news.summary && !isNewsDismissed && !isActivityOpen && (
+        <ActivityNewsBanner
+          summary={news.summary}
+          onOpen={() => setIsActivityOpen(true)}
+          onDismiss={() => setIsNewsDismissed(true)}
+        />
+      )}
       <ProposalColors delegations={[...negotiation.delegations, ...negotiation.coFacilitators]} />
       <main className="workspace has-proposals">
         <aside className="workspace-side">
@@ -111,6 +141,17 @@ function OpenRoom({
           />
         </aside>
       </main>
+      {isActivityOpen && (
+        <ActivityPanel
+          negotiationId={negotiation.id}
+          delegations={[...negotiation.coFacilitators, ...negotiation.delegations]}
+          objectives={[...objectiveNumbers(editor)].map(([uid, number]) => ({ uid, number }))}
+          changes={news.changes}
+          onSeen={handleSeen}
+          onGoToProposal={handleGoToProposal}
+          onClose={() => setIsActivityOpen(false)}
+        />
+      )}
       <Toasts toasts={toasts} onDismiss={dismiss} />
     </div>
   )
