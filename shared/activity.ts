@@ -13,6 +13,7 @@ export const ACTIVITY_ACTIONS = [
   'proposal.reject',
   'proposal.withdraw',
   'proposal.support',
+  'proposal.unsupport',
   'proposal.comment',
   'revision.published',
   'revision.imported',

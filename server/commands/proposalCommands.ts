@@ -15,7 +15,7 @@ import type { AppContext } from '../context.ts'
 import { conflict, forbidden, notFound } from '../errors.ts'
 import { proposerOf } from '../../shared/draft/index.ts'
 
-export type ProposalAction = 'accept' | 'reject' | 'withdraw' | 'support' | 'comment'
+export type ProposalAction = 'accept' | 'reject' | 'withdraw' | 'support' | 'unsupport' | 'comment'
 
 /**
  * Runs `change` on a negotiation's live draft, loading its room if no browser has it open,
@@ -50,6 +50,7 @@ const ABILITY_OF: Record<ProposalAction, 'decide' | 'withdraw' | 'support' | 'co
   reject: 'decide',
   withdraw: 'withdraw',
   support: 'support',
+  unsupport: 'support',
   comment: 'comment',
 }
 
@@ -87,7 +88,8 @@ export async function actOnProposal(props: {
       case 'withdraw':
         return { type: 'withdraw', delegation }
       case 'support':
-        return { type: 'support', delegation }
+      case 'unsupport':
+        return { type: action, delegation }
       case 'comment':
         return {
           type: 'comment',

@@ -28,6 +28,7 @@ export const activityEn: ActivityMessages = {
     'proposal.reject': (w) => `${w.actor} rejected ${ofOwner(w.owner, w.count)}`,
     'proposal.withdraw': (w) => `${w.actor} withdrew ${ofOwner(w.owner, w.count)}`,
     'proposal.support': (w) => `${w.actor} supported ${ofOwner(w.owner, w.count)}`,
+    'proposal.unsupport': (w) => `${w.actor} withdrew its support for ${ofOwner(w.owner, w.count)}`,
     'proposal.comment': (w) => `${w.actor} commented on ${ofOwner(w.owner, w.count)}`,
     'revision.published': (w) => `${w.actor} published ${w.revision ?? 'a revision'}`,
     'revision.imported': (w) => `${w.actor} imported ${w.revision ?? 'a revision'}`,

@@ -28,6 +28,7 @@ export const activityFr: ActivityMessages = {
     'proposal.reject': (w) => `${w.actor} a rejeté ${ofOwner(w.owner, w.count)}`,
     'proposal.withdraw': (w) => `${w.actor} a retiré ${ofOwner(w.owner, w.count)}`,
     'proposal.support': (w) => `${w.actor} a appuyé ${ofOwner(w.owner, w.count)}`,
+    'proposal.unsupport': (w) => `${w.actor} a retiré son appui à ${ofOwner(w.owner, w.count)}`,
     'proposal.comment': (w) => `${w.actor} a commenté ${ofOwner(w.owner, w.count)}`,
     'revision.published': (w) => `${w.actor} a publié ${w.revision ?? 'une révision'}`,
     'revision.imported': (w) => `${w.actor} a importé ${w.revision ?? 'une révision'}`,

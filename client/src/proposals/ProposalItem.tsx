@@ -193,10 +193,10 @@ export const ProposalItem = memo(function ProposalItem({
       <div className="proposal-actions">
         {isOpen && rights.may('support') && !isOwn && rights.proposer !== null && (
           <ActionButton
-            action="support"
-            label={hasSupported ? t.supported : t.support}
-            isDisabled={isBusy || hasSupported}
-            onClick={() => void run('support')}
+            action={hasSupported ? 'unsupport' : 'support'}
+            label={hasSupported ? t.unsupport : t.support}
+            isDisabled={isBusy}
+            onClick={() => void run(hasSupported ? 'unsupport' : 'support')}
           />
         )}
         {rights.may('comment') && (
@@ -277,7 +277,7 @@ export const ProposalItem = memo(function ProposalItem({
 
 /** One of an item's actions; accept and reject are coloured as what they decide. */
 function ActionButton(props: {
-  action: 'support' | 'comment' | 'explain' | 'withdraw' | 'accept' | 'reject'
+  action: 'support' | 'unsupport' | 'comment' | 'explain' | 'withdraw' | 'accept' | 'reject'
   label: string
   isDisabled: boolean
   onClick: () => void

@@ -32,7 +32,8 @@ export interface ProposalMessages {
 
   supporters: string
   support: string
-  supported: string
+  /** Takes back the delegation's support. */
+  unsupport: string
   comment: string
   comments: (n: number) => string
   commentPlaceholder: string

@@ -38,7 +38,7 @@ export const proposalsEn: ProposalMessages = {
 
   supporters: 'Supported by:',
   support: 'Support',
-  supported: 'Supported by your delegation',
+  unsupport: 'Withdraw support',
   comment: 'Comment',
   comments: (n) => (n === 1 ? '1 comment' : `${n} comments`),
   commentPlaceholder: 'Your comment…',

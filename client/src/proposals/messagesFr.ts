@@ -40,7 +40,7 @@ export const proposalsFr: ProposalMessages = {
 
   supporters: `Soutenue par${NBSP}:`,
   support: 'Soutenir',
-  supported: 'Soutenue par votre délégation',
+  unsupport: 'Retirer l’appui',
   comment: 'Commenter',
   comments: (n) => (n <= 1 ? `${n} commentaire` : `${n} commentaires`),
   commentPlaceholder: 'Votre commentaire…',
