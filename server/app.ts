@@ -25,6 +25,7 @@ import { exportRoutes } from './routes/exports.ts'
 import { csrfProtection, resolveActor } from './routes/middleware.ts'
 import { negotiationRoutes } from './routes/negotiations.ts'
 import { activityRoutes } from './routes/activity.ts'
+import { blockHistoryRoutes } from './routes/blockHistory.ts'
 import { proposalRoutes } from './routes/proposals.ts'
 import { revisionRoutes } from './routes/revisions.ts'
 import { ImportWorkers } from './revisions/import/ImportWorkers.ts'
@@ -154,6 +155,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
   app.use('/api', adminRoutes(context))
   app.use('/api', negotiationRoutes(context))
   app.use('/api', activityRoutes(context))
+  app.use('/api', blockHistoryRoutes(context))
   app.use('/api', exportRoutes(context))
   app.use('/api', proposalRoutes(context))
   app.use('/api', revisionRoutes(context))
