@@ -14,6 +14,7 @@ import type { Room } from '../collab/Room.ts'
 import type { AppContext } from '../context.ts'
 import { conflict, forbidden, notFound } from '../errors.ts'
 import { proposerOf } from '../../shared/draft/index.ts'
+import { changesByProposal, presentChange } from '../draft/presentProposals.ts'
 
 export type ProposalAction = 'accept' | 'reject' | 'withdraw' | 'support' | 'unsupport' | 'comment'
 
@@ -112,6 +113,7 @@ export async function actOnProposal(props: {
         throw forbidden('Only the proposing delegation explains its proposal.')
       next = { ...current, rationale: props.text ?? '' }
     }
+    if (CHANGES_TEXT.has(action)) next = withSettledChange(room, next)
     room.transactAsServer(() => {
       proposalsMap(room.doc).set(proposalId, next)
       if (action === 'accept' || action === 'reject' || action === 'withdraw') {
@@ -160,7 +162,10 @@ export async function decideProposals(props: {
       decidedBy: { userId: actor.userId, name: actor.displayName },
       note: null,
     }
-    const next = chosen.map((record) => transitionOrConflict(record, event, now))
+    const changes = changesByProposal(room.doc)
+    const next = chosen.map((record) =>
+      withSettledChange(room, transitionOrConflict(record, event, now), changes),
+    )
     room.transactAsServer(() => {
       for (const record of next) proposalsMap(room.doc).set(record.id, record)
       applyDecisionToText(room.doc, new Set(next.map((r) => r.id)), decision)
@@ -189,6 +194,16 @@ export async function decideProposals(props: {
     })),
   )
   return decided
+}
+
+/** The record, keeping the text its marks hold before the decision takes them out. */
+function withSettledChange(
+  room: Room,
+  record: ProposalRecord,
+  changes = changesByProposal(room.doc),
+): ProposalRecord {
+  const change = changes.get(record.id)
+  return change ? { ...record, settledChange: presentChange(change) } : record
 }
 
 function transitionOrConflict(

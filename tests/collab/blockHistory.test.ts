@@ -71,6 +71,8 @@ describe('the history of a paragraph', () => {
       ['hist-mar', 'MAR', 'rejected'],
       ['hist-fra-2', 'FRA', 'accepted'],
     ])
+    // Decided, their marks left the text; the record kept what they changed.
+    expect(after.proposals.map((p) => p.inserted)).toEqual(['Premièrement, ', 'Rejeté ', 'Enfin, '])
     expect(after.proposals[1]?.decidedBy?.name).toBeTruthy()
     expect(after.proposals[1]?.decidedAt).toBeTruthy()
     const [avantProjet, rev1] = after.revisions

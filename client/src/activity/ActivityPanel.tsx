@@ -78,7 +78,7 @@ export function ActivityPanel(props: ActivityPanelProps) {
 
   return (
     <aside
-      className="activity-panel"
+      className="side-drawer"
       role="dialog"
       aria-labelledby={titleId}
       data-testid="activity-panel"

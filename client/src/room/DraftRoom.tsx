@@ -29,6 +29,9 @@ import { ActivityButton } from '../activity/ActivityButton.tsx'
 import { ActivityNewsBanner } from '../activity/ActivityNewsBanner.tsx'
 import { ActivityPanel } from '../activity/ActivityPanel.tsx'
 import { useActivityNews } from '../activity/useActivityNews.ts'
+import { BlockHistoryPanel } from '../history/BlockHistoryPanel.tsx'
+import { HistoryButton } from '../history/HistoryButton.tsx'
+import { useBlockAtCaret } from '../history/useBlockAtCaret.ts'
 
 interface DraftRoomProps {
   negotiation: NegotiationDetail
@@ -72,7 +75,18 @@ function OpenRoom({
   })
   const proposals = useProposals(session.doc, editor)
   const news = useActivityNews(negotiation.id, session.doc)
-  const [isActivityOpen, setIsActivityOpen] = useState(false)
+  const [drawer, setDrawer] = useState<
+    { kind: 'activity' } | { kind: 'history'; uid: string } | null
+  >(null)
+  const isActivityOpen = drawer?.kind === 'activity'
+  const caretBlock = useBlockAtCaret(editor)
+  // An open history follows the caret to the paragraph the user moves to.
+  const historyUid = drawer?.kind === 'history' ? drawer.uid : null
+  useEffect(() => {
+    if (historyUid && caretBlock && caretBlock.uid !== historyUid) {
+      setDrawer({ kind: 'history', uid: caretBlock.uid })
+    }
+  }, [historyUid, caretBlock])
   const [isNewsDismissed, setIsNewsDismissed] = useState(false)
   const { markSeen } = news
   const handleSeen = useCallback((upTo: number) => void markSeen(upTo), [markSeen])
@@ -96,11 +110,24 @@ function OpenRoom({
         status={{ connection, saved }}
         isReadOnly={isReadOnly}
         actions={
-          <ActivityButton
-            unread={news.summary?.unread ?? 0}
-            isOpen={isActivityOpen}
-            onToggle={() => setIsActivityOpen((open) => !open)}
-          />
+          <>
+            <HistoryButton
+              block={caretBlock}
+              isOpen={drawer?.kind === 'history'}
+              onToggle={() =>
+                setDrawer(
+                  drawer?.kind !== 'history' && caretBlock
+                    ? { kind: 'history', uid: caretBlock.uid }
+                    : null,
+                )
+              }
+            />
+            <ActivityButton
+              unread={news.summary?.unread ?? 0}
+              isOpen={isActivityOpen}
+              onToggle={() => setDrawer(isActivityOpen ? null : { kind: 'activity' })}
+            />
+          </>
         }
       />
       {closedBy && <ConnectionBanner closedBy={closedBy} onRetry={() => session.retry()} />}
@@ -113,7 +140,7 @@ function OpenRoom({
       {news.summary && !isNewsDismissed && !isActivityOpen && (
         <ActivityNewsBanner
           summary={news.summary}
-          onOpen={() => setIsActivityOpen(true)}
+          onOpen={() => setDrawer({ kind: 'activity' })}
           onDismiss={() => setIsNewsDismissed(true)}
         />
       )}
@@ -149,7 +176,15 @@ function OpenRoom({
           changes={news.changes}
           onSeen={handleSeen}
           onGoToProposal={handleGoToProposal}
-          onClose={() => setIsActivityOpen(false)}
+          onClose={() => setDrawer(null)}
+        />
+      )}
+      {drawer?.kind === 'history' && (
+        <BlockHistoryPanel
+          negotiationId={negotiation.id}
+          uid={drawer.uid}
+          changes={news.changes}
+          onClose={() => setDrawer(null)}
         />
       )}
       <Toasts toasts={toasts} onDismiss={dismiss} />
