@@ -15,6 +15,8 @@ import './history.css'
 export function BlockHistoryPanel(props: {
   negotiationId: string
   uid: string
+  /** Its number as the user knows it ("§ 17", "9 a)"). */
+  label: string | null
   /** Bumped when the room's records change: the history is read again. */
   changes: number
   onClose: () => void
@@ -41,7 +43,7 @@ export function BlockHistoryPanel(props: {
       }}
     >
       <header className="history-header">
-        <h2 id={titleId}>{t.title(history?.label ?? null)}</h2>
+        <h2 id={titleId}>{t.title(props.label)}</h2>
         <button type="button" className="button" ref={closeRef} onClick={props.onClose}>
           {t.close}
         </button>

@@ -2,10 +2,19 @@ import type { Editor } from '@tiptap/react'
 import { useEffect, useState } from 'react'
 import { isTextBlockType } from '../../../shared/compare/comparisonSchema.ts'
 import { numberingKey } from '../editor/numberingPlugin.ts'
+import type { BlockNumber } from '../../../shared/numbering.ts'
+
+// Out of the margin, "a)" alone does not say which objective's action it is.
+const caretLabel = (number: BlockNumber): string =>
+  number.kind === 'action'
+    ? `${number.objective} ${number.label}`
+    : number.kind === 'paragraph'
+      ? `§ ${number.paragraph}`
+      : number.label
 
 export interface BlockAtCaret {
   uid: string
-  /** Its number as in the margin ("17.", "a)"), or null. */
+  /** Its number, whole: "§ 17", "9 a)", or an objective's label; null if unnumbered. */
   label: string | null
 }
 
@@ -21,7 +30,7 @@ export function useBlockAtCaret(editor: Editor): BlockAtCaret | null {
         if (typeof uid !== 'string' || !isTextBlockType(node.type.name)) continue
         const pos = $from.before(depth)
         const numbered = numberingKey.getState(editor.state)?.blocks.find((b) => b.pos === pos)
-        const label = numbered?.number?.label ?? null
+        const label = numbered?.number ? caretLabel(numbered.number) : null
         setBlock((previous) =>
           previous?.uid === uid && previous.label === label ? previous : { uid, label },
         )

@@ -31,7 +31,7 @@ import { ActivityPanel } from '../activity/ActivityPanel.tsx'
 import { useActivityNews } from '../activity/useActivityNews.ts'
 import { BlockHistoryPanel } from '../history/BlockHistoryPanel.tsx'
 import { HistoryButton } from '../history/HistoryButton.tsx'
-import { useBlockAtCaret } from '../history/useBlockAtCaret.ts'
+import { useBlockAtCaret, type BlockAtCaret } from '../history/useBlockAtCaret.ts'
 
 interface DraftRoomProps {
   negotiation: NegotiationDetail
@@ -76,7 +76,7 @@ function OpenRoom({
   const proposals = useProposals(session.doc, editor)
   const news = useActivityNews(negotiation.id, session.doc)
   const [drawer, setDrawer] = useState<
-    { kind: 'activity' } | { kind: 'history'; uid: string } | null
+    { kind: 'activity' } | ({ kind: 'history' } & BlockAtCaret) | null
   >(null)
   const isActivityOpen = drawer?.kind === 'activity'
   const caretBlock = useBlockAtCaret(editor)
@@ -84,7 +84,7 @@ function OpenRoom({
   const historyUid = drawer?.kind === 'history' ? drawer.uid : null
   useEffect(() => {
     if (historyUid && caretBlock && caretBlock.uid !== historyUid) {
-      setDrawer({ kind: 'history', uid: caretBlock.uid })
+      setDrawer({ kind: 'history', ...caretBlock })
     }
   }, [historyUid, caretBlock])
   const [isNewsDismissed, setIsNewsDismissed] = useState(false)
@@ -117,7 +117,7 @@ function OpenRoom({
               onToggle={() =>
                 setDrawer(
                   drawer?.kind !== 'history' && caretBlock
-                    ? { kind: 'history', uid: caretBlock.uid }
+                    ? { kind: 'history', ...caretBlock }
                     : null,
                 )
               }
@@ -183,6 +183,7 @@ function OpenRoom({
         <BlockHistoryPanel
           negotiationId={negotiation.id}
           uid={drawer.uid}
+          label={drawer.label}
           changes={news.changes}
           onClose={() => setDrawer(null)}
         />
