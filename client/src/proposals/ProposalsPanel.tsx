@@ -1,6 +1,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Editor } from '@tiptap/react'
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../../shared/draft/index.ts'
+import { CompilationLinks } from './CompilationLinks.tsx'
 import { goToProposal } from './goToProposal.ts'
 import { decideProposals } from './proposalActions.ts'
 import { ProposalItem } from './ProposalItem.tsx'
@@ -187,6 +188,12 @@ export function ProposalsPanel({
           </select>
         </label>
       </div>
+      <CompilationLinks
+        negotiationId={negotiationId}
+        objective={typeof objective === 'number' ? objective : null}
+        delegation={delegation === 'all' ? null : delegation}
+        status={status === 'all' ? null : status}
+      />
       {mayDecideAll && openCount > 0 && (
         <div className="proposals-bulk">
           {confirming ? (

@@ -29,6 +29,9 @@ export interface ProposalMessages {
   noTextLeft: string
   openInObjective: (n: number) => string
   goToText: string
+  compilation: string
+  compilationHtml: string
+  compilationDocx: string
 
   supporters: string
   support: string

@@ -34,6 +34,9 @@ export const proposalsEn: ProposalMessages = {
   },
   noTextLeft: '(no text left)',
   openInObjective: (n) => (n === 1 ? '1 open proposal' : `${n} open proposals`),
+  compilation: 'Compilation of these proposals:',
+  compilationHtml: 'read',
+  compilationDocx: 'Word',
   goToText: 'Go to the text',
 
   supporters: 'Supported by:',

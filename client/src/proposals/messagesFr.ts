@@ -36,6 +36,9 @@ export const proposalsFr: ProposalMessages = {
   },
   noTextLeft: '(plus de texte)',
   openInObjective: (n) => (n <= 1 ? `${n} proposition ouverte` : `${n} propositions ouvertes`),
+  compilation: 'Compilation de ces propositions\u00a0:',
+  compilationHtml: 'lire',
+  compilationDocx: 'Word',
   goToText: 'Aller au texte',
 
   supporters: `Soutenue par${NBSP}:`,
