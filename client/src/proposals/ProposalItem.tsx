@@ -42,7 +42,9 @@ function isSameChange(a: ProposalChange | null, b: ProposalChange | null): boole
     a.block?.change === b.block?.change &&
     a.objective === b.objective &&
     a.objectiveUid === b.objectiveUid &&
-    a.blockLabel === b.blockLabel
+    a.blockLabel === b.blockLabel &&
+    a.context.before === b.context.before &&
+    a.context.after === b.context.after
   )
 }
 
@@ -72,12 +74,22 @@ function ChangeText({ change, t }: { change: ProposalChange | null; t: ProposalM
   return (
     <span className="proposal-change" data-testid="proposal-change">
       {title && <span className="proposal-change-block">{title}</span>}
+      {change?.context.before && (
+        <span className="proposal-context" data-testid="proposal-context-before">
+          {change.context.before}
+        </span>
+      )}
       {change?.deleted.map((piece, i) => (
         <del key={`deleted-${i}`}>{piece}</del>
       ))}
       {change?.inserted.map((piece, i) => (
         <ins key={`inserted-${i}`}>{piece}</ins>
       ))}
+      {change?.context.after && (
+        <span className="proposal-context" data-testid="proposal-context-after">
+          {change.context.after}
+        </span>
+      )}
       {isEmpty && <span className="proposal-change-empty">{t.noTextLeft}</span>}
     </span>
   )
