@@ -158,4 +158,17 @@ describe('the activity of the negotiation, for a co-facilitator and a delegation
     await che.page.keyboard.press('Escape')
     await history.waitFor({ state: 'detached' })
   })
+
+  it('selects the card of the change the caret is in, with who proposed it', async () => {
+    const change = che.editor.locator('ins, span', { hasText: 'directement ou indirectement' })
+    await change.first().click()
+    const card = che.page.locator('[data-proposal-id="demo-fra-07a"]')
+    await retryableAssertion(async () =>
+      expect(await card.getAttribute('aria-current')).toBe('true'),
+    )
+    expect(await card.locator('.proposal-badge').textContent()).toContain('FRA')
+    // Elsewhere in the text, no card is selected.
+    await che.placeCursorAtEndOf(che.block('p-01'))
+    await retryableAssertion(async () => expect(await card.getAttribute('aria-current')).toBeNull())
+  })
 })

@@ -1,4 +1,4 @@
-import { memo, useState, type FormEvent } from 'react'
+import { memo, useEffect, useRef, useState, type FormEvent } from 'react'
 import { failureOf, useSubmission } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import type { ProposalMessages } from './messages.ts'
@@ -15,6 +15,8 @@ interface ProposalItemProps {
   negotiationId: string
   /** Goes to the proposal in the text, where it is now. */
   onGoTo: (proposalId: string) => void
+  /** The caret is in this proposal's change: the card is shown selected, and brought into view. */
+  isSelected?: boolean
 }
 
 // Making a date format is slow (a fraction of a millisecond); the panel lists hundreds of dates.
@@ -54,6 +56,7 @@ function isSameItem(a: ProposalItemProps, b: ProposalItemProps): boolean {
     a.rights === b.rights &&
     a.negotiationId === b.negotiationId &&
     a.onGoTo === b.onGoTo &&
+    a.isSelected === b.isSelected &&
     a.view.record === b.view.record &&
     a.view.isInText === b.view.isInText &&
     a.view.objective === b.view.objective &&
@@ -104,6 +107,7 @@ export const ProposalItem = memo(function ProposalItem({
   rights,
   negotiationId,
   onGoTo,
+  isSelected = false,
 }: ProposalItemProps) {
   const t = useProposalMessages()
   const { language } = useI18n()
@@ -113,6 +117,11 @@ export const ProposalItem = memo(function ProposalItem({
   const { submission, submit } = useSubmission()
   const isBusy = submission.status === 'pending'
   const error = failureOf(submission)
+
+  const itemRef = useRef<HTMLLIElement>(null)
+  useEffect(() => {
+    if (isSelected) itemRef.current?.scrollIntoView({ block: 'nearest' })
+  }, [isSelected])
 
   const isOpen = record.status === 'open'
   const isOwn = rights.proposer !== null && record.delegation === rights.proposer
@@ -141,7 +150,9 @@ export const ProposalItem = memo(function ProposalItem({
 
   return (
     <li
-      className={`proposal-item${isOpen ? '' : ' is-decided'}`}
+      ref={itemRef}
+      className={`proposal-item${isOpen ? '' : ' is-decided'}${isSelected ? ' is-selected' : ''}`}
+      aria-current={isSelected ? 'true' : undefined}
       data-testid="proposal-item"
       data-proposal-id={record.id}
       data-status={record.status}
