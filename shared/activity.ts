@@ -15,6 +15,9 @@ export const ACTIVITY_ACTIONS = [
   'proposal.support',
   'proposal.unsupport',
   'proposal.comment',
+  'proposal.resolve',
+  'proposal.reopen',
+  'proposal.mention',
   'revision.published',
   'revision.imported',
   'silence.started',
@@ -65,6 +68,8 @@ export const ActivitySummary = z.object({
     rejected: z.number().int(),
     supported: z.number().int(),
     commented: z.number().int(),
+    /** Comments that named the delegation with @. */
+    mentioned: z.number().int(),
   }),
   /** Proposals made by any delegation since `seenUpTo` (what co-facilitators look for). */
   proposalsMade: z.number().int(),

@@ -8,13 +8,16 @@ export type ProposalEvent =
   | { type: 'support'; delegation: string }
   /** A delegation takes its support back (co-sponsorship withdrawn). */
   | { type: 'unsupport'; delegation: string }
-  | { type: 'comment'; comment: Omit<ProposalComment, 'at'> }
+  | { type: 'comment'; comment: Omit<ProposalComment, 'at' | 'resolved'> }
+  /** A comment thread is resolved (the question answered), or reopened. */
+  | { type: 'resolve'; commentId: string; by: string }
+  | { type: 'reopen'; commentId: string }
   | { type: 'withdraw'; delegation: string }
   | { type: 'accept' | 'reject'; decidedBy: { userId: number; name: string }; note: string | null }
 
 export class ProposalTransitionError extends Error {
   constructor(
-    readonly code: 'not_open' | 'not_own' | 'own_proposal',
+    readonly code: 'not_open' | 'not_own' | 'own_proposal' | 'no_thread',
     message: string,
   ) {
     super(message)
@@ -22,12 +25,22 @@ export class ProposalTransitionError extends Error {
   }
 }
 
+const AT_ANY_TIME = new Set<ProposalEvent['type']>(['comment', 'resolve', 'reopen'])
+
+/** The first comment of a thread: one that answers no other. */
+function threadOf(record: ProposalRecord, commentId: string): ProposalComment {
+  const thread = record.comments.find((c) => c.id === commentId && c.replyTo === null)
+  if (!thread) throw new ProposalTransitionError('no_thread', `No comment thread ${commentId}.`)
+  return thread
+}
+
 export function transitionProposal(
   record: ProposalRecord,
   event: ProposalEvent,
   now: Date,
 ): ProposalRecord {
-  if (event.type !== 'comment' && record.status !== 'open') {
+  // Comments stay open after the decision: they become the history of it.
+  if (!AT_ANY_TIME.has(event.type) && record.status !== 'open') {
     throw new ProposalTransitionError('not_open', `The proposal is ${record.status}.`)
   }
   switch (event.type) {
@@ -47,10 +60,20 @@ export function transitionProposal(
         ? { ...record, supporters: record.supporters.filter((d) => d !== event.delegation) }
         : record
     case 'comment':
+      if (event.comment.replyTo !== null) threadOf(record, event.comment.replyTo)
       return {
         ...record,
-        comments: [...record.comments, { ...event.comment, at: now.toISOString() }],
+        comments: [...record.comments, { ...event.comment, at: now.toISOString(), resolved: null }],
       }
+    case 'resolve':
+    case 'reopen': {
+      const thread = threadOf(record, event.commentId)
+      const resolved = event.type === 'resolve' ? { by: event.by, at: now.toISOString() } : null
+      return {
+        ...record,
+        comments: record.comments.map((c) => (c === thread ? { ...c, resolved } : c)),
+      }
+    }
     case 'withdraw':
       if (event.delegation !== record.delegation) {
         throw new ProposalTransitionError(

@@ -22,6 +22,8 @@ export const ProposalCommandRequest = z.object({
   /** A comment, a decision note, or (with `isRationale`) the proposing delegation's rationale. */
   text: z.string().trim().max(4_000).optional(),
   isRationale: z.boolean().optional(),
+  /** For a comment: the thread it answers. For resolve and reopen: the thread. */
+  commentId: z.string().min(1).max(100).optional(),
 })
 
 export const BulkDecisionRequest = z.object({

@@ -72,6 +72,7 @@ export async function summarizeActivity(props: {
       rejected: count('proposal.reject', true),
       supported: count('proposal.support', true),
       commented: count('proposal.comment', true),
+      mentioned: count('proposal.mention', true),
     },
     proposalsMade: count('proposal.made', false),
   }

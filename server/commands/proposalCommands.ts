@@ -15,8 +15,10 @@ import type { AppContext } from '../context.ts'
 import { conflict, forbidden, notFound } from '../errors.ts'
 import { proposerOf } from '../../shared/draft/index.ts'
 import { changesByProposal, presentChange } from '../draft/presentProposals.ts'
+import { auditMentions, refuseUnlessMayCloseThread } from './commentThreads.ts'
 
-export type ProposalAction = 'accept' | 'reject' | 'withdraw' | 'support' | 'unsupport' | 'comment'
+export type ProposalAction =
+  'accept' | 'reject' | 'withdraw' | 'support' | 'unsupport' | 'comment' | 'resolve' | 'reopen'
 
 /**
  * Runs `change` on a negotiation's live draft, loading its room if no browser has it open,
@@ -53,6 +55,8 @@ const ABILITY_OF: Record<ProposalAction, 'decide' | 'withdraw' | 'support' | 'co
   support: 'support',
   unsupport: 'support',
   comment: 'comment',
+  resolve: 'comment',
+  reopen: 'comment',
 }
 
 /**
@@ -69,6 +73,8 @@ export async function actOnProposal(props: {
   action: ProposalAction
   text?: string
   isRationale?: boolean
+  /** For a comment: the thread it answers. For resolve and reopen: the thread. */
+  commentId?: string
 }): Promise<ProposalRecord> {
   const { context, actor, role, negotiationId, proposalId, action } = props
   if (!roleAllows(role, ABILITY_OF[action])) {
@@ -100,13 +106,21 @@ export async function actOnProposal(props: {
             authorName: actor.displayName,
             delegation: actor.delegation,
             text: props.text ?? '',
+            replyTo: props.commentId ?? null,
           },
         }
+      case 'resolve':
+        return { type: 'resolve', commentId: props.commentId ?? '', by: actor.displayName }
+      case 'reopen':
+        return { type: 'reopen', commentId: props.commentId ?? '' }
     }
   })()
   const record = await withDraftRoom(context, negotiationId, (room) => {
     const current = readProposal(room.doc, proposalId)
     if (!current) throw notFound(`No proposal ${proposalId}.`)
+    if (action === 'resolve' || action === 'reopen') {
+      refuseUnlessMayCloseThread(current, props.commentId ?? '', { actor, role, delegation })
+    }
     let next = transitionOrConflict(current, event, now)
     if (action === 'comment' && props.isRationale) {
       if (current.delegation !== delegation)
@@ -133,6 +147,9 @@ export async function actOnProposal(props: {
     details: { proposalId, delegation: record.delegation, status: record.status },
     subject: { delegation: record.delegation, objectiveUid: record.objectiveUid },
   })
+  if (action === 'comment' && !props.isRationale) {
+    await auditMentions({ context, actor, negotiationId, record, text: props.text ?? '' })
+  }
   return record
 }
 

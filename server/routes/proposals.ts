@@ -28,6 +28,8 @@ const ACTIONS: readonly ProposalAction[] = [
   'support',
   'unsupport',
   'comment',
+  'resolve',
+  'reopen',
 ]
 
 /** Proposals: the list with filters, commands on one, and bulk decisions (DESIGN.md 7). */
@@ -99,8 +101,10 @@ export function proposalRoutes(context: AppContext): Router {
     const action = ACTIONS.find((a) => a === request.params.action)
     if (!action) throw badRequest(`action: one of ${ACTIONS.join(', ')}`)
     if (!PROPOSAL_ID_PATTERN.test(request.params.pid)) throw badRequest('Invalid proposal id.')
-    const { text, isRationale } = parseBody(ProposalCommandRequest, request.body)
+    const { text, isRationale, commentId } = parseBody(ProposalCommandRequest, request.body)
     if (action === 'comment' && !text) throw badRequest('text: a comment needs text')
+    if ((action === 'resolve' || action === 'reopen') && !commentId)
+      throw badRequest('commentId: the thread to resolve or reopen')
     const record = await actOnProposal({
       context,
       actor,
@@ -110,6 +114,7 @@ export function proposalRoutes(context: AppContext): Router {
       action,
       text,
       isRationale,
+      commentId,
     })
     response.json(record)
   })

@@ -16,6 +16,10 @@ export const ProposalComment = z.object({
   delegation: z.string().nullable(),
   text: z.string(),
   at: z.string(),
+  /** The thread it answers (the id of a comment that answers none), or null: it opens one. */
+  replyTo: z.string().nullable().default(null),
+  /** On a thread's first comment: who resolved the thread, and when; null while it is open. */
+  resolved: z.object({ by: z.string(), at: z.string() }).nullable().default(null),
 })
 export type ProposalComment = z.infer<typeof ProposalComment>
 

@@ -101,6 +101,7 @@ describe('the activity of a negotiation', () => {
       rejected: 0,
       supported: 0,
       commented: 1,
+      mentioned: 0,
     })
     const decided = (await feed('fra', '?delegation=FRA')).items.slice(0, 2)
     expect(decided.map((i) => i.action)).toEqual(['proposal.reject', 'proposal.accept'])

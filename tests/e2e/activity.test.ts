@@ -6,6 +6,7 @@ import { type BrowserSession, recordFailures } from '../helpers/browser.ts'
 import { startBrowserSuite, type TestServer } from '../helpers/browserSuite.ts'
 import type { DraftPage } from '../helpers/DraftPage.ts'
 import { retryableAssertion } from '../helpers/poll.ts'
+import { ProposalsPanel } from '../helpers/ProposalsPanel.ts'
 import { blockByUid, connectClient, textOf } from '../helpers/wsClients.ts'
 
 // ACTIVITY_SCREENSHOTS=<directory> npx vitest run tests/e2e/activity.test.ts
@@ -170,5 +171,33 @@ describe('the activity of the negotiation, for a co-facilitator and a delegation
     // Elsewhere in the text, no card is selected.
     await che.placeCursorAtEndOf(che.block('p-01'))
     await retryableAssertion(async () => expect(await card.getAttribute('aria-current')).toBeNull())
+  })
+
+  it('lets the co-facilitator open a thread that France answers, then resolve it, live for both', async () => {
+    const cheCard = new ProposalsPanel(che).item('demo-fra-07a')
+    await cheCard.getByTestId('proposal-comment').click()
+    await cheCard.getByTestId('proposal-form-text').fill('Pourquoi ce changement, @FRA ?')
+    await cheCard.getByTestId('proposal-form-send').click()
+
+    const fraCard = new ProposalsPanel(fra).item('demo-fra-07a')
+    const fraThread = fraCard.getByTestId('proposal-thread').last()
+    await retryableAssertion(async () =>
+      expect(await fraThread.textContent()).toContain('Pourquoi ce changement'),
+    )
+    await fraThread.getByTestId('thread-reply').click()
+    await fraThread.getByTestId('thread-reply-text').fill('Pour couvrir les effets indirects.')
+    await fraThread.getByTestId('thread-reply-send').click()
+
+    const cheThread = cheCard.getByTestId('proposal-thread').last()
+    await retryableAssertion(async () =>
+      expect(await cheThread.getByTestId('proposal-reply').textContent()).toContain(
+        'effets indirects',
+      ),
+    )
+    await cheThread.getByTestId('thread-resolve').click()
+    await retryableAssertion(async () =>
+      expect(await fraThread.getAttribute('data-resolved')).toBe('true'),
+    )
+    await screenshot(fra, 'comment-thread')
   })
 })

@@ -35,6 +35,7 @@ export interface ActivityMessages {
     rejected: number
     supported: number
     commented: number
+    mentioned: number
   }) => string
   proposalsMadeSince: (n: number) => string
   seeActivity: string

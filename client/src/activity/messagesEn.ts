@@ -29,6 +29,11 @@ export const activityEn: ActivityMessages = {
     'proposal.withdraw': (w) => `${w.actor} withdrew ${ofOwner(w.owner, w.count)}`,
     'proposal.support': (w) => `${w.actor} supported ${ofOwner(w.owner, w.count)}`,
     'proposal.unsupport': (w) => `${w.actor} withdrew its support for ${ofOwner(w.owner, w.count)}`,
+    'proposal.resolve': (w) =>
+      `${w.actor} resolved a comment thread on ${ofOwner(w.owner, w.count)}`,
+    'proposal.reopen': (w) =>
+      `${w.actor} reopened a comment thread on ${ofOwner(w.owner, w.count)}`,
+    'proposal.mention': (w) => `${w.actor} mentioned ${w.owner ?? 'a delegation'} in a comment`,
     'proposal.comment': (w) => `${w.actor} commented on ${ofOwner(w.owner, w.count)}`,
     'revision.published': (w) => `${w.actor} published ${w.revision ?? 'a revision'}`,
     'revision.imported': (w) => `${w.actor} imported ${w.revision ?? 'a revision'}`,
@@ -40,7 +45,7 @@ export const activityEn: ActivityMessages = {
     'silence.adopted': () => 'The text was adopted: nobody broke silence',
     'silence.cancelled': (w) => `${w.actor} cancelled the silence procedure`,
   },
-  sinceLastVisit: ({ accepted, rejected, supported, commented }) => {
+  sinceLastVisit: ({ accepted, rejected, supported, commented, mentioned }) => {
     const parts = [
       accepted > 0 &&
         `${accepted === 1 ? '1 of your proposals was' : `${accepted} of your proposals were`} accepted`,
@@ -48,6 +53,8 @@ export const activityEn: ActivityMessages = {
       supported > 0 && `${supported === 1 ? '1 support' : `${supported} supports`} received`,
       commented > 0 &&
         `${commented === 1 ? '1 comment' : `${commented} comments`} on your proposals`,
+      mentioned > 0 &&
+        `${mentioned === 1 ? '1 mention' : `${mentioned} mentions`} of your delegation`,
     ].filter((part): part is string => typeof part === 'string')
     return `Since your last visit: ${parts.join(', ')}.`
   },

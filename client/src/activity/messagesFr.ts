@@ -29,6 +29,11 @@ export const activityFr: ActivityMessages = {
     'proposal.withdraw': (w) => `${w.actor} a retiré ${ofOwner(w.owner, w.count)}`,
     'proposal.support': (w) => `${w.actor} a appuyé ${ofOwner(w.owner, w.count)}`,
     'proposal.unsupport': (w) => `${w.actor} a retiré son appui à ${ofOwner(w.owner, w.count)}`,
+    'proposal.resolve': (w) => `${w.actor} a clos une discussion sur ${ofOwner(w.owner, w.count)}`,
+    'proposal.reopen': (w) =>
+      `${w.actor} a rouvert une discussion sur ${ofOwner(w.owner, w.count)}`,
+    'proposal.mention': (w) =>
+      `${w.actor} a mentionné ${w.owner ?? 'une délégation'} dans un commentaire`,
     'proposal.comment': (w) => `${w.actor} a commenté ${ofOwner(w.owner, w.count)}`,
     'revision.published': (w) => `${w.actor} a publié ${w.revision ?? 'une révision'}`,
     'revision.imported': (w) => `${w.actor} a importé ${w.revision ?? 'une révision'}`,
@@ -40,7 +45,7 @@ export const activityFr: ActivityMessages = {
     'silence.adopted': () => 'Le texte est adopté\u00a0: personne n’a rompu le silence',
     'silence.cancelled': (w) => `${w.actor} a annulé la procédure d’approbation tacite`,
   },
-  sinceLastVisit: ({ accepted, rejected, supported, commented }) => {
+  sinceLastVisit: ({ accepted, rejected, supported, commented, mentioned }) => {
     const parts = [
       accepted > 0 &&
         `${accepted === 1 ? '1 de vos propositions a été acceptée' : `${accepted} de vos propositions ont été acceptées`}`,
@@ -48,6 +53,8 @@ export const activityFr: ActivityMessages = {
       supported > 0 && `${supported === 1 ? '1 appui reçu' : `${supported} appuis reçus`}`,
       commented > 0 &&
         `${commented === 1 ? '1 commentaire' : `${commented} commentaires`} sur vos propositions`,
+      mentioned > 0 &&
+        `${mentioned === 1 ? '1 mention' : `${mentioned} mentions`} de votre délégation`,
     ].filter((part): part is string => typeof part === 'string')
     return `Depuis votre dernière visite\u00a0: ${parts.join(', ')}.`
   },

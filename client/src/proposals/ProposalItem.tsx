@@ -2,6 +2,7 @@ import { memo, useEffect, useRef, useState, type FormEvent } from 'react'
 import { failureOf, useSubmission } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import type { ProposalMessages } from './messages.ts'
+import { CommentThreads } from './CommentThreads.tsx'
 import { actOnProposal, type ProposalAction } from './proposalActions.ts'
 import type { ProposalChange } from './proposalChanges.ts'
 import type { ProposalRights } from './proposer.ts'
@@ -200,19 +201,7 @@ export const ProposalItem = memo(function ProposalItem({
           {record.supporters.map((code) => proposerName(code, t)).join(', ')}
         </p>
       )}
-      {record.comments.length > 0 && (
-        <ul className="proposal-comments" aria-label={t.comments(record.comments.length)}>
-          {record.comments.map((comment) => (
-            <li key={comment.id} className="proposal-comment" data-testid="proposal-comment-item">
-              <span className="proposal-comment-author">
-                {comment.authorName}
-                {comment.delegation ? ` (${comment.delegation})` : ''}
-              </span>{' '}
-              {comment.text}
-            </li>
-          ))}
-        </ul>
-      )}
+      <CommentThreads record={record} rights={rights} negotiationId={negotiationId} />
       <div className="proposal-actions">
         {isOpen && rights.may('support') && !isOwn && rights.proposer !== null && (
           <ActionButton

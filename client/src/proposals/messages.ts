@@ -40,6 +40,11 @@ export interface ProposalMessages {
   comment: string
   comments: (n: number) => string
   commentPlaceholder: string
+  reply: string
+  replyPlaceholder: string
+  resolveThread: string
+  reopenThread: string
+  threadResolved: (by: string) => string
   rationale: string
   explain: string
   rationalePlaceholder: string

@@ -2,7 +2,8 @@ import { ProposalRecord } from '../../../shared/draft/index.ts'
 import { send, sendJson } from '../api/fetchJson.ts'
 
 /** What a user may do to one proposal through the API. */
-export type ProposalAction = 'accept' | 'reject' | 'withdraw' | 'support' | 'unsupport' | 'comment'
+export type ProposalAction =
+  'accept' | 'reject' | 'withdraw' | 'support' | 'unsupport' | 'comment' | 'resolve' | 'reopen'
 
 const proposalsUrl = (negotiationId: string): string =>
   `/api/negotiations/${encodeURIComponent(negotiationId)}/proposals`
@@ -12,7 +13,7 @@ export const actOnProposal = (
   negotiationId: string,
   proposalId: string,
   action: ProposalAction,
-  body: { text?: string; isRationale?: boolean } = {},
+  body: { text?: string; isRationale?: boolean; commentId?: string } = {},
 ): Promise<ProposalRecord> =>
   sendJson(
     'POST',

@@ -9,6 +9,9 @@ export interface ProposalRights {
   /** Co-facilitators edit directly unless they choose to suggest. */
   mayEditDirectly: boolean
   may: (ability: Ability) => boolean
+  /** Who the user is, to know their own comment threads. */
+  userId: number
+  delegation: string | null
 }
 
 /** The user's rights on proposals, as the server attributes them (policies/draftChange.ts). */
@@ -20,5 +23,11 @@ export function proposalRightsOf(policies: Policies, user: Me['user']): Proposal
       : may('propose') && user.delegation
         ? user.delegation
         : null
-  return { proposer, mayEditDirectly: may('edit'), may }
+  return {
+    proposer,
+    mayEditDirectly: may('edit'),
+    may,
+    userId: user.id,
+    delegation: user.delegation,
+  }
 }
