@@ -26,6 +26,7 @@ import { csrfProtection, resolveActor } from './routes/middleware.ts'
 import { negotiationRoutes } from './routes/negotiations.ts'
 import { proposalRoutes } from './routes/proposals.ts'
 import { revisionRoutes } from './routes/revisions.ts'
+import { amendmentRoutes } from './routes/amendments.ts'
 import { ImportWorkers } from './revisions/import/ImportWorkers.ts'
 import { compareRoutes } from './routes/compare.ts'
 import { refuseNulCharacters } from './routes/refuseNulCharacters.ts'
@@ -153,6 +154,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
   app.use('/api', exportRoutes(context))
   app.use('/api', proposalRoutes(context))
   app.use('/api', revisionRoutes(context))
+  app.use('/api', amendmentRoutes(context))
   app.use('/api', compareRoutes(context))
   app.use('/api', silenceRoutes(context))
   app.use('/api', apiNotFound)
