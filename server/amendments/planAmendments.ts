@@ -105,9 +105,12 @@ function atomsOf(
       }
       const segment = segmentAt(livePos)
       if (insertedAs && !run.deletedBy) {
+        // Already there: as this delegation's proposal, or as agreed text (it was accepted).
+        // The same words proposed by another delegation are theirs to be supported, not copied.
+        const other = segment?.insertedBy && segment.insertedBy !== insertedAs
         atoms.push({
           ...base,
-          type: 'already',
+          type: other ? 'notPlaced' : 'already',
           delegation: insertedAs,
           author: run.insertedBy ?? '',
         })
