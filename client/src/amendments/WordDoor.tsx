@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { createPortal } from 'react-dom'
 import type { NegotiationDetail } from '../../../shared/api.ts'
 import type { Me, Policies } from '../../../shared/accountsApi.ts'
 import { may } from '../auth/abilities.ts'
@@ -39,14 +40,17 @@ export function WordDoor(props: { negotiation: NegotiationDetail; me: Me; polici
           {t.wordImport}
         </button>
       )}
-      {isOpen && (
-        <WordAmendmentsDialog
-          negotiationId={negotiation.id}
-          csrfToken={me.csrfToken}
-          delegations={delegations}
-          onClose={() => setIsOpen(false)}
-        />
-      )}
+      {/* On the page's body: the side column is a stacking context the text would cover. */}
+      {isOpen &&
+        createPortal(
+          <WordAmendmentsDialog
+            negotiationId={negotiation.id}
+            csrfToken={me.csrfToken}
+            delegations={delegations}
+            onClose={() => setIsOpen(false)}
+          />,
+          document.body,
+        )}
     </div>
   )
 }
