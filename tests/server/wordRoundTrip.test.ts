@@ -5,6 +5,7 @@ import type * as Y from 'yjs'
 import { DELETED_BY_ATTR, INSERTED_BY_ATTR, refOf } from '../../shared/draft/index.ts'
 import type { PresentedProposal } from '../../shared/proposals.ts'
 import { ApiClient, startTestServer } from '../helpers/accounts.ts'
+import { zipBomb } from '../helpers/hostileImports.ts'
 import { WordEdits } from '../helpers/wordEdits.ts'
 import { blockByUid, connectClient, deltaOf, eventually, textOf } from '../helpers/wsClients.ts'
 
@@ -268,6 +269,10 @@ describe('Word round trip: export with tracked changes, a delegation’s amendme
     const encrypted = await send(api.mar, 'preview', ole)
     expect(encrypted.status).toBe(400)
     expect(encrypted.body.error?.message).toMatch(/encrypted/)
+    // A part that inflates far past the size it declares: stopped while inflating.
+    const bomb = await send(api.mar, 'preview', zipBomb(4 * 1024 * 1024))
+    expect(bomb.status).toBe(400)
+    expect(bomb.body.error?.message).toMatch(/part too large/)
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
   })
 })
