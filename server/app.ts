@@ -28,6 +28,7 @@ import { activityRoutes } from './routes/activity.ts'
 import { blockHistoryRoutes } from './routes/blockHistory.ts'
 import { proposalRoutes } from './routes/proposals.ts'
 import { revisionRoutes } from './routes/revisions.ts'
+import { amendmentRoutes } from './routes/amendments.ts'
 import { ImportWorkers } from './revisions/import/ImportWorkers.ts'
 import { compareRoutes } from './routes/compare.ts'
 import { refuseNulCharacters } from './routes/refuseNulCharacters.ts'
@@ -159,6 +160,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
   app.use('/api', exportRoutes(context))
   app.use('/api', proposalRoutes(context))
   app.use('/api', revisionRoutes(context))
+  app.use('/api', amendmentRoutes(context))
   app.use('/api', compareRoutes(context))
   app.use('/api', silenceRoutes(context))
   app.use('/api', apiNotFound)

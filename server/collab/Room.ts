@@ -14,6 +14,9 @@ import { StoredAcks } from './StoredAcks.ts'
 
 export { SERVER_ORIGIN, type UpdateOutcome }
 
+/** Origin of updates built from an uploaded file (not a connected peer's). */
+const IMPORT_ORIGIN = Symbol('import')
+
 /**
  * One live document and the clients editing it: the collaboration path in one straight line.
  * A client's update goes to the live draft, which judges it in place (`LiveDraft`); what it
@@ -113,6 +116,25 @@ export class Room {
     })
     if (outcome.status === 'applied') this.acks.expect(origin)
     return outcome
+  }
+
+  /**
+   * Applies an update the server built for a user from a file they uploaded (a delegation's
+   * Word amendments), judged exactly as that user's live edits are: the same preflight, the same
+   * judge, under the user's own client ids. Stored, then broadcast to every client.
+   */
+  receiveImported(
+    update: Uint8Array,
+    props: { writer: number; judge: ChangeJudge },
+  ): UpdateOutcome {
+    return this.draft.receive(update, {
+      judge: props.judge,
+      // An import is bounded by its file's size, not by the live budget of a connection.
+      chargeItems: () => true,
+      origin: IMPORT_ORIGIN,
+      writer: props.writer,
+      owners: this.owners,
+    })
   }
 
   /** Runs the server's own change (records, decisions) as one transaction. */

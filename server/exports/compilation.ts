@@ -56,6 +56,8 @@ export interface CompilationProposal {
   status: ProposalStatus
   supporters: DelegationLabel[]
   rationale: string
+  /** When it was proposed (ISO 8601): the date of its tracked changes in Word. */
+  createdAt: string
   /** The block's text with this proposal's change; empty once the change left the text. */
   runs: CompilationRun[]
 }
@@ -304,6 +306,7 @@ export function buildCompilation(
     status: record.status,
     supporters: record.supporters.map(label),
     rationale: record.rationale,
+    createdAt: record.createdAt,
     runs,
   })
 

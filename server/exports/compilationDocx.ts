@@ -9,9 +9,11 @@ import {
   Paragraph,
   Tab,
   TextRun,
-  UnderlineType,
-  type IRunOptions,
+  type ParagraphChild,
 } from 'docx'
+import type { WordRevision } from './word/wordDocument.ts'
+import { wordDate } from './word/wordDocument.ts'
+import { RevisionIds, wordRun } from './word/wordRuns.ts'
 import {
   STATUS_LABELS,
   delegationText,
@@ -34,29 +36,34 @@ const GONE: Record<CompilationProposal['status'], string> = {
   withdrawn: 'Proposition retirée par son auteur.',
 }
 
-// Only italic text says so: `italics: false` would write an explicit `<w:i w:val="false"/>`.
-const italic = (run: CompilationRun) => (run.isItalic ? { italics: true } : {})
-
-function textRuns(runs: readonly CompilationRun[], options: IRunOptions = {}): TextRun[] {
+/**
+ * Runs of text; a proposal's insertions and deletions are Word tracked changes by its delegation
+ * (`by`), so that the compilation can be reviewed in Word's Review pane. Agreed text is plain.
+ */
+function textRuns(
+  runs: readonly CompilationRun[],
+  ids: RevisionIds,
+  by: WordRevision | null = null,
+  size?: number,
+): ParagraphChild[] {
   return runs.map((run) => {
-    switch (run.change) {
-      case 'inserted':
-        return new TextRun({
-          ...options,
-          ...italic(run),
-          text: run.text,
-          bold: true,
-          underline: { type: UnderlineType.SINGLE },
-        })
-      case 'deleted':
-        return new TextRun({ ...options, ...italic(run), text: run.text, strike: true })
-      case 'kept':
-        return new TextRun({ ...options, ...italic(run), text: run.text })
-    }
+    const change = run.change === 'kept' || !by ? 'kept' : run.change
+    const child = wordRun(
+      { text: run.text, isItalic: run.isItalic, change, by, proposalId: null },
+      ids,
+    )
+    return size && change === 'kept'
+      ? new TextRun({ text: run.text, size, ...(run.isItalic ? { italics: true } : {}) })
+      : child
   })
 }
 
-function proposalParagraphs(proposal: CompilationProposal, indent: number): Paragraph[] {
+function proposalParagraphs(
+  proposal: CompilationProposal,
+  indent: number,
+  ids: RevisionIds,
+): Paragraph[] {
+  const by = { author: proposal.delegation.name, date: wordDate(proposal.createdAt) }
   const small = { size: PROPOSAL_SIZE }
   const box = {
     indent: { left: indent + CM / 2 },
@@ -77,7 +84,7 @@ function proposalParagraphs(proposal: CompilationProposal, indent: number): Para
       alignment: AlignmentType.JUSTIFIED,
       children:
         proposal.runs.length > 0
-          ? textRuns(proposal.runs, small)
+          ? textRuns(proposal.runs, ids, by, PROPOSAL_SIZE)
           : [new TextRun({ ...small, text: GONE[proposal.status], italics: true })],
     }),
   ]
@@ -96,12 +103,12 @@ function proposalParagraphs(proposal: CompilationProposal, indent: number): Para
   return paragraphs
 }
 
-function blockParagraphs(block: CompilationBlock): Paragraph[] {
+function blockParagraphs(block: CompilationBlock, ids: RevisionIds): Paragraph[] {
   const text = block.isProposed
     ? [new TextRun({ text: '[Nouveau texte proposé]', italics: true })]
-    : textRuns(block.runs)
+    : textRuns(block.runs, ids)
   const indent = block.kind === 'action' ? 2 * CM : CM
-  const proposals = (at: number) => block.proposals.flatMap((p) => proposalParagraphs(p, at))
+  const proposals = (at: number) => block.proposals.flatMap((p) => proposalParagraphs(p, at, ids))
   switch (block.kind) {
     case 'sectionTitle':
       return [new Paragraph({ heading: HeadingLevel.HEADING_1, children: text }), ...proposals(0)]
@@ -177,6 +184,7 @@ const heading = (id: string, name: string, size: number, before: number) => ({
 
 /** The compilation as a Word document (A4, Times New Roman), returned as the file's bytes. */
 export async function renderCompilationDocx(compilation: Compilation): Promise<Buffer> {
+  const ids = new RevisionIds()
   const unplaced =
     compilation.unplaced.length > 0
       ? [
@@ -184,7 +192,7 @@ export async function renderCompilationDocx(compilation: Compilation): Promise<B
             heading: HeadingLevel.HEADING_1,
             children: [new TextRun('Propositions dont le texte n’est plus dans le projet')],
           }),
-          ...compilation.unplaced.flatMap((p) => proposalParagraphs(p, 0)),
+          ...compilation.unplaced.flatMap((p) => proposalParagraphs(p, 0, ids)),
         ]
       : []
   const document = new Document({
@@ -218,7 +226,7 @@ export async function renderCompilationDocx(compilation: Compilation): Promise<B
         },
         children: [
           ...headerParagraphs(compilation),
-          ...compilation.blocks.flatMap(blockParagraphs),
+          ...compilation.blocks.flatMap((b) => blockParagraphs(b, ids)),
           ...unplaced,
         ],
       },

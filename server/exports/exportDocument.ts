@@ -10,6 +10,7 @@ import {
 } from '../../shared/numbering.ts'
 import type { RevisionSummary } from '../../shared/revisions.ts'
 import { frenchDate } from './compilation.ts'
+import { wordDate } from './word/wordDocument.ts'
 
 /**
  * What a revision or a comparison looks like on paper, independent of the format: a header and
@@ -43,6 +44,11 @@ export interface ExportDocument {
   /** A line of totals, for comparisons. */
   summary: string | null
   blocks: ExportBlock[]
+  /**
+   * Who made the changes of a comparison and when: Word's author and date of its tracked
+   * changes (the later revision's symbol, and when it was published or the comparison made).
+   */
+  changesBy: { author: string; date: string } | null
 }
 
 const KIND_OF: Record<string, ExportBlockKind> = {
@@ -84,6 +90,7 @@ export function revisionDocument(props: {
     date: frenchDate(new Date(props.revision.publishedAt)),
     summary: null,
     blocks,
+    changesBy: null,
   }
 }
 
@@ -101,6 +108,8 @@ export function comparisonDocument(props: {
   labels: { from: string; to: string }
   comparison: Comparison
   now: Date
+  /** When the later side was published; the comparison's time for the live draft. */
+  changedAt?: Date
 }): ExportDocument {
   const { totals } = props.comparison.summary
   const blocks = props.comparison.paragraphs.map((paragraph): ExportBlock => {
@@ -129,5 +138,9 @@ export function comparisonDocument(props: {
       `${totals.changed} paragraphe(s) modifié(s), ${totals.inserted} inséré(s), ${totals.deleted} supprimé(s), ` +
       `${totals.moved} déplacé(s) ; ${totals.wordsAdded} mot(s) ajouté(s), ${totals.wordsRemoved} supprimé(s).`,
     blocks,
+    changesBy: {
+      author: props.labels.to,
+      date: wordDate(props.changedAt ?? props.now),
+    },
   }
 }

@@ -35,10 +35,7 @@ export function compareRoutes(context: AppContext): Router {
           rooms: context.rooms,
           store: context.store,
         })
-        return {
-          label: 'live',
-          document: draftJSONOf(doc),
-        }
+        return { label: 'live', document: draftJSONOf(doc), at: context.now() }
       }
       if (!REVISION_ID.test(id)) throw badRequest(`Invalid revision id "${id}".`)
       // Revisions are looked up within this negotiation: another negotiation's id is unknown here.
@@ -47,6 +44,7 @@ export function compareRoutes(context: AppContext): Router {
       return {
         label: revision.summary.symbol,
         document: JSON.parse(revision.contentJson) as DraftJSON,
+        at: new Date(revision.summary.publishedAt),
       }
     }
     const [fromSide, toSide] = [await side(from), await side(to)]
@@ -56,7 +54,13 @@ export function compareRoutes(context: AppContext): Router {
       response.json({ from, to, labels, ...comparison })
       return
     }
-    const document = comparisonDocument({ negotiation, labels, comparison, now: context.now() })
+    const document = comparisonDocument({
+      negotiation,
+      labels,
+      comparison,
+      now: context.now(),
+      changedAt: toSide.at,
+    })
     if (format === 'html') sendHtml(response, renderDocumentHtml(document))
     else
       sendDocx(

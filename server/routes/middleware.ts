@@ -30,7 +30,10 @@ export function resolveActor(context: AppContext): RequestHandler {
 export const csrfProtection: RequestHandler = (request, response, next) => {
   if (SAFE_METHODS.has(request.method)) return next()
   const hasBody = Number(request.headers['content-length'] ?? 0) > 0
-  const isImport = request.path.endsWith('/revisions/import')
+  // Files are sent as themselves: a revision to import, a delegation's Word amendments.
+  const isImport =
+    request.path.endsWith('/revisions/import') ||
+    /\/amendments\/(preview|apply)$/.test(request.path)
   const acceptsType = isImport
     ? request.is([
         'application/octet-stream',

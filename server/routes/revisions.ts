@@ -4,14 +4,8 @@ import { roleAllows } from '../../shared/permissions.ts'
 import { MAX_SYMBOL_LENGTH } from '../../shared/revisions.ts'
 import { publishRevision } from '../commands/publishRevision.ts'
 import type { AppContext } from '../context.ts'
-import {
-  badRequest,
-  forbidden,
-  notFound,
-  payloadTooLarge,
-  serviceUnavailable,
-  unprocessable,
-} from '../errors.ts'
+import { badRequest, forbidden, notFound, payloadTooLarge } from '../errors.ts'
+import { refuseUnread } from './importOutcome.ts'
 import type { ImportOutcome } from '../revisions/import/ImportWorkers.ts'
 import { MAX_IMPORT_BYTES } from '../revisions/import/limits.ts'
 import type { DraftJSON } from '../../shared/numbering.ts'
@@ -20,36 +14,11 @@ import { parseBody } from './parseBody.ts'
 import { sendRevision } from './sendRevision.ts'
 
 const REVISION_ID = /^rev-[0-9a-z]{6,64}$/
-// Seconds a client turned away (503) is asked to wait: about one import.
-const BUSY_RETRY_AFTER_SECONDS = 5
-
 /** The draft an import read, or null once its refusal is sent; throws when it was stopped. */
 function draftOf(outcome: ImportOutcome, response: Response): DraftJSON | null {
-  switch (outcome.status) {
-    case 'imported':
-      return outcome.draft
-    case 'refused':
-      response.status(400).json({
-        error: { code: 'import_failed', message: outcome.message, problems: outcome.issues },
-      })
-      return null
-    case 'timedOut':
-      throw unprocessable(
-        `Reading the file took more than ${outcome.limitMs / 1000} s and was stopped: it cannot be imported.`,
-        'import_timeout',
-      )
-    case 'outOfMemory':
-      throw unprocessable(
-        'Reading the file needed more memory than an import may use: it cannot be imported.',
-        'import_too_complex',
-      )
-    case 'busy':
-      response.set('retry-after', String(BUSY_RETRY_AFTER_SECONDS))
-      throw serviceUnavailable(
-        'Other revisions are being imported; try again in a few seconds.',
-        'imports_busy',
-      )
-  }
+  if (outcome.status === 'imported') return outcome.draft
+  refuseUnread(outcome, response)
+  return null
 }
 
 /** Revisions: list, publish the live draft, import, and read one (DESIGN.md section 7). */

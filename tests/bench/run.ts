@@ -11,6 +11,7 @@ import { fanOut } from './fanOut.ts'
 import { manyRooms } from './manyRooms.ts'
 import { underAttack } from './underAttack.ts'
 import { validationThroughput } from './validationThroughput.ts'
+import { benchWordRoundTrip } from './wordRoundTrip.ts'
 
 /**
  * `npm run bench`: runs every benchmark in sequence, prints a table for each and writes the
@@ -40,12 +41,27 @@ const compareRevisions: Benchmark = {
   },
 }
 
+const wordRoundTrip: Benchmark = {
+  name: 'wordRoundTrip',
+  run: async () => {
+    const results = await benchWordRoundTrip()
+    return {
+      title: 'Word round trip, full compact with 500 proposals (wordRoundTrip.ts)',
+      columns: ['measure', 'value'],
+      rows: Object.entries(results),
+      notes: [],
+      results,
+    }
+  },
+}
+
 const BENCHMARKS: Benchmark[] = [
   validationThroughput,
   fanOut,
   coldSync,
   manyRooms,
   compareRevisions,
+  wordRoundTrip,
   concurrentReplay,
   browserTyping,
   underAttack,

@@ -22,10 +22,6 @@ const entryOf = (html: string, uid: string) => {
   return html.slice(start, end < 0 ? undefined : end)
 }
 
-/** The runs of document.xml whose text contains `text`, each as its XML. */
-const runsWith = (xml: string, text: string) =>
-  (xml.match(/<w:r>.*?<\/w:r>/gs) ?? []).filter((r) => r.includes(text))
-
 describe('the compilation of proposals (HTML and DOCX)', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>
   const api = {} as Record<'fra' | 'mar' | 'che' | 'iom', ApiClient>
@@ -208,7 +204,7 @@ describe('the compilation of proposals (HTML and DOCX)', () => {
     expect((await fetchCompilation('?format=docx&delegation=MAR&objective=4')).status).toBe(200)
   })
 
-  it('exports a Word document: insertions bold-underlined, deletions struck through', async () => {
+  it('exports a Word document: proposals as tracked changes by their delegation', async () => {
     const response = await fetchCompilation('?format=docx')
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toContain(
@@ -226,20 +222,27 @@ describe('the compilation of proposals (HTML and DOCX)', () => {
     expect(xml).toContain('Maroc (MAR)')
     for (const status of ['ouvert', 'accepté', 'rejeté', 'retiré']) expect(xml).toContain(status)
 
-    const inserted = runsWith(xml, 'Sans délai, ')
+    // Real tracked changes, authored by the delegation and dated when proposed.
+    const insertionOf = (text: string) =>
+      (xml.match(/<w:ins [^>]*>.*?<\/w:ins>/gs) ?? []).filter((ins) => ins.includes(text))
+    const inserted = insertionOf('Sans délai, ')
     expect(inserted.length).toBeGreaterThan(0)
-    for (const run of inserted) {
-      expect(run).toContain('<w:b/>')
-      expect(run).toMatch(/<w:u w:val="single"\/>/)
+    for (const ins of inserted) {
+      expect(ins).toMatch(/w:author="France"/)
+      expect(ins).toMatch(/w:date="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"/)
     }
-    const newParagraph = runsWith(xml, NEW_PARAGRAPH)
-    expect(newParagraph.some((r) => r.includes('<w:b/>') && r.includes('<w:u '))).toBe(true)
-    for (const fragment of [p03.slice(0, 12), p03.slice(4, 16)]) {
-      const deleted = runsWith(xml, escapeHtml(fragment).replace(/&#39;/g, '&apos;'))
+    expect(insertionOf(NEW_PARAGRAPH).some((ins) => ins.includes('w:author="Maroc"'))).toBe(true)
+    const deletions = xml.match(/<w:del [^>]*>.*?<\/w:del>/gs) ?? []
+    for (const [fragment, author] of [
+      [p03.slice(0, 12), 'France'],
+      [p03.slice(4, 16), 'Maroc'],
+    ] as const) {
+      const text = escapeHtml(fragment).replace(/&#39;/g, '&apos;')
       expect(
-        deleted.some((r) => r.includes('<w:strike/>')),
+        deletions.some((d) => d.includes(`w:author="${author}"`) && d.includes(text)),
         fragment,
       ).toBe(true)
+      expect(deletions.every((d) => !d.includes('<w:t '))).toBe(true)
     }
     expect(xml).not.toContain(INJECTION)
     expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')

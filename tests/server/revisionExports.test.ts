@@ -55,7 +55,9 @@ const runsOf = (xml: string) =>
   (xml.match(/<w:r>.*?<\/w:r>/gs) ?? []).map((run) => ({
     xml: run,
     text: unescapeXml(
-      [...run.matchAll(/<w:t(?: [^>]*)?>(.*?)<\/w:t>/gs)].map((m) => m[1]).join(''),
+      [...run.matchAll(/<w:(?:t|delText)(?: [^>]*)?>(.*?)<\/w:(?:t|delText)>/gs)]
+        .map((m) => m[1])
+        .join(''),
     ),
   }))
 
@@ -211,16 +213,21 @@ describe('exports of revisions and comparisons (HTML and DOCX)', () => {
     expect(paragraphs.some((p) => p.includes(TITLE))).toBe(true)
   })
 
-  it('exports a comparison as Word: insertions bold and underlined, deletions struck through', async () => {
+  it('exports a comparison as Word: insertions and deletions tracked by the later revision', async () => {
     const response = await get(`${API}/compare?from=${avantProjet}&to=${rev1.id}&format=docx`)
     expect(response.headers.get('content-type')).toBe(DOCX_TYPE)
     expect(response.headers.get('content-disposition')).toMatch(
       /^attachment; filename="?pacte-mondial-Avant-projet-Rev\.1\.docx"?$/,
     )
-    const runs = runsOf(await documentXml(response))
-    const isInserted = (run: { xml: string }) =>
-      run.xml.includes('<w:b/>') && /<w:u [^>]*w:val="single"[^>]*\/>/.test(run.xml)
-    const isDeleted = (run: { xml: string }) => run.xml.includes('<w:strike/>')
+    const xml = await documentXml(response)
+    const runs = runsOf(xml)
+    // Tracked changes of the later revision: Word lists them by author and can accept them.
+    const tracked = (tag: 'ins' | 'del') =>
+      (xml.match(new RegExp(`<w:${tag} [^>]*>.*?</w:${tag}>`, 'gs')) ?? []).filter((change) =>
+        change.includes('w:author="Rev.1"'),
+      )
+    const isInserted = (run: { xml: string }) => tracked('ins').some((c) => c.includes(run.xml))
+    const isDeleted = (run: { xml: string }) => tracked('del').some((c) => c.includes(run.xml))
 
     const added = runs.filter((run) => run.text.trim() === DIRECTLY)
     expect(added).toHaveLength(1)

@@ -3,6 +3,7 @@ import type { Messages } from './messages.ts'
 import { accountsFr } from './accountsFr.ts'
 import { revisionsFr } from './revisionsFr.ts'
 import { silenceFr } from '../silence/silenceFr.ts'
+import { amendmentsFr } from '../amendments/amendmentsFr.ts'
 
 const NBSP = '\u00a0'
 
@@ -11,6 +12,7 @@ export const fr: Messages = {
   ...accountsFr,
   ...revisionsFr,
   ...silenceFr,
+  ...amendmentsFr,
   appName: 'Draftroom',
   loading: 'Chargement…',
   loadingDraft: 'Chargement du texte…',

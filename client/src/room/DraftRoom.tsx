@@ -18,6 +18,7 @@ import { mayWriteText } from '../auth/abilities.ts'
 import { presenceOf } from '../auth/presence.ts'
 import { useAccessGuard } from '../auth/useAccessGuard.ts'
 import { OpenRevisionsLink } from '../revisions/OpenRevisionsLink.tsx'
+import { WordDoor } from '../amendments/WordDoor.tsx'
 import { SilenceArea } from '../silence/SilenceArea.tsx'
 import { useSilence } from '../silence/useSilence.ts'
 import { ProposalColors } from '../proposals/ProposalColors.tsx'
@@ -148,6 +149,7 @@ function OpenRoom({
       <main className="workspace has-proposals">
         <aside className="workspace-side">
           <OpenRevisionsLink negotiationId={negotiation.id} />
+          <WordDoor negotiation={negotiation} me={me} policies={policies} />
           <Outline
             editor={editor}
             isLoaded={isLoaded}

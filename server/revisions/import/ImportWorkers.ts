@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import type { Logger } from '../../logger.ts'
-import type { ImportWorkerReply } from './importWorker.ts'
+import type { ImportJob, ImportWorkerReply } from './importWorker.ts'
 import { IMPORT_WORKER_HEAP_MB, MAX_RUNNING_IMPORTS } from './limits.ts'
 
 const WORKER_ENTRY = new URL('./importWorkerEntry.mjs', import.meta.url)
@@ -33,14 +33,17 @@ export class ImportWorkers {
 
   constructor(private readonly options: ImportWorkersOptions) {}
 
-  /** Reads a .docx or text file into a draft, in a worker, within the time limit. */
-  async run(bytes: Uint8Array): Promise<ImportOutcome> {
+  /**
+   * Reads a .docx or text file into a draft (or, for `amendments`, a .docx's tracked changes),
+   * in a worker, within the time limit.
+   */
+  async run(bytes: Uint8Array, kind: ImportJob['kind'] = 'revision'): Promise<ImportOutcome> {
     if (this.running.size >= MAX_RUNNING_IMPORTS) {
       this.options.logger.warn({ running: this.running.size }, 'import turned away: busy')
       return { status: 'busy' }
     }
     const worker = new Worker(WORKER_ENTRY, {
-      workerData: bytes,
+      workerData: { kind, bytes } satisfies ImportJob,
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: IMPORT_WORKER_HEAP_MB },
     })
