@@ -294,6 +294,10 @@ describe('tracked proposals, from a delegation to the co-facilitators', () => {
     // The co-facilitator rejects everything Brazil proposed.
     await chePanel.filter('delegation', 'BRA')
     await chePanel.root.getByTestId('bulk-reject').click()
+    // Before it runs, the decision says whose proposals it touches, and where.
+    expect(await chePanel.root.getByTestId('bulk-detail').textContent()).toMatch(
+      /\(BRA 1 · (dans 1 objectif|in 1 objective)\)/,
+    )
     await chePanel.root.getByTestId('bulk-confirm').click()
     await retryableAssertion(async () =>
       expect(await fra.textOf(fra.block('obj-15-b'))).not.toContain('soins de santé d’urgence'),

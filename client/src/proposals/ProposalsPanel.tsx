@@ -7,6 +7,7 @@ import { goToProposal } from './goToProposal.ts'
 import { decideProposals } from './proposalActions.ts'
 import { ProposalItem } from './ProposalItem.tsx'
 import { proposerName } from './proposerName.ts'
+import type { ProposalMessages } from './messages.ts'
 import type { ProposalRights } from './proposer.ts'
 import type { ProposalView } from './useProposals.ts'
 import { useProposalMessages } from './useProposalMessages.ts'
@@ -47,6 +48,26 @@ function matches(
     (delegation === 'all' || view.record.delegation === delegation) &&
     (status === 'all' || view.record.status === status)
   )
+}
+
+/**
+ * What a bulk decision will touch, said before it runs: how many open proposals of each
+ * delegation, in how many objectives ("FRA 3, MAR 2 · in 2 objectives").
+ */
+function bulkDetail(views: readonly ProposalView[], t: ProposalMessages): string {
+  const open = views.filter((view) => view.record.status === 'open')
+  const byDelegation = new Map<string, number>()
+  for (const view of open) {
+    const code = view.record.delegation
+    byDelegation.set(code, (byDelegation.get(code) ?? 0) + 1)
+  }
+  const objectives = new Set(open.map((view) => view.objective).filter((n) => n !== null)).size
+  const isOutsideToo = open.some((view) => view.objective === null)
+  const delegations = [...byDelegation]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, n]) => `${proposerName(code, t)} ${n}`)
+    .join(', ')
+  return `(${delegations} · ${t.inObjectives(objectives, isOutsideToo)})`
 }
 
 /**
@@ -201,7 +222,12 @@ export function ProposalsPanel({
         <div className="proposals-bulk">
           {confirming ? (
             <>
-              <span className="proposals-bulk-question">{t.confirmAll(confirming, openCount)}</span>
+              <span className="proposals-bulk-question">
+                {t.confirmAll(confirming, openCount)}{' '}
+                <span className="proposals-bulk-detail" data-testid="bulk-detail">
+                  {bulkDetail(visible, t)}
+                </span>
+              </span>
               <button
                 type="button"
                 className="proposal-action proposal-accept"

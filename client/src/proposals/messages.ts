@@ -56,6 +56,8 @@ export interface ProposalMessages {
   acceptAll: string
   rejectAll: string
   confirmAll: (decision: 'accept' | 'reject', n: number) => string
+  /** In how many objectives a bulk decision falls, and whether outside them too. */
+  inObjectives: (n: number, isOutsideToo: boolean) => string
   confirm: string
   actionFailed: (detail: string) => string
 

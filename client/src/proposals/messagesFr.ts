@@ -62,6 +62,13 @@ export const proposalsFr: ProposalMessages = {
   reject: 'Rejeter',
   acceptAll: 'Accepter tout (filtré)',
   rejectAll: 'Rejeter tout (filtré)',
+  inObjectives: (n, isOutsideToo) =>
+    [
+      n === 1 ? 'dans 1 objectif' : n > 1 ? `dans ${n} objectifs` : '',
+      isOutsideToo ? 'hors des objectifs' : '',
+    ]
+      .filter(Boolean)
+      .join(' et '),
   confirmAll: (decision, n) =>
     `${decision === 'accept' ? 'Accepter' : 'Rejeter'} ${n <= 1 ? 'la proposition ouverte' : `les ${n} propositions ouvertes`} de ce filtre${NBSP}?`,
   confirm: 'Confirmer',
