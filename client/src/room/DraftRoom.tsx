@@ -24,6 +24,8 @@ import { ProposalColors } from '../proposals/ProposalColors.tsx'
 import { ProposalsPanel } from '../proposals/ProposalsPanel.tsx'
 import { proposalRightsOf } from '../proposals/proposer.ts'
 import { openCountsByObjective, useProposals } from '../proposals/useProposals.ts'
+import { DrawerToggles } from './DrawerToggles.tsx'
+import { useDrawer } from './useDrawer.ts'
 
 interface DraftRoomProps {
   negotiation: NegotiationDetail
@@ -66,6 +68,9 @@ function OpenRoom({
     mayEditDirectly: rights.mayEditDirectly,
   })
   const proposals = useProposals(session.doc, editor)
+  const drawer = useDrawer()
+  const openCounts = openCountsByObjective(proposals)
+  const openProposals = [...openCounts.values()].reduce((sum, count) => sum + count, 0)
 
   useEffect(() => {
     document.title = `${negotiation.title} · ${t.appName}`
@@ -73,6 +78,9 @@ function OpenRoom({
 
   return (
     <div className="app">
+      <a className="skip-link" href="#draft-page">
+        {t.skipToText}
+      </a>
       <Header
         title={negotiation.title}
         user={me.user}
@@ -88,20 +96,36 @@ function OpenRoom({
       )}
       <SilenceArea session={session} negotiation={negotiation} policies={policies} me={me} />
       <ProposalColors delegations={[...negotiation.delegations, ...negotiation.coFacilitators]} />
-      <main className="workspace has-proposals">
-        <aside className="workspace-side">
+      <main className="workspace has-proposals" data-drawer={drawer.open ?? undefined}>
+        <aside
+          id="workspace-outline"
+          className="workspace-side"
+          aria-label={t.outlineTitle}
+          // A jump from the outline lands in the text: the drawer has done its job.
+          onClick={(event) => {
+            if ((event.target as HTMLElement).closest('.outline button')) drawer.close()
+          }}
+        >
           <OpenRevisionsLink negotiationId={negotiation.id} />
-          <Outline
-            editor={editor}
-            isLoaded={isLoaded}
-            openCounts={openCountsByObjective(proposals)}
-          />
+          <Outline editor={editor} isLoaded={isLoaded} openCounts={openCounts} />
         </aside>
         <div className="workspace-page">
-          {!isReadOnly && !isFrozen && <Toolbar editor={editor} />}
+          <div className="toolbar-band">
+            <DrawerToggles
+              open={drawer.open}
+              onToggle={drawer.toggle}
+              openProposals={openProposals}
+            />
+            {!isReadOnly && !isFrozen && <Toolbar editor={editor} />}
+          </div>
           <DraftPage editor={editor} title={negotiation.title} isLoaded={isLoaded} />
         </div>
-        <aside className="workspace-proposals">
+        <div className="drawer-backdrop" aria-hidden="true" onClick={drawer.close} />
+        <aside
+          id="workspace-proposals"
+          className="workspace-proposals"
+          aria-label={t.showProposals}
+        >
           <ProposalsPanel
             views={proposals}
             rights={rights}
