@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { presenceColor } from '../../shared/presence.ts'
-import { ApiClient, userIdOf } from '../helpers/accounts.ts'
+import { ApiClient, delegationColorsOf, userIdOf } from '../helpers/accounts.ts'
 import { type BrowserSession, recordFailures } from '../helpers/browser.ts'
 import { startBrowserSuite, type TestServer } from '../helpers/browserSuite.ts'
 import type { DraftPage } from '../helpers/DraftPage.ts'
@@ -47,10 +46,13 @@ describe('signing in to the demo negotiation', () => {
 
     const mar = await openSignIn('mar')
     await mar.signIn('mar')
+    const franceColor = (
+      await delegationColorsOf(await ApiClient.signedIn(server!.url, 'fra'), 'pacte-mondial')
+    ).get('FRA')
     await fra.placeCursorAtEndOf(fra.commitmentOf(1))
     await retryableAssertion(async () =>
       expect(await mar.carets()).toEqual([
-        { label: 'Délégation de la France · FRA', color: presenceColor('FRA', 'delegation') },
+        { label: 'Délégation de la France · FRA', color: franceColor },
       ]),
     )
 

@@ -16,10 +16,19 @@ interface HeaderProps {
   status?: { connection: ConnectionStateName; saved: SavedStateName }
   /** The user may read the text but not change it. */
   isReadOnly?: boolean
+  /** The colours of the negotiation's delegations on screen, by code. */
+  delegationColors?: ReadonlyMap<string, string>
 }
 
 /** The negotiation, whether the text is connected and saved, and who the user is. */
-export function Header({ title, user, role, status, isReadOnly = false }: HeaderProps) {
+export function Header({
+  title,
+  user,
+  role,
+  status,
+  isReadOnly = false,
+  delegationColors = new Map(),
+}: HeaderProps) {
   const { t } = useI18n()
   return (
     <header className="app-header">
@@ -37,7 +46,7 @@ export function Header({ title, user, role, status, isReadOnly = false }: Header
         )}
         {status && <ConnectionIndicator connection={status.connection} />}
         {status && <SavedIndicator saved={status.saved} />}
-        <UserMenu user={user} role={role} />
+        <UserMenu user={user} role={role} delegationColors={delegationColors} />
         <LanguageSwitch />
       </div>
     </header>

@@ -16,6 +16,7 @@ import { useI18n } from '../i18n/I18nContext.ts'
 import { usePolicies } from '../api/usePolicies.ts'
 import { mayWriteText } from '../auth/abilities.ts'
 import { presenceOf } from '../auth/presence.ts'
+import { colorsOf } from '../../../shared/presence.ts'
 import { useAccessGuard } from '../auth/useAccessGuard.ts'
 import { OpenRevisionsLink } from '../revisions/OpenRevisionsLink.tsx'
 import { SilenceArea } from '../silence/SilenceArea.tsx'
@@ -59,9 +60,10 @@ function OpenRoom({
   const { isFrozen } = useSilence(session)
   // Stable between renders, so that the proposals panel's items redraw only when they change.
   const rights = useMemo(() => proposalRightsOf(policies, me.user), [policies, me.user])
+  const delegationColors = useMemo(() => colorsOf(negotiation.delegations), [negotiation])
   const { editor, isLoaded } = useDraftEditor({
     session,
-    user: presenceOf(me.user, policies.role),
+    user: presenceOf(me.user, policies.role, delegationColors),
     isReadOnly: isReadOnly || isFrozen,
     textLanguage: negotiation.language,
     proposer: rights.proposer,
@@ -87,6 +89,7 @@ function OpenRoom({
         role={policies.role}
         status={{ connection, saved }}
         isReadOnly={isReadOnly}
+        delegationColors={delegationColors}
       />
       {closedBy && <ConnectionBanner closedBy={closedBy} onRetry={() => session.retry()} />}
       {isOfflineCopy && !closedBy && connection !== 'connected' && (
