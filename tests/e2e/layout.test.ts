@@ -116,3 +116,33 @@ describe('the room on a tablet', () => {
     expect(measure).toBeGreaterThanOrEqual(60)
   })
 })
+
+describe('the delegations in the proposals panel', () => {
+  it('names each in the UI’s language, each in a colour of its own beside its code', async () => {
+    await atWidth(1440)
+    const panel = new ProposalsPanel(mex)
+    await panel.filter('status', 'all')
+    const items = await panel.root.getByTestId('proposal-item').evaluateAll((elements) =>
+      elements.map((item) => ({
+        code: item.getAttribute('data-delegation') ?? '',
+        badge: item.querySelector('.proposal-badge')?.textContent ?? '',
+        color: getComputedStyle(item.querySelector('.proposal-badge')!).backgroundColor,
+        meta: item.querySelector('.proposal-meta')?.textContent ?? '',
+      })),
+    )
+    const byCode = new Map(items.map((item) => [item.code, item]))
+    expect([...byCode.keys()].sort()).toEqual(['BRA', 'EGY', 'FRA', 'MAR', 'PHL'])
+    // The second cue: the code on the coloured badge.
+    for (const [code, item] of byCode) expect(item.badge).toBe(code)
+    // No two delegations share a colour (BRA and EGY, MAR and PHL did).
+    expect(new Set([...byCode.values()].map((item) => item.color)).size).toBe(byCode.size)
+    // Attributed to the delegation, in French, not to the user's English display name.
+    expect(byCode.get('PHL')?.meta).toMatch(/^par Philippines · /)
+    expect(byCode.get('BRA')?.meta).toMatch(/^par Brésil · /)
+    await mex.page.getByTestId('language-switch').click()
+    await expect
+      .poll(() => panel.item('demo-bra-15b').locator('.proposal-meta').textContent())
+      .toMatch(/^by Brazil · /)
+    await mex.page.getByTestId('language-switch').click()
+  })
+})

@@ -6,6 +6,7 @@ import { actOnProposal, type ProposalAction } from './proposalActions.ts'
 import type { ProposalChange } from './proposalChanges.ts'
 import type { ProposalRights } from './proposer.ts'
 import { proposerName } from './proposerName.ts'
+import { useDelegationName } from './delegationNames.ts'
 import type { ProposalView } from './useProposals.ts'
 import { useProposalMessages } from './useProposalMessages.ts'
 
@@ -94,6 +95,7 @@ export const ProposalItem = memo(function ProposalItem({
   onGoTo,
 }: ProposalItemProps) {
   const t = useProposalMessages()
+  const delegationName = useDelegationName()
   const { language } = useI18n()
   const { record, change, isInText } = view
   const [form, setForm] = useState<'comment' | 'rationale' | null>(null)
@@ -156,7 +158,7 @@ export const ProposalItem = memo(function ProposalItem({
         <ChangeText change={change} t={t} />
       </button>
       <p className="proposal-meta">
-        {t.by(record.authorName)} ·{' '}
+        {t.by(delegationName(record.delegation))} ·{' '}
         <time dateTime={record.createdAt}>{dates.format(new Date(record.createdAt))}</time>
         {record.decidedBy && record.decidedAt && (
           <>
@@ -182,8 +184,7 @@ export const ProposalItem = memo(function ProposalItem({
           {record.comments.map((comment) => (
             <li key={comment.id} className="proposal-comment" data-testid="proposal-comment-item">
               <span className="proposal-comment-author">
-                {comment.authorName}
-                {comment.delegation ? ` (${comment.delegation})` : ''}
+                {comment.delegation ? delegationName(comment.delegation) : comment.authorName}
               </span>{' '}
               {comment.text}
             </li>

@@ -4,7 +4,7 @@ import { PROPOSAL_STATUSES, type ProposalStatus } from '../../../shared/draft/in
 import { goToProposal } from './goToProposal.ts'
 import { decideProposals } from './proposalActions.ts'
 import { ProposalItem } from './ProposalItem.tsx'
-import { proposerName } from './proposerName.ts'
+import { useDelegationName } from './delegationNames.ts'
 import type { ProposalRights } from './proposer.ts'
 import type { ProposalView } from './useProposals.ts'
 import { useProposalMessages } from './useProposalMessages.ts'
@@ -60,6 +60,7 @@ export function ProposalsPanel({
   isFrozen = false,
 }: ProposalsPanelProps) {
   const t = useProposalMessages()
+  const delegationName = useDelegationName()
   const rights = useMemo(
     () => (isFrozen ? withoutTextChanges(allRights) : allRights),
     [isFrozen, allRights],
@@ -163,7 +164,7 @@ export function ProposalsPanel({
             <option value="all">{t.allDelegations}</option>
             {delegations.map((code) => (
               <option key={code} value={code}>
-                {proposerName(code, t)}
+                {delegationName(code)}
               </option>
             ))}
           </select>

@@ -25,6 +25,7 @@ import { ProposalColors } from '../proposals/ProposalColors.tsx'
 import { ProposalsPanel } from '../proposals/ProposalsPanel.tsx'
 import { proposalRightsOf } from '../proposals/proposer.ts'
 import { openCountsByObjective, useProposals } from '../proposals/useProposals.ts'
+import { DelegationsContext } from '../proposals/delegationNames.ts'
 import { DrawerToggles } from './DrawerToggles.tsx'
 import { useDrawer } from './useDrawer.ts'
 
@@ -61,6 +62,11 @@ function OpenRoom({
   // Stable between renders, so that the proposals panel's items redraw only when they change.
   const rights = useMemo(() => proposalRightsOf(policies, me.user), [policies, me.user])
   const delegationColors = useMemo(() => colorsOf(negotiation.delegations), [negotiation])
+  const delegations = useMemo(
+    () =>
+      new Map([...negotiation.delegations, ...negotiation.coFacilitators].map((d) => [d.code, d])),
+    [negotiation],
+  )
   const { editor, isLoaded } = useDraftEditor({
     session,
     user: presenceOf(me.user, policies.role, delegationColors),
@@ -79,66 +85,68 @@ function OpenRoom({
   }, [negotiation.title, t.appName])
 
   return (
-    <div className="app">
-      <a className="skip-link" href="#draft-page">
-        {t.skipToText}
-      </a>
-      <Header
-        title={negotiation.title}
-        user={me.user}
-        role={policies.role}
-        status={{ connection, saved }}
-        isReadOnly={isReadOnly}
-        delegationColors={delegationColors}
-      />
-      {closedBy && <ConnectionBanner closedBy={closedBy} onRetry={() => session.retry()} />}
-      {isOfflineCopy && !closedBy && connection !== 'connected' && (
-        <div className="banner banner-warning" role="status">
-          {t.offlineCopy}
-        </div>
-      )}
-      <SilenceArea session={session} negotiation={negotiation} policies={policies} me={me} />
-      <ProposalColors delegations={[...negotiation.delegations, ...negotiation.coFacilitators]} />
-      <main className="workspace has-proposals" data-drawer={drawer.open ?? undefined}>
-        <aside
-          id="workspace-outline"
-          className="workspace-side"
-          aria-label={t.outlineTitle}
-          // A jump from the outline lands in the text: the drawer has done its job.
-          onClick={(event) => {
-            if ((event.target as HTMLElement).closest('.outline button')) drawer.close()
-          }}
-        >
-          <OpenRevisionsLink negotiationId={negotiation.id} />
-          <Outline editor={editor} isLoaded={isLoaded} openCounts={openCounts} />
-        </aside>
-        <div className="workspace-page">
-          <div className="toolbar-band">
-            <DrawerToggles
-              open={drawer.open}
-              onToggle={drawer.toggle}
-              openProposals={openProposals}
-            />
-            {!isReadOnly && !isFrozen && <Toolbar editor={editor} />}
+    <DelegationsContext.Provider value={delegations}>
+      <div className="app">
+        <a className="skip-link" href="#draft-page">
+          {t.skipToText}
+        </a>
+        <Header
+          title={negotiation.title}
+          user={me.user}
+          role={policies.role}
+          status={{ connection, saved }}
+          isReadOnly={isReadOnly}
+          delegationColors={delegationColors}
+        />
+        {closedBy && <ConnectionBanner closedBy={closedBy} onRetry={() => session.retry()} />}
+        {isOfflineCopy && !closedBy && connection !== 'connected' && (
+          <div className="banner banner-warning" role="status">
+            {t.offlineCopy}
           </div>
-          <DraftPage editor={editor} title={negotiation.title} isLoaded={isLoaded} />
-        </div>
-        <div className="drawer-backdrop" aria-hidden="true" onClick={drawer.close} />
-        <aside
-          id="workspace-proposals"
-          className="workspace-proposals"
-          aria-label={t.showProposals}
-        >
-          <ProposalsPanel
-            views={proposals}
-            rights={rights}
-            negotiationId={negotiation.id}
-            editor={editor}
-            isFrozen={isFrozen}
-          />
-        </aside>
-      </main>
-      <Toasts toasts={toasts} onDismiss={dismiss} />
-    </div>
+        )}
+        <SilenceArea session={session} negotiation={negotiation} policies={policies} me={me} />
+        <ProposalColors delegations={[...negotiation.delegations, ...negotiation.coFacilitators]} />
+        <main className="workspace has-proposals" data-drawer={drawer.open ?? undefined}>
+          <aside
+            id="workspace-outline"
+            className="workspace-side"
+            aria-label={t.outlineTitle}
+            // A jump from the outline lands in the text: the drawer has done its job.
+            onClick={(event) => {
+              if ((event.target as HTMLElement).closest('.outline button')) drawer.close()
+            }}
+          >
+            <OpenRevisionsLink negotiationId={negotiation.id} />
+            <Outline editor={editor} isLoaded={isLoaded} openCounts={openCounts} />
+          </aside>
+          <div className="workspace-page">
+            <div className="toolbar-band">
+              <DrawerToggles
+                open={drawer.open}
+                onToggle={drawer.toggle}
+                openProposals={openProposals}
+              />
+              {!isReadOnly && !isFrozen && <Toolbar editor={editor} />}
+            </div>
+            <DraftPage editor={editor} title={negotiation.title} isLoaded={isLoaded} />
+          </div>
+          <div className="drawer-backdrop" aria-hidden="true" onClick={drawer.close} />
+          <aside
+            id="workspace-proposals"
+            className="workspace-proposals"
+            aria-label={t.showProposals}
+          >
+            <ProposalsPanel
+              views={proposals}
+              rights={rights}
+              negotiationId={negotiation.id}
+              editor={editor}
+              isFrozen={isFrozen}
+            />
+          </aside>
+        </main>
+        <Toasts toasts={toasts} onDismiss={dismiss} />
+      </div>
+    </DelegationsContext.Provider>
   )
 }
