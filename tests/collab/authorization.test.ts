@@ -203,7 +203,9 @@ describe('the collaboration WebSocket enforces who may do what', () => {
     let closeCode: number | null = null
     client.provider.ws?.addEventListener('close', (event) => (closeCode = event.code))
     const id = await userIdOf(secretariat, 'bra')
-    await secretariat.json('POST', `/api/users/${id}/password`, { password: 'nouveau-42' })
+    await secretariat.json('POST', `/api/users/${id}/password`, {
+      password: 'nouveau-mot-de-passe-42',
+    })
     await eventually(() => expect(closeCode).toBe(CloseReason.unauthenticated.code))
     client.destroy()
   })

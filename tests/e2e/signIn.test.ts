@@ -154,7 +154,7 @@ describe('signing in to the demo negotiation', () => {
 
     await page.getByTestId('user-username').fill('ita')
     await page.getByTestId('user-display-name').fill('Délégation de l’Italie')
-    await page.getByTestId('user-password').fill('roma-2018')
+    await page.getByTestId('user-password').fill('roma-2018-marrakech')
     await page.getByTestId('user-delegation').selectOption('ITA')
     await page.getByTestId('user-create').click()
     await expect(page.getByTestId('user-create-feedback').textContent()).resolves.toBe(
@@ -169,7 +169,7 @@ describe('signing in to the demo negotiation', () => {
     )
 
     const italy = await openSignIn('ita')
-    await italy.signIn('ita', 'roma-2018')
+    await italy.signIn('ita', 'roma-2018-marrakech')
     expect(await italy.readOnlyBadge.count()).toBe(0)
     await italy.page.getByTestId('user-menu').click()
     expect(await italy.page.getByTestId('user-identity').textContent()).toBe(
