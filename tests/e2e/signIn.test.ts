@@ -133,11 +133,11 @@ describe('signing in to the demo negotiation', () => {
 
   it('lets the secretariat seat a new delegation and give a new user a role', async () => {
     const secretariat = await openSignIn('secretariat')
-    await secretariat.signIn('secretariat')
+    // The secretariat lands on its console.
+    await secretariat.submitSignIn('secretariat', 'demo')
     const page = secretariat.page
-    await page.getByTestId('user-menu').click()
-    await page.getByTestId('open-console').click()
     await page.getByTestId('console').waitFor()
+    expect(await secretariat.editor.count()).toBe(0)
 
     await page.getByTestId('delegation-code').fill('ITA')
     await page.getByTestId('delegation-name-fr').fill('Italie')
@@ -163,7 +163,15 @@ describe('signing in to the demo negotiation', () => {
 
     await page.getByTestId('roles-negotiation').selectOption('pacte-mondial')
     const row = page.locator('[data-testid="user-row"][data-username="ita"]')
+    // A role changes only once confirmed.
+    await row.getByTestId('user-role').selectOption('observer')
+    await expect(row.getByTestId('role-confirm').textContent()).resolves.toContain(
+      `Donner à «${NBSP}ita${NBSP}» le rôle observateur`,
+    )
+    await row.getByTestId('role-confirm-no').click()
+    await expect(row.getByTestId('user-role').inputValue()).resolves.toBe('')
     await row.getByTestId('user-role').selectOption('delegation')
+    await row.getByTestId('role-confirm-yes').click()
     await expect(page.getByTestId('users-feedback').textContent()).resolves.toBe(
       `«${NBSP}ita${NBSP}» est délégation dans «${NBSP}pacte-mondial${NBSP}».`,
     )
