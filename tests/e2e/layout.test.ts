@@ -146,3 +146,48 @@ describe('the delegations in the proposals panel', () => {
     await mex.page.getByTestId('language-switch').click()
   })
 })
+
+describe('the silence dialog’s time zones', () => {
+  it('lists current IANA names, labelled in French, searchable, New York first', async () => {
+    await atWidth(1280)
+    await mex.page.getByTestId('silence-start').click()
+    const dialog = mex.page.getByTestId('silence-start-dialog')
+    const zones = dialog.getByTestId('silence-timezone')
+    const options = () =>
+      zones.locator('option').evaluateAll((elements) =>
+        elements.map((option) => ({
+          zone: (option as HTMLOptionElement).value,
+          label: option.textContent ?? '',
+        })),
+      )
+    const all = await options()
+    expect(all.length).toBeGreaterThan(300)
+    expect(all[0]?.zone).toBe('America/New_York')
+    expect(await zones.inputValue()).toBe('America/New_York')
+    const names = all.map(({ zone }) => zone)
+    for (const current of ['Europe/Kyiv', 'Asia/Kolkata', 'Asia/Ho_Chi_Minh', 'America/Nuuk'])
+      expect(names).toContain(current)
+    for (const retired of ['Europe/Kiev', 'Asia/Calcutta', 'Asia/Saigon', 'Asia/Rangoon'])
+      expect(names).not.toContain(retired)
+    expect(new Set(names).size).toBe(names.length)
+    // Labelled in the UI's language: "Paris — heure d’Europe centrale (Europe/Paris)".
+    expect(all.find(({ zone }) => zone === 'Europe/Paris')?.label).toMatch(
+      /^Paris — heure .*\(Europe\/Paris\)$/,
+    )
+
+    await dialog.getByTestId('silence-timezone-search').fill('kyiv')
+    expect((await options()).map(({ zone }) => zone)).toEqual(['America/New_York', 'Europe/Kyiv'])
+    await zones.selectOption('Europe/Kyiv')
+    await expect(dialog.getByTestId('silence-deadline-preview').textContent()).resolves.toContain(
+      'heure de Kyiv',
+    )
+    // The fields the form needs say so.
+    expect(await dialog.locator('.required-mark').allTextContents()).toEqual([
+      '(obligatoire)',
+      '(obligatoire)',
+      '(obligatoire)',
+    ])
+    await dialog.getByRole('button', { name: 'Annuler' }).click()
+    await dialog.waitFor({ state: 'detached' })
+  })
+})
