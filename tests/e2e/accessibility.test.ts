@@ -34,8 +34,16 @@ async function openSignIn(label: string): Promise<DraftPage> {
 
 // WCAG 2.2 AA, as axe-core checks it: no serious or critical violation on any main screen.
 describe('axe-core on each main screen', () => {
-  it('finds nothing serious on the sign-in page', async () => {
-    const page = await openSignIn('sign-in')
+  it('finds nothing serious on the sign-in page, which loads without a console error', async () => {
+    if (!session || !server) throw new Error('not started')
+    const page = await session.newDraftPage('sign-in')
+    const errors: string[] = []
+    page.page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text())
+    })
+    await page.open(server.url)
+    await page.signInForm.username.waitFor()
+    expect(errors).toEqual([])
     expect(await seriousViolations(page.page)).toEqual([])
     // A wrong password: the error shown, in French, is checked too.
     await page.submitSignIn('fra', 'not-the-password')

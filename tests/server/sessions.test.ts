@@ -59,6 +59,21 @@ describe('sessions, tokens and CSRF', () => {
     expect(JSON.stringify(me.body)).not.toMatch(/password|scrypt/i)
   })
 
+  it('says who is signed in at /api/session, and that nobody is, with 200', async () => {
+    const anonymous = await new ApiClient(server.url).json('GET', '/api/session')
+    expect(anonymous).toEqual({ status: 200, body: { me: null } })
+    const fra = await ApiClient.signedIn(server.url, 'fra')
+    const signedIn = await fra.json<{ me: { user: { username: string }; csrfToken: string } }>(
+      'GET',
+      '/api/session',
+    )
+    expect(signedIn.status).toBe(200)
+    expect(signedIn.body.me.user.username).toBe('fra')
+    expect(signedIn.body.me.csrfToken).toBe(fra.csrfToken)
+    // /api/me keeps its contract: 401 without a session.
+    expect((await new ApiClient(server.url).json('GET', '/api/me')).status).toBe(401)
+  })
+
   it('answers a wrong user and a wrong password the same way', async () => {
     const wrongPassword = await new ApiClient(server.url).json('POST', '/api/session', {
       username: 'mar',
