@@ -71,6 +71,17 @@ describe('axe-core on each main screen', () => {
     await mar.signIn('mar')
     await mar.page.goto(`${server!.url}/negotiations/pacte-mondial/compare`)
     await mar.page.getByTestId('compare-document').waitFor()
+    // The text on one side is not offered on the other: compared with itself it shows nothing.
+    const from = await mar.page.getByTestId('compare-from').inputValue()
+    const to = await mar.page.getByTestId('compare-to').inputValue()
+    expect(from).not.toBe(to)
+    for (const [picker, other] of [
+      ['compare-to', from],
+      ['compare-from', to],
+    ] as const) {
+      const option = mar.page.getByTestId(picker).locator(`option[value="${other}"]`)
+      await expect(option.isDisabled()).resolves.toBe(true)
+    }
     expect(await seriousViolations(mar.page)).toEqual([])
   })
 

@@ -116,7 +116,6 @@ function OpenRoom({
               if ((event.target as HTMLElement).closest('.outline button')) drawer.close()
             }}
           >
-            <OpenRevisionsLink negotiationId={negotiation.id} />
             <Outline editor={editor} isLoaded={isLoaded} openCounts={openCounts} />
           </aside>
           <div className="workspace-page">
@@ -125,7 +124,9 @@ function OpenRoom({
                 open={drawer.open}
                 onToggle={drawer.toggle}
                 openProposals={openProposals}
-              />
+              >
+                <OpenRevisionsLink negotiationId={negotiation.id} />
+              </DrawerToggles>
               {!isReadOnly && !isFrozen && <Toolbar editor={editor} />}
             </div>
             <DraftPage editor={editor} title={negotiation.title} isLoaded={isLoaded} />

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useI18n } from '../i18n/I18nContext.ts'
 import type { Drawer } from './useDrawer.ts'
 
@@ -5,13 +6,16 @@ interface DrawerTogglesProps {
   open: Drawer | null
   onToggle: (drawer: Drawer) => void
   openProposals: number
+  /** Always shown between the toggles (the way to the revisions). */
+  children?: ReactNode
 }
 
 /**
- * The buttons that open the outline and the proposals panel when they are drawers. CSS shows
- * each only below the width at which its panel stops being a column (workspace.css).
+ * The row above the toolbar: the way to the revisions, and the buttons that open the outline
+ * and the proposals panel when they are drawers. CSS shows each button only below the width at
+ * which its panel stops being a column (workspace.css).
  */
-export function DrawerToggles({ open, onToggle, openProposals }: DrawerTogglesProps) {
+export function DrawerToggles({ open, onToggle, openProposals, children }: DrawerTogglesProps) {
   const { t } = useI18n()
   return (
     <div className="drawer-toggles">
@@ -25,6 +29,7 @@ export function DrawerToggles({ open, onToggle, openProposals }: DrawerTogglesPr
       >
         <span aria-hidden="true">☰</span> {t.showOutline}
       </button>
+      {children}
       <button
         type="button"
         className="drawer-toggle drawer-toggle-proposals"
