@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { Me } from '../../../shared/accountsApi.ts'
 import type { Role } from '../../../shared/permissions.ts'
 import type { ConnectionStateName, SavedStateName } from '../i18n/messages.ts'
@@ -18,6 +19,8 @@ interface HeaderProps {
   isReadOnly?: boolean
   /** The colours of the negotiation's delegations on screen, by code. */
   delegationColors?: ReadonlyMap<string, string>
+  /** The room's own buttons (the activity feed). */
+  actions?: ReactNode
 }
 
 /** The negotiation, whether the text is connected and saved, and who the user is. */
@@ -28,6 +31,7 @@ export function Header({
   status,
   isReadOnly = false,
   delegationColors = new Map(),
+  actions,
 }: HeaderProps) {
   const { t } = useI18n()
   return (
@@ -46,6 +50,7 @@ export function Header({
         )}
         {status && <ConnectionIndicator connection={status.connection} />}
         {status && <SavedIndicator saved={status.saved} />}
+        {actions}
         <UserMenu user={user} role={role} delegationColors={delegationColors} />
         <LanguageSwitch />
       </div>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { NegotiationDetail } from '../../../shared/api.ts'
 import type { Me } from '../../../shared/accountsApi.ts'
 import type { CollabSession } from '../collab/CollabSession.ts'
@@ -24,7 +24,15 @@ import { useSilence } from '../silence/useSilence.ts'
 import { ProposalColors } from '../proposals/ProposalColors.tsx'
 import { ProposalsPanel } from '../proposals/ProposalsPanel.tsx'
 import { proposalRightsOf } from '../proposals/proposer.ts'
-import { openCountsByObjective, useProposals } from '../proposals/useProposals.ts'
+import { objectiveNumbers, openCountsByObjective, useProposals } from '../proposals/useProposals.ts'
+import { goToProposal } from '../proposals/goToProposal.ts'
+import { ActivityButton } from '../activity/ActivityButton.tsx'
+import { ActivityNewsBanner } from '../activity/ActivityNewsBanner.tsx'
+import { ActivityPanel } from '../activity/ActivityPanel.tsx'
+import { useActivityNews } from '../activity/useActivityNews.ts'
+import { BlockHistoryPanel } from '../history/BlockHistoryPanel.tsx'
+import { HistoryButton } from '../history/HistoryButton.tsx'
+import { useBlockAtCaret, type BlockAtCaret } from '../history/useBlockAtCaret.ts'
 import { DelegationsContext } from '../proposals/delegationNames.ts'
 import { DrawerToggles } from './DrawerToggles.tsx'
 import { useDrawer } from './useDrawer.ts'
@@ -79,6 +87,28 @@ function OpenRoom({
   const drawer = useDrawer()
   const openCounts = openCountsByObjective(proposals)
   const openProposals = [...openCounts.values()].reduce((sum, count) => sum + count, 0)
+  const news = useActivityNews(negotiation.id, session.doc)
+  const [overlay, setOverlay] = useState<
+    { kind: 'activity' } | ({ kind: 'history' } & BlockAtCaret) | null
+  >(null)
+  const isActivityOpen = overlay?.kind === 'activity'
+  const caretBlock = useBlockAtCaret(editor)
+  // An open history follows the caret to the paragraph the user moves to.
+  const historyUid = overlay?.kind === 'history' ? overlay.uid : null
+  useEffect(() => {
+    if (historyUid && caretBlock && caretBlock.uid !== historyUid) {
+      setOverlay({ kind: 'history', ...caretBlock })
+    }
+  }, [historyUid, caretBlock])
+  const [isNewsDismissed, setIsNewsDismissed] = useState(false)
+  const { markSeen } = news
+  const handleSeen = useCallback((upTo: number) => void markSeen(upTo), [markSeen])
+  const handleGoToProposal = (proposalId: string) => {
+    const view = proposals.find((v) => v.record.id === proposalId)
+    if (!view?.isInText || !view.change) return false
+    goToProposal(editor, view.change.pos)
+    return true
+  }
 
   useEffect(() => {
     document.title = `${negotiation.title} · ${t.appName}`
@@ -97,6 +127,26 @@ function OpenRoom({
           status={{ connection, saved }}
           isReadOnly={isReadOnly}
           delegationColors={delegationColors}
+          actions={
+            <>
+              <HistoryButton
+                block={caretBlock}
+                isOpen={overlay?.kind === 'history'}
+                onToggle={() =>
+                  setOverlay(
+                    overlay?.kind !== 'history' && caretBlock
+                      ? { kind: 'history', ...caretBlock }
+                      : null,
+                  )
+                }
+              />
+              <ActivityButton
+                unread={news.summary?.unread ?? 0}
+                isOpen={isActivityOpen}
+                onToggle={() => setOverlay(isActivityOpen ? null : { kind: 'activity' })}
+              />
+            </>
+          }
         />
         {closedBy && <ConnectionBanner closedBy={closedBy} onRetry={() => session.retry()} />}
         {isOfflineCopy && !closedBy && connection !== 'connected' && (
@@ -105,6 +155,13 @@ function OpenRoom({
           </div>
         )}
         <SilenceArea session={session} negotiation={negotiation} policies={policies} me={me} />
+        {news.summary && !isNewsDismissed && !isActivityOpen && (
+          <ActivityNewsBanner
+            summary={news.summary}
+            onOpen={() => setOverlay({ kind: 'activity' })}
+            onDismiss={() => setIsNewsDismissed(true)}
+          />
+        )}
         <ProposalColors delegations={[...negotiation.delegations, ...negotiation.coFacilitators]} />
         <main className="workspace has-proposals" data-drawer={drawer.open ?? undefined}>
           <aside
@@ -146,6 +203,26 @@ function OpenRoom({
             />
           </aside>
         </main>
+        {isActivityOpen && (
+          <ActivityPanel
+            negotiationId={negotiation.id}
+            delegations={[...negotiation.coFacilitators, ...negotiation.delegations]}
+            objectives={[...objectiveNumbers(editor)].map(([uid, number]) => ({ uid, number }))}
+            changes={news.changes}
+            onSeen={handleSeen}
+            onGoToProposal={handleGoToProposal}
+            onClose={() => setOverlay(null)}
+          />
+        )}
+        {overlay?.kind === 'history' && (
+          <BlockHistoryPanel
+            negotiationId={negotiation.id}
+            uid={overlay.uid}
+            label={overlay.label}
+            changes={news.changes}
+            onClose={() => setOverlay(null)}
+          />
+        )}
         <Toasts toasts={toasts} onDismiss={dismiss} />
       </div>
     </DelegationsContext.Provider>
