@@ -33,6 +33,10 @@ export const Me = z.object({
 })
 export type Me = z.infer<typeof Me>
 
+/** `GET /api/session`: who is signed in, if anyone (200 either way, unlike `/api/me`). */
+export const SessionState = z.object({ me: Me.nullable() })
+export type SessionState = z.infer<typeof SessionState>
+
 export const Policies = z.object({
   role: z.enum(ROLES).nullable(),
   abilities: z.array(z.enum(ABILITIES)),

@@ -20,6 +20,10 @@ export const Delegation = z.object({
 })
 export type Delegation = z.infer<typeof Delegation>
 
+/** A delegation seated in a negotiation, with its colour there (stable, given at joining). */
+export const Participant = Delegation.extend({ color: z.string() })
+export type Participant = z.infer<typeof Participant>
+
 export const NegotiationSummary = z.object({
   id: z.string(),
   title: z.string(),
@@ -31,8 +35,8 @@ export const NegotiationSummary = z.object({
 export type NegotiationSummary = z.infer<typeof NegotiationSummary>
 
 export const NegotiationDetail = NegotiationSummary.extend({
-  delegations: z.array(Delegation),
-  coFacilitators: z.array(Delegation),
+  delegations: z.array(Participant),
+  coFacilitators: z.array(Participant),
   revisions: z.array(RevisionSummary),
   silenceProcedure: SilenceProcedure.nullable(),
   /** What the signed-in user may do here: the client shows only that. */

@@ -35,24 +35,31 @@ export const CO_FACILITATORS_COLOR = '#00639a'
 /** Secretariat and observers, who write nothing, in a quiet grey. */
 export const NEUTRAL_COLOR = '#546e7a'
 
-// FNV-1a: stable across browsers and sessions, so a delegation has the same colour for everyone.
-function hash(text: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  return h >>> 0
+/**
+ * The colour of a delegation in a negotiation, from the palette index it was given when it
+ * joined (`negotiation_delegations.color_index`): distinct for the first
+ * DELEGATION_PALETTE.length delegations, then the palette repeats (the code beside every colour
+ * still tells them apart).
+ */
+export function delegationColorAt(index: number): string {
+  return DELEGATION_PALETTE[index % DELEGATION_PALETTE.length] ?? NEUTRAL_COLOR
 }
 
-/** The colour of a delegation, the same on every screen. */
-export function delegationColor(delegation: string): string {
-  return DELEGATION_PALETTE[hash(delegation) % DELEGATION_PALETTE.length] ?? NEUTRAL_COLOR
-}
-
-/** The presence colour of a user: co-facilitators share one, delegations have their own. */
-export function presenceColor(delegation: string | null, role: Role | null): string {
+/**
+ * The presence colour of a user: co-facilitators share one, a delegation has its colour in the
+ * negotiation (`colors`, by delegation code), everyone else the neutral grey.
+ */
+export function presenceColor(
+  delegation: string | null,
+  role: Role | null,
+  colors: ReadonlyMap<string, string>,
+): string {
   if (role === 'coFacilitator') return CO_FACILITATORS_COLOR
-  if (delegation && role === 'delegation') return delegationColor(delegation)
+  if (delegation && role === 'delegation') return colors.get(delegation) ?? NEUTRAL_COLOR
   return NEUTRAL_COLOR
 }
+
+/** The colours of a negotiation's delegations, by code, as its detail gives them. */
+export const colorsOf = (
+  delegations: readonly { code: string; color: string }[],
+): Map<string, string> => new Map(delegations.map(({ code, color }) => [code, color]))

@@ -51,6 +51,8 @@ export class Connection implements Peer {
       /** Unread bytes held for this client beyond which it is dropped. */
       maxBacklogBytes: number
       budget: WriterBudget
+      /** The colours of the negotiation's delegations, by code. */
+      delegationColors: ReadonlyMap<string, string>
     },
   ) {
     this.userId = actor.userId
@@ -221,7 +223,7 @@ export class Connection implements Peer {
       name: displayName,
       delegation,
       role: this.role,
-      color: presenceColor(delegation, this.role),
+      color: presenceColor(delegation, this.role, this.services.delegationColors),
     }
   }
 

@@ -14,6 +14,7 @@ import { isAllowedOrigin } from '../auth/isAllowedOrigin.ts'
 import type { AppContext } from '../context.ts'
 import { mayRead } from '../policies/negotiation.ts'
 import { Connection } from './Connection.ts'
+import { colorsOf } from '../../shared/presence.ts'
 
 export interface CollabServer {
   close(): Promise<void>
@@ -131,6 +132,7 @@ export function attachCollabServer(props: { server: Server; context: AppContext 
     ws.on('message', queueEarly)
     ws.on('error', (error) => logger.warn({ err: error }, 'collaboration socket error'))
     const role = await context.users.roleIn(actor.userId, negotiationId)
+    const { delegations } = await context.negotiations.participants(negotiationId)
     const room = await rooms.open(roomName)
     if (ws.readyState !== ws.OPEN) {
       if (room.peers.size === 0) rooms.scheduleUnload(room)
@@ -150,6 +152,7 @@ export function attachCollabServer(props: { server: Server; context: AppContext 
         isFrozen: () => context.silence.isFrozen(negotiationId),
         maxBacklogBytes: context.maxClientBacklogBytes,
         budget: context.writerBudget,
+        delegationColors: colorsOf(delegations),
       },
     )
     const entry: OpenConnection = { connection, request, query, negotiationId }

@@ -1,3 +1,4 @@
+import { countOf } from '../../shared/plural.ts'
 import type { NegotiationSummary } from '../../shared/api.ts'
 import { agreedTextOf } from '../../shared/compare/index.ts'
 import { withoutProposedBlocks } from '../../shared/compare/agreedText.ts'
@@ -134,13 +135,30 @@ export function comparisonDocument(props: {
     title: props.negotiation.title,
     subtitle: `${props.labels.from} → ${props.labels.to}`,
     date: frenchDate(props.now),
-    summary:
-      `${totals.changed} paragraphe(s) modifié(s), ${totals.inserted} inséré(s), ${totals.deleted} supprimé(s), ` +
-      `${totals.moved} déplacé(s) ; ${totals.wordsAdded} mot(s) ajouté(s), ${totals.wordsRemoved} supprimé(s).`,
+    summary: comparisonSummary(totals),
     blocks,
     changesBy: {
       author: props.labels.to,
       date: wordDate(props.changedAt ?? props.now),
     },
   }
+}
+
+/** "2 paragraphes modifiés, 1 inséré, 0 supprimé, ..." with French plurals, never "(s)". */
+function comparisonSummary(totals: {
+  changed: number
+  inserted: number
+  deleted: number
+  moved: number
+  wordsAdded: number
+  wordsRemoved: number
+}): string {
+  const fr = (count: number, one: string, other: string) => countOf(count, { one, other }, 'fr')
+  return (
+    `${fr(totals.changed, 'paragraphe modifié', 'paragraphes modifiés')}, ` +
+    `${fr(totals.inserted, 'inséré', 'insérés')}, ${fr(totals.deleted, 'supprimé', 'supprimés')}, ` +
+    `${fr(totals.moved, 'déplacé', 'déplacés')} ; ` +
+    `${fr(totals.wordsAdded, 'mot ajouté', 'mots ajoutés')}, ` +
+    `${fr(totals.wordsRemoved, 'supprimé', 'supprimés')}.`
+  )
 }

@@ -1,5 +1,6 @@
 import { Router } from 'express'
-import { SignInRequest, type Me } from '../../shared/accountsApi.ts'
+import { SignInRequest, type Me, type SessionState } from '../../shared/accountsApi.ts'
+import type { Actor } from '../auth/Actor.ts'
 import { SESSION_COOKIE } from '../auth/authenticate.ts'
 import { hashToken } from '../auth/tokens.ts'
 import { parse as parseCookie } from 'cookie'
@@ -48,6 +49,16 @@ export function sessionRoutes(context: AppContext): Router {
     await context.audit.record({ negotiationId: null, actor, action: 'session.signedOut' })
     response.clearCookie(SESSION_COOKIE, { path: '/' })
     response.status(204).end()
+  })
+
+  // Whether anyone is signed in, asked by the app when it loads: nobody is an answer, not an
+  // error (a 401 here was logged as a console error on every visit to the sign-in page).
+  router.get('/session', async (_request, response) => {
+    const actor = (response.locals.actor as Actor | null | undefined) ?? null
+    const body: SessionState = {
+      me: actor ? await presentMe(actor.userId, actor.csrfToken) : null,
+    }
+    response.json(body)
   })
 
   router.get('/me', async (_request, response) => {

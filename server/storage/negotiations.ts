@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely'
-import type { Delegation, NegotiationSummary } from '../../shared/api.ts'
+import { sql, type Kysely } from 'kysely'
+import type { Delegation, NegotiationSummary, Participant } from '../../shared/api.ts'
+import { CO_FACILITATORS_COLOR, delegationColorAt } from '../../shared/presence.ts'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
 import type { Database, NegotiationTable } from './schema.ts'
 
@@ -35,18 +36,22 @@ export class NegotiationRepository {
 
   async participants(
     id: string,
-  ): Promise<{ delegations: Delegation[]; coFacilitators: Delegation[] }> {
+  ): Promise<{ delegations: Participant[]; coFacilitators: Participant[] }> {
     const rows = await this.db
       .selectFrom('negotiation_delegations as nd')
       .innerJoin('delegations as d', 'd.code', 'nd.delegation_code')
-      .select(['d.code', 'd.name_fr', 'd.name_en', 'nd.standing'])
+      .select(['d.code', 'd.name_fr', 'd.name_en', 'nd.standing', 'nd.color_index'])
       .where('nd.negotiation_id', '=', id)
       .orderBy('d.code')
       .execute()
-    const present = (row: (typeof rows)[number]): Delegation => ({
+    const present = (row: (typeof rows)[number]): Participant => ({
       code: row.code,
       nameFr: row.name_fr,
       nameEn: row.name_en,
+      color:
+        row.standing === 'coFacilitator'
+          ? CO_FACILITATORS_COLOR
+          : delegationColorAt(Number(row.color_index ?? 0)),
     })
     return {
       delegations: rows.filter((r) => r.standing === 'delegation').map(present),
@@ -79,7 +84,10 @@ export class NegotiationRepository {
       .execute()
   }
 
-  /** Seats a delegation in a negotiation (as a delegation or as co-facilitator). */
+  /**
+   * Seats a delegation in a negotiation (as a delegation or as co-facilitator). A delegation
+   * new to the negotiation takes the next colour; one seated again keeps its own.
+   */
   async seatDelegation(
     negotiationId: string,
     code: string,
@@ -87,7 +95,13 @@ export class NegotiationRepository {
   ): Promise<void> {
     await this.db
       .insertInto('negotiation_delegations')
-      .values({ negotiation_id: negotiationId, delegation_code: code, standing })
+      .values({
+        negotiation_id: negotiationId,
+        delegation_code: code,
+        standing,
+        color_index: sql<number>`(select coalesce(max(color_index), -1) + 1
+          from negotiation_delegations where negotiation_id = ${negotiationId})`,
+      })
       .onConflict((oc) =>
         oc.columns(['negotiation_id', 'delegation_code']).doUpdateSet({ standing }),
       )

@@ -40,6 +40,8 @@ export interface NegotiationDelegationTable {
   delegation_code: string
   /** `coFacilitator` for the delegations whose representatives facilitate. */
   standing: 'delegation' | 'coFacilitator'
+  /** Its colour in this negotiation: an index into DELEGATION_PALETTE, given at joining. */
+  color_index: number | null
 }
 
 /** A Yjs document's compacted state. */

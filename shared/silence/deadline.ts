@@ -46,10 +46,22 @@ function parseWallClock(date: string, time: string): number {
   return wallMs
 }
 
+/** The working hours a default deadline falls in: Monday to Friday, 09:00 to 18:00. */
+const WORKING_HOURS = { from: 9, to: 18 } as const
+
+const isWorkingHour = (wallMs: number): boolean => {
+  const wall = new Date(wallMs)
+  const day = wall.getUTCDay()
+  const hour = wall.getUTCHours()
+  return day !== 0 && day !== 6 && hour >= WORKING_HOURS.from && hour <= WORKING_HOURS.to
+}
+
 /**
- * The deadline offered by default: 72 real hours after `now` (across any daylight-saving change),
- * rounded up to the next full hour of New York time, as a co-facilitator would write it. When that
- * hour is one the clocks show twice, the next hour is offered, so the deadline is never earlier.
+ * The deadline offered by default: at least 72 real hours after `now` (across any
+ * daylight-saving change), on the first full hour of New York time after that which falls in
+ * working hours (Monday to Friday, 09:00-18:00), as a co-facilitator would write it: not
+ * "Sunday 02:00", which nobody watching the procedure would be awake for. When an hour is one
+ * the clocks show twice, it is passed over if it would read as an earlier deadline.
  */
 export function defaultDeadline(
   now: Date,
@@ -60,7 +72,7 @@ export function defaultDeadline(
   const wallMs = wallMsAt(earliest, zone) + (earliest % 1000)
   for (let hourMs = Math.ceil(wallMs / HOUR_MS) * HOUR_MS; ; hourMs += HOUR_MS) {
     const [instant] = instantsAtWallClock(hourMs, zone)
-    if (instant !== undefined && instant >= earliest) {
+    if (instant !== undefined && instant >= earliest && isWorkingHour(hourMs)) {
       const iso = new Date(hourMs).toISOString()
       return { date: iso.slice(0, 10), time: iso.slice(11, 16), timeZone: zone }
     }

@@ -1,3 +1,4 @@
+import { currentZoneName } from './currentZoneNames.ts'
 import { SilenceError } from './silenceError.ts'
 
 /**
@@ -47,7 +48,7 @@ function unknownTimeZone(timeZone: string): SilenceError {
 
 /** The canonical IANA name ("US/Eastern" -> "America/New_York"); throws `unknown_time_zone`. */
 export function canonicalTimeZone(timeZone: string): string {
-  return zoneFormatter(timeZone).resolvedOptions().timeZone
+  return currentZoneName(zoneFormatter(timeZone).resolvedOptions().timeZone)
 }
 
 /** Whether `timeZone` is an IANA time zone this runtime knows. */

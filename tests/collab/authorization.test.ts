@@ -2,8 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CloseReason, COLLAB_PATH, draftRoomName } from '../../shared/collabProtocol.ts'
-import { presenceColor } from '../../shared/presence.ts'
-import { ApiClient, startTestServer, userIdOf } from '../helpers/accounts.ts'
+import { ApiClient, delegationColorsOf, startTestServer, userIdOf } from '../helpers/accounts.ts'
 import { connectClient, eventually, firstParagraph, tryUpgrade } from '../helpers/wsClients.ts'
 
 const NID = 'pacte-mondial'
@@ -127,6 +126,9 @@ describe('the collaboration WebSocket enforces who may do what', () => {
     })
     const che = connectClient({ baseUrl: server.url, negotiationId: NID, token: tokens.che! })
     await Promise.all([fra.synced, mar.synced, che.synced])
+    // Morocco's colour in this negotiation, as the server gives it.
+    const marColor = (await delegationColorsOf(secretariat, NID)).get('MAR')
+    expect(marColor).toMatch(/^#[0-9a-f]{6}$/)
 
     // MAR claims to be France.
     mar.provider.awareness.setLocalStateField('user', {
@@ -142,7 +144,7 @@ describe('the collaboration WebSocket enforces who may do what', () => {
         name: 'Délégation du Maroc',
         delegation: 'MAR',
         role: 'delegation',
-        color: presenceColor('MAR', 'delegation'),
+        color: marColor,
       })
     })
 
@@ -201,7 +203,9 @@ describe('the collaboration WebSocket enforces who may do what', () => {
     let closeCode: number | null = null
     client.provider.ws?.addEventListener('close', (event) => (closeCode = event.code))
     const id = await userIdOf(secretariat, 'bra')
-    await secretariat.json('POST', `/api/users/${id}/password`, { password: 'nouveau-42' })
+    await secretariat.json('POST', `/api/users/${id}/password`, {
+      password: 'nouveau-mot-de-passe-42',
+    })
     await eventually(() => expect(closeCode).toBe(CloseReason.unauthenticated.code))
     client.destroy()
   })

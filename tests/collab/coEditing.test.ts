@@ -1,4 +1,4 @@
-import { presenceColor } from '../../shared/presence.ts'
+import { CO_FACILITATORS_COLOR } from '../../shared/presence.ts'
 import { isDeepStrictEqual } from 'node:util'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
@@ -134,7 +134,7 @@ describe('co-editing the demo draft with stock y-websocket clients', () => {
         name: 'Jürg Lauber',
         delegation: 'CHE',
         role: 'coFacilitator',
-        color: presenceColor('CHE', 'coFacilitator'),
+        color: CO_FACILITATORS_COLOR,
       },
       cursor,
     }

@@ -1,14 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { delegationColor } from '../../shared/presence.ts'
 import { type BrowserSession, recordFailures } from '../helpers/browser.ts'
 import { startBrowserSuite, type TestServer } from '../helpers/browserSuite.ts'
 import type { DraftPage } from '../helpers/DraftPage.ts'
 import { retryableAssertion } from '../helpers/poll.ts'
 import { ProposalsPanel, selectText } from '../helpers/ProposalsPanel.ts'
 import * as Y from 'yjs'
-import { ApiClient } from '../helpers/accounts.ts'
+import { ApiClient, delegationColorsOf } from '../helpers/accounts.ts'
 import { blockByUid, connectClient } from '../helpers/wsClients.ts'
 
 // Screenshots of each user's view, for people to look at, only when asked for:
@@ -81,7 +80,8 @@ describe('tracked proposals, from a delegation to the co-facilitators', () => {
     await fra.page.keyboard.type('Réexaminer')
     await fra.waitSaved()
 
-    const franceColor = delegationColor('FRA')
+    const colors = await delegationColorsOf(await ApiClient.signedIn(server!.url, 'fra'), NID)
+    const franceColor = colors.get('FRA')
     const expectedMarks = [
       { kind: 'del', delegation: 'FRA', text: 'Examiner', color: franceColor },
       { kind: 'ins', delegation: 'FRA', text: 'Réexaminer', color: franceColor },
@@ -239,12 +239,15 @@ describe('tracked proposals, from a delegation to the co-facilitators', () => {
     expect(await che.textOf(che.block('obj-07-c'))).toBe(before)
 
     // The editor is bound to the fresh copy, as France again.
+    const franceColor = (
+      await delegationColorsOf(await ApiClient.signedIn(server!.url, 'fra'), NID)
+    ).get('FRA')
     await fra.placeCursorAtEndOf(block())
     await fra.page.keyboard.type(' (FRA)')
     await fra.waitSaved()
     await retryableAssertion(async () =>
       expect(await new ProposalsPanel(che).marksIn(che.block('obj-07-c'))).toEqual([
-        { kind: 'ins', delegation: 'FRA', text: ' (FRA)', color: delegationColor('FRA') },
+        { kind: 'ins', delegation: 'FRA', text: ' (FRA)', color: franceColor },
       ]),
     )
   })

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { presenceColor } from '../../shared/presence.ts'
-import { ApiClient, userIdOf } from '../helpers/accounts.ts'
+import { ApiClient, delegationColorsOf, userIdOf } from '../helpers/accounts.ts'
 import { type BrowserSession, recordFailures } from '../helpers/browser.ts'
 import { startBrowserSuite, type TestServer } from '../helpers/browserSuite.ts'
 import type { DraftPage } from '../helpers/DraftPage.ts'
@@ -47,10 +46,13 @@ describe('signing in to the demo negotiation', () => {
 
     const mar = await openSignIn('mar')
     await mar.signIn('mar')
+    const franceColor = (
+      await delegationColorsOf(await ApiClient.signedIn(server!.url, 'fra'), 'pacte-mondial')
+    ).get('FRA')
     await fra.placeCursorAtEndOf(fra.commitmentOf(1))
     await retryableAssertion(async () =>
       expect(await mar.carets()).toEqual([
-        { label: 'Délégation de la France · FRA', color: presenceColor('FRA', 'delegation') },
+        { label: 'Délégation de la France · FRA', color: franceColor },
       ]),
     )
 
@@ -131,11 +133,11 @@ describe('signing in to the demo negotiation', () => {
 
   it('lets the secretariat seat a new delegation and give a new user a role', async () => {
     const secretariat = await openSignIn('secretariat')
-    await secretariat.signIn('secretariat')
+    // The secretariat lands on its console.
+    await secretariat.submitSignIn('secretariat', 'demo')
     const page = secretariat.page
-    await page.getByTestId('user-menu').click()
-    await page.getByTestId('open-console').click()
     await page.getByTestId('console').waitFor()
+    expect(await secretariat.editor.count()).toBe(0)
 
     await page.getByTestId('delegation-code').fill('ITA')
     await page.getByTestId('delegation-name-fr').fill('Italie')
@@ -152,7 +154,7 @@ describe('signing in to the demo negotiation', () => {
 
     await page.getByTestId('user-username').fill('ita')
     await page.getByTestId('user-display-name').fill('Délégation de l’Italie')
-    await page.getByTestId('user-password').fill('roma-2018')
+    await page.getByTestId('user-password').fill('roma-2018-marrakech')
     await page.getByTestId('user-delegation').selectOption('ITA')
     await page.getByTestId('user-create').click()
     await expect(page.getByTestId('user-create-feedback').textContent()).resolves.toBe(
@@ -161,13 +163,21 @@ describe('signing in to the demo negotiation', () => {
 
     await page.getByTestId('roles-negotiation').selectOption('pacte-mondial')
     const row = page.locator('[data-testid="user-row"][data-username="ita"]')
+    // A role changes only once confirmed.
+    await row.getByTestId('user-role').selectOption('observer')
+    await expect(row.getByTestId('role-confirm').textContent()).resolves.toContain(
+      `Donner à «${NBSP}ita${NBSP}» le rôle observateur`,
+    )
+    await row.getByTestId('role-confirm-no').click()
+    await expect(row.getByTestId('user-role').inputValue()).resolves.toBe('')
     await row.getByTestId('user-role').selectOption('delegation')
+    await row.getByTestId('role-confirm-yes').click()
     await expect(page.getByTestId('users-feedback').textContent()).resolves.toBe(
       `«${NBSP}ita${NBSP}» est délégation dans «${NBSP}pacte-mondial${NBSP}».`,
     )
 
     const italy = await openSignIn('ita')
-    await italy.signIn('ita', 'roma-2018')
+    await italy.signIn('ita', 'roma-2018-marrakech')
     expect(await italy.readOnlyBadge.count()).toBe(0)
     await italy.page.getByTestId('user-menu').click()
     expect(await italy.page.getByTestId('user-identity').textContent()).toBe(

@@ -65,12 +65,16 @@ describe('the silence procedure in the room', () => {
     await retryableAssertion(async () =>
       expect(await form.revision.locator('option:checked').textContent()).toContain('Avant-projet'),
     )
-    // 72 hours ahead by default, rounded up to a whole hour of New York time.
+    // At least 72 hours ahead by default, on a whole hour of a New York working day.
     expect(await form.timeZone.inputValue()).toBe('America/New_York')
-    expect(await form.time.inputValue()).toMatch(/^\d{2}:00$/)
-    const daysAhead = (Date.parse(await form.date.inputValue()) - Date.now()) / 86_400_000
+    expect(await form.time.inputValue()).toMatch(/^(09|1\d):00$/)
+    const date = await form.date.inputValue()
+    expect(new Date(`${date}T12:00:00Z`).getUTCDay()).not.toBe(0)
+    expect(new Date(`${date}T12:00:00Z`).getUTCDay()).not.toBe(6)
+    const daysAhead = (Date.parse(date) - Date.now()) / 86_400_000
     expect(daysAhead).toBeGreaterThan(2)
-    expect(daysAhead).toBeLessThan(4)
+    // A Wednesday evening's 72 hours end on a Saturday: Monday morning, 4.6 days on.
+    expect(daysAhead).toBeLessThan(5)
     expect(await form.preview.textContent()).toContain('(heure de New York)')
     await form.note.fill('Les co-facilitateurs soumettent l’avant-projet à la procédure.')
     await screenshot(che, '0-start-dialog')

@@ -222,7 +222,7 @@ describe('hostile input on the HTTP API', () => {
     const polluted = await send('POST', '/api/users', {
       token: secretariat,
       body: `{"__proto__": {"isSecretariat": true}, "constructor": {"prototype": {"isSecretariat": true}},
-        "username": "proto-user", "displayName": "Proto", "password": "demo-pass"}`,
+        "username": "proto-user", "displayName": "Proto", "password": "demo-passphrase"}`,
     })
     expect(polluted.status).toBe(201)
     const users = (await send('GET', '/api/users', { token: secretariat })).json as {
@@ -267,7 +267,7 @@ describe('hostile input on the HTTP API', () => {
       const user = await sendJson('POST', '/api/users', secretariat, {
         username: `inj-${i}`,
         displayName: text,
-        password: 'demo-pass',
+        password: 'demo-passphrase',
       })
       expect(user.status, `display name ${label}: ${user.text}`).toBe(201)
       const code = `Q${String.fromCharCode(65 + i)}Z`
@@ -286,7 +286,7 @@ describe('hostile input on the HTTP API', () => {
       expect(token.status, `token name ${label}: ${token.text}`).toBe(201)
       // Where a pattern applies, the string is refused, not cleaned.
       for (const [path, body] of [
-        ['/api/users', { username: text, displayName: 'X', password: 'demo-pass' }],
+        ['/api/users', { username: text, displayName: 'X', password: 'demo-passphrase' }],
         ['/api/negotiations', { id: text, title: 'X' }],
         ['/api/delegations', { code: text, nameFr: 'X', nameEn: 'X' }],
       ] as const) {
@@ -332,7 +332,7 @@ describe('hostile input on the HTTP API', () => {
       [
         '/api/users',
         secretariat,
-        { username: 'long-1', displayName: TOO_LONG, password: 'demo-pass' },
+        { username: 'long-1', displayName: TOO_LONG, password: 'demo-passphrase' },
       ],
       ['/api/negotiations', secretariat, { id: 'long-1', title: TOO_LONG }],
       ['/api/tokens', che, { name: TOO_LONG }],
@@ -459,7 +459,7 @@ describe('hostile input on the HTTP API', () => {
       [
         '/api/users',
         secretariat,
-        { username: 'nul-1', displayName: NUL_TEXT, password: 'demo-pass' },
+        { username: 'nul-1', displayName: NUL_TEXT, password: 'demo-passphrase' },
       ],
       ['/api/delegations', secretariat, { code: 'QNZ', nameFr: NUL_TEXT, nameEn: 'X' }],
       ['/api/negotiations', secretariat, { id: 'nul-1', title: NUL_TEXT }],

@@ -110,3 +110,16 @@ export async function userIdOf(secretariat: ApiClient, username: string): Promis
   if (!user) throw new Error(`no user ${username}`)
   return user.id
 }
+
+/** The colours of a negotiation's delegations, by code, as its detail gives them to `client`. */
+export async function delegationColorsOf(
+  client: ApiClient,
+  negotiationId: string,
+): Promise<Map<string, string>> {
+  const { status, body } = await client.json<{ delegations: { code: string; color: string }[] }>(
+    'GET',
+    `/api/negotiations/${negotiationId}`,
+  )
+  if (status !== 200) throw new Error(`negotiation ${negotiationId}: ${status}`)
+  return new Map(body.delegations.map(({ code, color }) => [code, color]))
+}

@@ -137,7 +137,12 @@ const HTTP_CASES: HttpCase[] = [
     request: () => ({
       method: 'POST',
       path: '/api/users',
-      body: { username: unique('user'), displayName: 'X', password: 'secret-1', delegation: 'FRA' },
+      body: {
+        username: unique('user'),
+        displayName: 'X',
+        password: 'secret-passphrase-1',
+        delegation: 'FRA',
+      },
     }),
     expected: MANAGE(201),
   },
@@ -182,7 +187,7 @@ const HTTP_CASES: HttpCase[] = [
     request: ({ userId }) => ({
       method: 'POST',
       path: `/api/users/${userId}/password`,
-      body: { password: 'pw-12345' },
+      body: { password: 'pw-1234567890' },
     }),
     expected: MANAGE(204),
   },
@@ -206,7 +211,7 @@ describe('permission matrix', () => {
     await secretariat.json('POST', '/api/users', {
       username: 'stranger',
       displayName: 'Stranger',
-      password: 'secret-1',
+      password: 'secret-passphrase-1',
       delegation: 'DEU',
     })
     marToken = await (await ApiClient.signedIn(server.url, 'mar')).createToken()
@@ -216,7 +221,7 @@ describe('permission matrix', () => {
       clients[name] = await ApiClient.signedIn(
         server.url,
         name,
-        name === 'stranger' ? 'secret-1' : 'demo',
+        name === 'stranger' ? 'secret-passphrase-1' : 'demo',
       )
       tokens[name] = await clients[name].createToken()
     }
@@ -228,7 +233,7 @@ describe('permission matrix', () => {
     const { body } = await secretariat.json<{ id: number }>('POST', '/api/users', {
       username: unique('subject'),
       displayName: 'Subject',
-      password: 'secret-1',
+      password: 'secret-passphrase-1',
       delegation: 'BRA',
     })
     return body.id

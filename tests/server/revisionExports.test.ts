@@ -293,6 +293,8 @@ describe('exports of revisions and comparisons (HTML and DOCX)', () => {
       kind: 'paragraph',
       label: '2.',
     })
-    expect(html).toMatch(/<p class="summary">1 paragraphe\(s\) modifié\(s\), 1 inséré\(s\)/)
+    // French plurals: 0 and 1 singular, never "paragraphe(s)".
+    expect(html).toMatch(/<p class="summary">1 paragraphe modifié, 1 inséré, 0 supprimé, /)
+    expect(html).not.toContain('(s)')
   })
 })

@@ -3,7 +3,7 @@ import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../server/storage/openDatabase.ts'
 import { storageConfig } from '../../server/storage/StorageKind.ts'
-import { LOGIN_ATTEMPTS_PER_MINUTE } from '../../shared/limits.ts'
+import { LOGIN_ATTEMPTS_PER_MINUTE, MIN_PASSWORD_LENGTH } from '../../shared/limits.ts'
 import { ApiClient, startTestServer, userIdOf } from '../helpers/accounts.ts'
 
 describe('sessions, tokens and CSRF', () => {
@@ -57,6 +57,21 @@ describe('sessions, tokens and CSRF', () => {
     expect(me.body.user).toMatchObject({ username: 'fra', delegation: 'FRA' })
     expect(me.body.roles).toEqual([{ negotiationId: 'pacte-mondial', role: 'delegation' }])
     expect(JSON.stringify(me.body)).not.toMatch(/password|scrypt/i)
+  })
+
+  it('says who is signed in at /api/session, and that nobody is, with 200', async () => {
+    const anonymous = await new ApiClient(server.url).json('GET', '/api/session')
+    expect(anonymous).toEqual({ status: 200, body: { me: null } })
+    const fra = await ApiClient.signedIn(server.url, 'fra')
+    const signedIn = await fra.json<{ me: { user: { username: string }; csrfToken: string } }>(
+      'GET',
+      '/api/session',
+    )
+    expect(signedIn.status).toBe(200)
+    expect(signedIn.body.me.user.username).toBe('fra')
+    expect(signedIn.body.me.csrfToken).toBe(fra.csrfToken)
+    // /api/me keeps its contract: 401 without a session.
+    expect((await new ApiClient(server.url).json('GET', '/api/me')).status).toBe(401)
   })
 
   it('answers a wrong user and a wrong password the same way', async () => {
@@ -184,13 +199,13 @@ describe('sessions, tokens and CSRF', () => {
     expect((await script.json('GET', '/api/me')).status).toBe(200)
     const id = await userIdOf(secretariat, 'deu')
     const reset = await secretariat.json('POST', `/api/users/${id}/password`, {
-      password: 'nouveau-42',
+      password: 'nouveau-mot-de-passe-42',
     })
     expect(reset.status).toBe(204)
     expect((await user.json('GET', '/api/me')).status).toBe(401)
     expect((await script.json('GET', '/api/me')).status).toBe(401)
     expect((await new ApiClient(server.url).signIn('deu', 'demo')).status).toBe(401)
-    const again = await ApiClient.signedIn(server.url, 'deu', 'nouveau-42')
+    const again = await ApiClient.signedIn(server.url, 'deu', 'nouveau-mot-de-passe-42')
     const listed = await again.json<{ tokens: { name: string; revokedAt: string | null }[] }>(
       'GET',
       '/api/tokens',
@@ -202,6 +217,34 @@ describe('sessions, tokens and CSRF', () => {
     expect(await storedAuditEvents('token.revoked')).toContainEqual(
       expect.objectContaining({ userId: id, reason: 'user.passwordReset' }),
     )
+  })
+
+  it('refuses a new password shorter than 12 characters, at creation and at reset', async () => {
+    const secretariat = await ApiClient.signedIn(server.url, 'secretariat')
+    const short = 'x'.repeat(MIN_PASSWORD_LENGTH - 1)
+    const refused = await secretariat.json<{ error: { code: string; message: string } }>(
+      'POST',
+      '/api/users',
+      { username: 'short-pw', displayName: 'Short', password: short, delegation: 'FRA' },
+    )
+    expect(refused.status).toBe(400)
+    expect(refused.body.error.message).toMatch(/^password: .*12/)
+    const created = await secretariat.json<{ id: number }>('POST', '/api/users', {
+      username: 'long-pw',
+      displayName: 'Long',
+      password: 'x'.repeat(MIN_PASSWORD_LENGTH),
+      delegation: 'FRA',
+    })
+    expect(created.status).toBe(201)
+    const reset = await secretariat.json('POST', `/api/users/${created.body.id}/password`, {
+      password: short,
+    })
+    expect(reset.status).toBe(400)
+    // The refused reset changed nothing: the password set at creation still signs in.
+    const user = new ApiClient(server.url)
+    expect((await user.signIn('long-pw', 'x'.repeat(MIN_PASSWORD_LENGTH))).status).toBe(200)
+    // The demo's accounts keep their short password (demo mode only).
+    expect((await new ApiClient(server.url).signIn('fra', 'demo')).status).toBe(200)
   })
 
   it('answers bad input with a clear error', async () => {

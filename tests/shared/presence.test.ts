@@ -3,7 +3,7 @@ import {
   CO_FACILITATORS_COLOR,
   DELEGATION_PALETTE,
   NEUTRAL_COLOR,
-  delegationColor,
+  delegationColorAt,
   presenceColor,
 } from '../../shared/presence.ts'
 
@@ -18,20 +18,22 @@ function luminance(hex: string): number {
 const contrastWithWhite = (hex: string) => 1.05 / (luminance(hex) + 0.05)
 
 describe('presence colours', () => {
-  it('give a delegation the same colour on every screen', () => {
-    expect(delegationColor('FRA')).toBe(delegationColor('FRA'))
-    const codes = ['FRA', 'MAR', 'PHL', 'DEU', 'BRA', 'EGY', 'MEX', 'CHE']
-    codes.forEach((code) => expect(DELEGATION_PALETTE).toContain(delegationColor(code)))
-    expect(new Set(codes.map(delegationColor)).size).toBeGreaterThan(3)
+  it('give the first delegations of a negotiation distinct colours, then repeat the palette', () => {
+    const first = DELEGATION_PALETTE.map((_, index) => delegationColorAt(index))
+    expect(new Set(first).size).toBe(DELEGATION_PALETTE.length)
+    expect(delegationColorAt(DELEGATION_PALETTE.length)).toBe(delegationColorAt(0))
   })
 
   it('colour a user by role: delegations their own, co-facilitators one, the others grey', () => {
-    expect(presenceColor('FRA', 'delegation')).toBe(delegationColor('FRA'))
-    expect(presenceColor('MEX', 'coFacilitator')).toBe(CO_FACILITATORS_COLOR)
-    expect(presenceColor('CHE', 'coFacilitator')).toBe(CO_FACILITATORS_COLOR)
-    expect(presenceColor(null, 'observer')).toBe(NEUTRAL_COLOR)
-    expect(presenceColor(null, 'secretariat')).toBe(NEUTRAL_COLOR)
-    expect(presenceColor('FRA', null)).toBe(NEUTRAL_COLOR)
+    const colors = new Map([['FRA', delegationColorAt(3)]])
+    expect(presenceColor('FRA', 'delegation', colors)).toBe(delegationColorAt(3))
+    expect(presenceColor('MEX', 'coFacilitator', colors)).toBe(CO_FACILITATORS_COLOR)
+    expect(presenceColor('CHE', 'coFacilitator', colors)).toBe(CO_FACILITATORS_COLOR)
+    expect(presenceColor(null, 'observer', colors)).toBe(NEUTRAL_COLOR)
+    expect(presenceColor(null, 'secretariat', colors)).toBe(NEUTRAL_COLOR)
+    expect(presenceColor('FRA', null, colors)).toBe(NEUTRAL_COLOR)
+    // A delegation not seated in the negotiation has no colour there.
+    expect(presenceColor('ARG', 'delegation', colors)).toBe(NEUTRAL_COLOR)
     expect(DELEGATION_PALETTE).not.toContain(CO_FACILITATORS_COLOR)
   })
 

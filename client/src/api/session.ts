@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Me } from '../../../shared/accountsApi.ts'
+import { Me, SessionState } from '../../../shared/accountsApi.ts'
 import { ApiError, fetchJson, onUnauthorized, send, sendJson, setCsrfToken } from './fetchJson.ts'
 
 /** Who is using the client: still being checked, signed out, or signed in. */
@@ -50,7 +50,11 @@ export class AuthStore {
   /** Asks the server who is signed in (on start, and when the connection was refused). */
   async check(): Promise<void> {
     try {
-      this.#signedIn(await fetchJson('/api/me', Me), false)
+      // Asked of /api/session, which answers "nobody" with 200: a 401 would be logged as an
+      // error in the console of every visitor of the sign-in page.
+      const { me } = await fetchJson('/api/session', SessionState)
+      if (me) this.#signedIn(me, false)
+      else this.expire()
     } catch (error) {
       if (error instanceof ApiError) {
         if (error.status === 401) this.expire()

@@ -10,8 +10,12 @@ export interface PresenceOfUser {
 }
 
 /** The signed-in user as the others see them beside the caret, with their role's colour. */
-export const presenceOf = (user: Me['user'], role: Role | null): PresenceOfUser => ({
+export const presenceOf = (
+  user: Me['user'],
+  role: Role | null,
+  delegationColors: ReadonlyMap<string, string>,
+): PresenceOfUser => ({
   name: user.displayName,
   delegation: user.delegation,
-  color: presenceColor(user.delegation, role),
+  color: presenceColor(user.delegation, role, delegationColors),
 })

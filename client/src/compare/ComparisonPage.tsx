@@ -100,6 +100,7 @@ function Pickers({
         revisions={revisions}
         onChange={(from) => onChange({ ...sides, from })}
         testId="compare-from"
+        otherValue={sides.to}
       />
       <span className="compare-arrow" aria-hidden="true">
         →
@@ -110,6 +111,7 @@ function Pickers({
         revisions={revisions}
         onChange={(to) => onChange({ ...sides, to })}
         testId="compare-to"
+        otherValue={sides.from}
       />
     </div>
   )

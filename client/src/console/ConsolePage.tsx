@@ -20,16 +20,18 @@ export function ConsolePage({ me }: { me: Me }) {
     <div className="app">
       <Header title="" user={me.user} role={me.user.isSecretariat ? 'secretariat' : null} />
       <main className="console" data-testid="console">
-        <a
-          className="console-back"
-          href="/"
-          onClick={(event) => {
-            event.preventDefault()
-            navigate('/')
-          }}
-        >
-          {t.backToRoom}
-        </a>
+        {!me.user.isSecretariat && (
+          <a
+            className="console-back"
+            href="/"
+            onClick={(event) => {
+              event.preventDefault()
+              navigate('/')
+            }}
+          >
+            {t.backToRoom}
+          </a>
+        )}
         <h1 className="console-title">{t.secretariatConsole}</h1>
         {me.user.isSecretariat ? (
           <ConsoleSections selfId={me.user.id} />

@@ -21,11 +21,14 @@ const isRole = (value: string): value is Role => (ROLES as readonly string[]).in
 export function UserRow({ user, negotiationId, isSelf, run, onChanged }: UserRowProps) {
   const { t } = useI18n()
   const [password, setPassword] = useState<string | null>(null)
+  // The role chosen in the list, until the secretariat confirms it (or cancels).
+  const [pendingRole, setPendingRole] = useState<string | null>(null)
   const role = user.roles.find((r) => r.negotiationId === negotiationId)?.role ?? ''
   const newPassword = ResetPasswordRequest.safeParse({ password: password ?? '' })
 
-  const handleRole = (value: string) =>
-    run(async () => {
+  const handleRole = (value: string) => {
+    setPendingRole(null)
+    return run(async () => {
       const next = isRole(value) ? value : null
       await setRole(negotiationId, user.id, next)
       await onChanged()
@@ -33,6 +36,7 @@ export function UserRow({ user, negotiationId, isSelf, run, onChanged }: UserRow
         ? t.roleSet(user.username, t.roles[next], negotiationId)
         : t.roleRemoved(user.username, negotiationId)
     })
+  }
 
   const handleActive = () =>
     run(async () => {
@@ -72,9 +76,11 @@ export function UserRow({ user, negotiationId, isSelf, run, onChanged }: UserRow
         <select
           data-testid="user-role"
           aria-label={t.roleIn(negotiationId)}
-          value={role}
+          value={pendingRole ?? role}
           disabled={!negotiationId}
-          onChange={(event) => void handleRole(event.target.value)}
+          onChange={(event) =>
+            setPendingRole(event.target.value === role ? null : event.target.value)
+          }
         >
           <option value="">{t.noRole}</option>
           {ROLES.map((r) => (
@@ -83,6 +89,33 @@ export function UserRow({ user, negotiationId, isSelf, run, onChanged }: UserRow
             </option>
           ))}
         </select>
+        {pendingRole !== null && (
+          <div className="console-confirm" role="group" data-testid="role-confirm">
+            <p>
+              {t.confirmRole(
+                user.username,
+                isRole(pendingRole) ? t.roles[pendingRole] : null,
+                negotiationId,
+              )}
+            </p>
+            <button
+              type="button"
+              className="button button-primary"
+              data-testid="role-confirm-yes"
+              onClick={() => void handleRole(pendingRole)}
+            >
+              {t.confirmRoleChange}
+            </button>{' '}
+            <button
+              type="button"
+              className="button"
+              data-testid="role-confirm-no"
+              onClick={() => setPendingRole(null)}
+            >
+              {t.cancel}
+            </button>
+          </div>
+        )}
       </td>
       <td>
         <div className="console-actions">

@@ -12,7 +12,7 @@ interface DraftPageProps {
 export function DraftPage({ editor, title, isLoaded }: DraftPageProps) {
   const { t } = useI18n()
   return (
-    <article className="page" aria-busy={!isLoaded}>
+    <article className="page" id="draft-page" tabIndex={-1} aria-busy={!isLoaded}>
       <h1 className="document-title" data-testid="document-title">
         {title}
       </h1>

@@ -55,29 +55,27 @@ export function Toolbar({ editor }: { editor: Editor }) {
   const keepSelection = (event: MouseEvent) => event.preventDefault()
 
   return (
-    <div className="toolbar-band">
-      <div className="toolbar" role="toolbar" aria-label={t.toolbarLabel}>
-        <span className="toolbar-label">{t.toolbarLabel}</span>
-        {INSERTIONS.map(({ kind, icon, insert }) => (
-          <button
-            key={kind}
-            type="button"
-            className="toolbar-button"
-            data-testid={`insert-${kind}`}
-            title={labels[kind].hint}
-            disabled={!applies[kind]}
-            onMouseDown={keepSelection}
-            onClick={() => {
-              // Focus at once (not on the next frame), so that typing right after the click
-              // goes in the text.
-              if (insert(editor)) editor.view.focus()
-            }}
-          >
-            <span aria-hidden="true">{icon}</span> {labels[kind].label}
-          </button>
-        ))}
-        <SuggestingControls editor={editor} />
-      </div>
+    <div className="toolbar" role="toolbar" aria-label={t.toolbarLabel}>
+      <span className="toolbar-label">{t.toolbarLabel}</span>
+      {INSERTIONS.map(({ kind, icon, insert }) => (
+        <button
+          key={kind}
+          type="button"
+          className="toolbar-button"
+          data-testid={`insert-${kind}`}
+          title={labels[kind].hint}
+          disabled={!applies[kind]}
+          onMouseDown={keepSelection}
+          onClick={() => {
+            // Focus at once (not on the next frame), so that typing right after the click
+            // goes in the text.
+            if (insert(editor)) editor.view.focus()
+          }}
+        >
+          <span aria-hidden="true">{icon}</span> {labels[kind].label}
+        </button>
+      ))}
+      <SuggestingControls editor={editor} />
     </div>
   )
 }

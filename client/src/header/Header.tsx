@@ -17,12 +17,22 @@ interface HeaderProps {
   status?: { connection: ConnectionStateName; saved: SavedStateName }
   /** The user may read the text but not change it. */
   isReadOnly?: boolean
+  /** The colours of the negotiation's delegations on screen, by code. */
+  delegationColors?: ReadonlyMap<string, string>
   /** The room's own buttons (the activity feed). */
   actions?: ReactNode
 }
 
 /** The negotiation, whether the text is connected and saved, and who the user is. */
-export function Header({ title, user, role, status, isReadOnly = false, actions }: HeaderProps) {
+export function Header({
+  title,
+  user,
+  role,
+  status,
+  isReadOnly = false,
+  delegationColors = new Map(),
+  actions,
+}: HeaderProps) {
   const { t } = useI18n()
   return (
     <header className="app-header">
@@ -41,7 +51,7 @@ export function Header({ title, user, role, status, isReadOnly = false, actions 
         {status && <ConnectionIndicator connection={status.connection} />}
         {status && <SavedIndicator saved={status.saved} />}
         {actions}
-        <UserMenu user={user} role={role} />
+        <UserMenu user={user} role={role} delegationColors={delegationColors} />
         <LanguageSwitch />
       </div>
     </header>

@@ -10,15 +10,16 @@ export function LanguageSwitch() {
       className="language-switch"
       data-testid="language-switch"
       data-language={language}
-      aria-label={t.languageSwitchLabel}
+      // The name says where the button goes and starts with what it shows (WCAG 2.5.3).
       title={t.languageSwitchLabel}
       onClick={() => setLanguage(language === 'fr' ? 'en' : 'fr')}
     >
       {LANGUAGES.map((code) => (
         <span key={code} className={code === language ? 'is-current' : undefined}>
-          {code.toUpperCase()}
+          {code.toUpperCase()}{' '}
         </span>
       ))}
+      <span className="visually-hidden">{t.languageSwitchLabel}</span>
     </button>
   )
 }

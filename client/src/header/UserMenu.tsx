@@ -13,10 +13,11 @@ interface UserMenuProps {
   user: Me['user']
   /** The user's role in the negotiation on screen (null outside one). */
   role: Role | null
+  delegationColors: ReadonlyMap<string, string>
 }
 
 /** Who is signed in, in their presence colour; opens language, tokens, console and sign-out. */
-export function UserMenu({ user, role }: UserMenuProps) {
+export function UserMenu({ user, role, delegationColors }: UserMenuProps) {
   const { t, language, setLanguage } = useI18n()
   const [isOpen, setIsOpen] = useState(false)
   const [isTokensOpen, setIsTokensOpen] = useState(false)
@@ -66,7 +67,7 @@ export function UserMenu({ user, role }: UserMenuProps) {
       >
         <span
           className="identity-swatch"
-          style={{ backgroundColor: presenceColor(user.delegation, role) }}
+          style={{ backgroundColor: presenceColor(user.delegation, role, delegationColors) }}
           aria-hidden="true"
         />
         <span className="identity-name">{user.displayName}</span>

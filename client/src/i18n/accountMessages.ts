@@ -93,6 +93,9 @@ export interface AccountMessages {
   setPassword: string
   passwordReset: (username: string) => string
   roleSet: (username: string, role: string, negotiationId: string) => string
+  /** Asked before a role changes: what a delegate may do in a negotiation is at stake. */
+  confirmRole: (username: string, role: string | null, negotiationId: string) => string
+  confirmRoleChange: string
   roleRemoved: (username: string, negotiationId: string) => string
   actionFailed: (detail: string) => string
   invalidField: (field: string, detail: string) => string

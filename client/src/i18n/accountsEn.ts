@@ -98,6 +98,11 @@ export const accountsEn: AccountMessages = {
   newPassword: 'New password',
   setPassword: 'Set',
   passwordReset: (username) => `Password of “${username}” changed.`,
+  confirmRole: (username, role, negotiationId) =>
+    role
+      ? `Make “${username}” ${role} in “${negotiationId}”?`
+      : `Remove the role of “${username}” in “${negotiationId}”?`,
+  confirmRoleChange: 'Confirm',
   roleSet: (username, role, negotiationId) => `“${username}” is ${role} in “${negotiationId}”.`,
   roleRemoved: (username, negotiationId) =>
     `“${username}” no longer has a role in “${negotiationId}”.`,

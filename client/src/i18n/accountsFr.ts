@@ -101,6 +101,11 @@ export const accountsFr: AccountMessages = {
   newPassword: 'Nouveau mot de passe',
   setPassword: 'Définir',
   passwordReset: (username) => `Mot de passe de «${NBSP}${username}${NBSP}» changé.`,
+  confirmRole: (username, role, negotiationId) =>
+    role
+      ? `Donner à «${NBSP}${username}${NBSP}» le rôle ${role} dans «${NBSP}${negotiationId}${NBSP}»${NBSP}?`
+      : `Retirer à «${NBSP}${username}${NBSP}» son rôle dans «${NBSP}${negotiationId}${NBSP}»${NBSP}?`,
+  confirmRoleChange: 'Confirmer',
   roleSet: (username, role, negotiationId) =>
     `«${NBSP}${username}${NBSP}» est ${role} dans «${NBSP}${negotiationId}${NBSP}».`,
   roleRemoved: (username, negotiationId) =>

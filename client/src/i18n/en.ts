@@ -45,6 +45,10 @@ export const en: Messages = {
   insertObjectiveHint: 'Insert an objective after the current objective',
 
   outlineTitle: 'Outline',
+  showOutline: 'Outline',
+  showProposals: 'Proposals',
+  closePanel: 'Close the panel',
+  skipToText: 'Skip to the text',
   outlineEmpty: 'The text is empty.',
   paragraphRef: (from, to) => (to !== undefined && to !== from ? `§ ${from}–${to}` : `§ ${from}`),
 

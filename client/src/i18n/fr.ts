@@ -52,6 +52,10 @@ export const fr: Messages = {
   insertObjectiveHint: 'Insérer un objectif après l’objectif courant',
 
   outlineTitle: 'Plan',
+  showOutline: 'Plan',
+  showProposals: 'Propositions',
+  closePanel: 'Fermer le panneau',
+  skipToText: 'Aller au texte',
   outlineEmpty: 'Le texte est vide.',
   // A plain space: the outline keeps the reference on one line with CSS instead.
   paragraphRef: (from, to) => (to !== undefined && to !== from ? `§ ${from}–${to}` : `§ ${from}`),

@@ -40,6 +40,11 @@ export interface Messages
   insertObjectiveHint: string
 
   outlineTitle: string
+  /** The toggles that open the outline and the proposals as drawers on narrow screens. */
+  showOutline: string
+  showProposals: string
+  closePanel: string
+  skipToText: string
   outlineEmpty: string
   paragraphRef: (from: number, to?: number) => string
 

@@ -3,6 +3,7 @@ import type { ProposalComment, ProposalRecord } from '../../../shared/draft/inde
 import { failureOf, useSubmission } from '../api/useSubmission.ts'
 import { formatDateTime } from '../account/formatDate.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useDelegationName } from './delegationNames.ts'
 import { actOnProposal } from './proposalActions.ts'
 import type { ProposalRights } from './proposer.ts'
 import { useProposalMessages } from './useProposalMessages.ts'
@@ -36,6 +37,7 @@ export function CommentThreads(props: {
   const { record, rights, negotiationId } = props
   const t = useProposalMessages()
   const { language } = useI18n()
+  const delegationName = useDelegationName()
   const [replyingTo, setReplyingTo] = useState<string | null>(null)
   const [text, setText] = useState('')
   const { submission, submit } = useSubmission()
@@ -67,7 +69,7 @@ export function CommentThreads(props: {
   const byLine = (comment: ProposalComment) => (
     <span className="proposal-comment-author">
       {comment.authorName}
-      {comment.delegation ? ` (${comment.delegation})` : ''} ·{' '}
+      {comment.delegation ? ` (${delegationName(comment.delegation)})` : ''} ·{' '}
       <time dateTime={comment.at}>{formatDateTime(comment.at, language)}</time>
     </span>
   )

@@ -7,6 +7,7 @@ import { actOnProposal, type ProposalAction } from './proposalActions.ts'
 import type { ProposalChange } from './proposalChanges.ts'
 import type { ProposalRights } from './proposer.ts'
 import { proposerName } from './proposerName.ts'
+import { useDelegationName } from './delegationNames.ts'
 import type { ProposalView } from './useProposals.ts'
 import { useProposalMessages } from './useProposalMessages.ts'
 
@@ -111,6 +112,7 @@ export const ProposalItem = memo(function ProposalItem({
   isSelected = false,
 }: ProposalItemProps) {
   const t = useProposalMessages()
+  const delegationName = useDelegationName()
   const { language } = useI18n()
   const { record, change, isInText } = view
   const [form, setForm] = useState<'comment' | 'rationale' | null>(null)
@@ -180,7 +182,7 @@ export const ProposalItem = memo(function ProposalItem({
         <ChangeText change={change} t={t} />
       </button>
       <p className="proposal-meta">
-        {t.by(record.authorName)} ·{' '}
+        {t.by(delegationName(record.delegation))} ·{' '}
         <time dateTime={record.createdAt}>{dates.format(new Date(record.createdAt))}</time>
         {record.decidedBy && record.decidedAt && (
           <>

@@ -8,6 +8,7 @@ import { decideProposals } from './proposalActions.ts'
 import { ProposalItem } from './ProposalItem.tsx'
 import { proposerName } from './proposerName.ts'
 import type { ProposalMessages } from './messages.ts'
+import { useDelegationName } from './delegationNames.ts'
 import type { ProposalRights } from './proposer.ts'
 import type { ProposalView } from './useProposals.ts'
 import { useProposalMessages } from './useProposalMessages.ts'
@@ -83,6 +84,7 @@ export function ProposalsPanel({
   isFrozen = false,
 }: ProposalsPanelProps) {
   const t = useProposalMessages()
+  const delegationName = useDelegationName()
   const rights = useMemo(
     () => (isFrozen ? withoutTextChanges(allRights) : allRights),
     [isFrozen, allRights],
@@ -188,7 +190,7 @@ export function ProposalsPanel({
             <option value="all">{t.allDelegations}</option>
             {delegations.map((code) => (
               <option key={code} value={code}>
-                {proposerName(code, t)}
+                {delegationName(code)}
               </option>
             ))}
           </select>

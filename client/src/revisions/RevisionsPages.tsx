@@ -1,3 +1,4 @@
+import { colorsOf } from '../../../shared/presence.ts'
 import { useEffect, useState } from 'react'
 import type { Me } from '../../../shared/accountsApi.ts'
 import { ComparisonPage } from '../compare/ComparisonPage.tsx'
@@ -30,6 +31,7 @@ export function RevisionsPages({ me, route }: { me: Me; route: RevisionsRoute })
         title={negotiation?.title ?? ''}
         user={me.user}
         role={negotiation?.policies.role ?? null}
+        delegationColors={colorsOf(negotiation?.delegations ?? [])}
       />
       <nav className="revisions-nav" aria-label={t.openRevisions}>
         <AppLink

@@ -31,8 +31,11 @@ export function App() {
       if (revisionsRoute) {
         return <RevisionsPages key={state.me.user.id} me={state.me} route={revisionsRoute} />
       }
-      // Keyed by user: another user signing in starts from a clean room.
-      return pathname === CONSOLE_PATH ? (
+      // Keyed by user: another user signing in starts from a clean room. The secretariat,
+      // who negotiates nothing, lands on its console; its rooms are a link away.
+      const isConsole =
+        pathname === CONSOLE_PATH || (pathname === '/' && state.me.user.isSecretariat)
+      return isConsole ? (
         <ConsolePage key={state.me.user.id} me={state.me} />
       ) : (
         <Room key={state.me.user.id} me={state.me} />

@@ -16,12 +16,13 @@ import { useI18n } from '../i18n/I18nContext.ts'
 import { usePolicies } from '../api/usePolicies.ts'
 import { mayWriteText } from '../auth/abilities.ts'
 import { presenceOf } from '../auth/presence.ts'
+import { colorsOf } from '../../../shared/presence.ts'
 import { useAccessGuard } from '../auth/useAccessGuard.ts'
 import { OpenRevisionsLink } from '../revisions/OpenRevisionsLink.tsx'
-import { WordDoor } from '../amendments/WordDoor.tsx'
 import { SilenceArea } from '../silence/SilenceArea.tsx'
 import { useSilence } from '../silence/useSilence.ts'
 import { ProposalColors } from '../proposals/ProposalColors.tsx'
+import { WordDoor } from '../amendments/WordDoor.tsx'
 import { ProposalsPanel } from '../proposals/ProposalsPanel.tsx'
 import { proposalRightsOf } from '../proposals/proposer.ts'
 import { objectiveNumbers, openCountsByObjective, useProposals } from '../proposals/useProposals.ts'
@@ -33,6 +34,9 @@ import { useActivityNews } from '../activity/useActivityNews.ts'
 import { BlockHistoryPanel } from '../history/BlockHistoryPanel.tsx'
 import { HistoryButton } from '../history/HistoryButton.tsx'
 import { useBlockAtCaret, type BlockAtCaret } from '../history/useBlockAtCaret.ts'
+import { DelegationsContext } from '../proposals/delegationNames.ts'
+import { DrawerToggles } from './DrawerToggles.tsx'
+import { useDrawer } from './useDrawer.ts'
 
 interface DraftRoomProps {
   negotiation: NegotiationDetail
@@ -66,26 +70,35 @@ function OpenRoom({
   const { isFrozen } = useSilence(session)
   // Stable between renders, so that the proposals panel's items redraw only when they change.
   const rights = useMemo(() => proposalRightsOf(policies, me.user), [policies, me.user])
+  const delegationColors = useMemo(() => colorsOf(negotiation.delegations), [negotiation])
+  const delegations = useMemo(
+    () =>
+      new Map([...negotiation.delegations, ...negotiation.coFacilitators].map((d) => [d.code, d])),
+    [negotiation],
+  )
   const { editor, isLoaded } = useDraftEditor({
     session,
-    user: presenceOf(me.user, policies.role),
+    user: presenceOf(me.user, policies.role, delegationColors),
     isReadOnly: isReadOnly || isFrozen,
     textLanguage: negotiation.language,
     proposer: rights.proposer,
     mayEditDirectly: rights.mayEditDirectly,
   })
   const proposals = useProposals(session.doc, editor)
+  const drawer = useDrawer()
+  const openCounts = openCountsByObjective(proposals)
+  const openProposals = [...openCounts.values()].reduce((sum, count) => sum + count, 0)
   const news = useActivityNews(negotiation.id, session.doc)
-  const [drawer, setDrawer] = useState<
+  const [overlay, setOverlay] = useState<
     { kind: 'activity' } | ({ kind: 'history' } & BlockAtCaret) | null
   >(null)
-  const isActivityOpen = drawer?.kind === 'activity'
+  const isActivityOpen = overlay?.kind === 'activity'
   const caretBlock = useBlockAtCaret(editor)
   // An open history follows the caret to the paragraph the user moves to.
-  const historyUid = drawer?.kind === 'history' ? drawer.uid : null
+  const historyUid = overlay?.kind === 'history' ? overlay.uid : null
   useEffect(() => {
     if (historyUid && caretBlock && caretBlock.uid !== historyUid) {
-      setDrawer({ kind: 'history', ...caretBlock })
+      setOverlay({ kind: 'history', ...caretBlock })
     }
   }, [historyUid, caretBlock])
   const [isNewsDismissed, setIsNewsDismissed] = useState(false)
@@ -103,94 +116,117 @@ function OpenRoom({
   }, [negotiation.title, t.appName])
 
   return (
-    <div className="app">
-      <Header
-        title={negotiation.title}
-        user={me.user}
-        role={policies.role}
-        status={{ connection, saved }}
-        isReadOnly={isReadOnly}
-        actions={
-          <>
-            <HistoryButton
-              block={caretBlock}
-              isOpen={drawer?.kind === 'history'}
-              onToggle={() =>
-                setDrawer(
-                  drawer?.kind !== 'history' && caretBlock
-                    ? { kind: 'history', ...caretBlock }
-                    : null,
-                )
-              }
-            />
-            <ActivityButton
-              unread={news.summary?.unread ?? 0}
-              isOpen={isActivityOpen}
-              onToggle={() => setDrawer(isActivityOpen ? null : { kind: 'activity' })}
-            />
-          </>
-        }
-      />
-      {closedBy && <ConnectionBanner closedBy={closedBy} onRetry={() => session.retry()} />}
-      {isOfflineCopy && !closedBy && connection !== 'connected' && (
-        <div className="banner banner-warning" role="status">
-          {t.offlineCopy}
-        </div>
-      )}
-      <SilenceArea session={session} negotiation={negotiation} policies={policies} me={me} />
-      {news.summary && !isNewsDismissed && !isActivityOpen && (
-        <ActivityNewsBanner
-          summary={news.summary}
-          onOpen={() => setDrawer({ kind: 'activity' })}
-          onDismiss={() => setIsNewsDismissed(true)}
+    <DelegationsContext.Provider value={delegations}>
+      <div className="app">
+        <a className="skip-link" href="#draft-page">
+          {t.skipToText}
+        </a>
+        <Header
+          title={negotiation.title}
+          user={me.user}
+          role={policies.role}
+          status={{ connection, saved }}
+          isReadOnly={isReadOnly}
+          delegationColors={delegationColors}
+          actions={
+            <>
+              <HistoryButton
+                block={caretBlock}
+                isOpen={overlay?.kind === 'history'}
+                onToggle={() =>
+                  setOverlay(
+                    overlay?.kind !== 'history' && caretBlock
+                      ? { kind: 'history', ...caretBlock }
+                      : null,
+                  )
+                }
+              />
+              <ActivityButton
+                unread={news.summary?.unread ?? 0}
+                isOpen={isActivityOpen}
+                onToggle={() => setOverlay(isActivityOpen ? null : { kind: 'activity' })}
+              />
+            </>
+          }
         />
-      )}
-      <ProposalColors delegations={[...negotiation.delegations, ...negotiation.coFacilitators]} />
-      <main className="workspace has-proposals">
-        <aside className="workspace-side">
-          <OpenRevisionsLink negotiationId={negotiation.id} />
-          <WordDoor negotiation={negotiation} me={me} policies={policies} />
-          <Outline
-            editor={editor}
-            isLoaded={isLoaded}
-            openCounts={openCountsByObjective(proposals)}
+        {closedBy && <ConnectionBanner closedBy={closedBy} onRetry={() => session.retry()} />}
+        {isOfflineCopy && !closedBy && connection !== 'connected' && (
+          <div className="banner banner-warning" role="status">
+            {t.offlineCopy}
+          </div>
+        )}
+        <SilenceArea session={session} negotiation={negotiation} policies={policies} me={me} />
+        {news.summary && !isNewsDismissed && !isActivityOpen && (
+          <ActivityNewsBanner
+            summary={news.summary}
+            onOpen={() => setOverlay({ kind: 'activity' })}
+            onDismiss={() => setIsNewsDismissed(true)}
           />
-        </aside>
-        <div className="workspace-page">
-          {!isReadOnly && !isFrozen && <Toolbar editor={editor} />}
-          <DraftPage editor={editor} title={negotiation.title} isLoaded={isLoaded} />
-        </div>
-        <aside className="workspace-proposals">
-          <ProposalsPanel
-            views={proposals}
-            rights={rights}
+        )}
+        <ProposalColors delegations={[...negotiation.delegations, ...negotiation.coFacilitators]} />
+        <main className="workspace has-proposals" data-drawer={drawer.open ?? undefined}>
+          <aside
+            id="workspace-outline"
+            className="workspace-side"
+            aria-label={t.outlineTitle}
+            // A jump from the outline lands in the text: the drawer has done its job.
+            onClick={(event) => {
+              if ((event.target as HTMLElement).closest('.outline button')) drawer.close()
+            }}
+          >
+            <WordDoor negotiation={negotiation} me={me} policies={policies} />
+            <Outline editor={editor} isLoaded={isLoaded} openCounts={openCounts} />
+          </aside>
+          <div className="workspace-page">
+            <div className="toolbar-band">
+              <DrawerToggles
+                open={drawer.open}
+                onToggle={drawer.toggle}
+                openProposals={openProposals}
+              >
+                <OpenRevisionsLink negotiationId={negotiation.id} />
+              </DrawerToggles>
+              {!isReadOnly && !isFrozen && <Toolbar editor={editor} />}
+            </div>
+            <DraftPage editor={editor} title={negotiation.title} isLoaded={isLoaded} />
+          </div>
+          <div className="drawer-backdrop" aria-hidden="true" onClick={drawer.close} />
+          <aside
+            id="workspace-proposals"
+            className="workspace-proposals"
+            aria-label={t.showProposals}
+          >
+            <ProposalsPanel
+              views={proposals}
+              rights={rights}
+              negotiationId={negotiation.id}
+              editor={editor}
+              isFrozen={isFrozen}
+            />
+          </aside>
+        </main>
+        {isActivityOpen && (
+          <ActivityPanel
             negotiationId={negotiation.id}
-            editor={editor}
-            isFrozen={isFrozen}
+            delegations={[...negotiation.coFacilitators, ...negotiation.delegations]}
+            objectives={[...objectiveNumbers(editor)].map(([uid, number]) => ({ uid, number }))}
+            changes={news.changes}
+            onSeen={handleSeen}
+            onGoToProposal={handleGoToProposal}
+            onClose={() => setOverlay(null)}
           />
-        </aside>
-      </main>
-      {isActivityOpen && (
-        <ActivityPanel
-          negotiationId={negotiation.id}
-          delegations={[...negotiation.coFacilitators, ...negotiation.delegations]}
-          objectives={[...objectiveNumbers(editor)].map(([uid, number]) => ({ uid, number }))}
-          changes={news.changes}
-          onSeen={handleSeen}
-          onGoToProposal={handleGoToProposal}
-          onClose={() => setDrawer(null)}
-        />
-      )}
-      {drawer?.kind === 'history' && (
-        <BlockHistoryPanel
-          negotiationId={negotiation.id}
-          uid={drawer.uid}
-          label={drawer.label}
-          changes={news.changes}
-          onClose={() => setDrawer(null)}
-        />
-      )}
-      <Toasts toasts={toasts} onDismiss={dismiss} />
-    </div>
+        )}
+        {overlay?.kind === 'history' && (
+          <BlockHistoryPanel
+            negotiationId={negotiation.id}
+            uid={overlay.uid}
+            label={overlay.label}
+            changes={news.changes}
+            onClose={() => setOverlay(null)}
+          />
+        )}
+        <Toasts toasts={toasts} onDismiss={dismiss} />
+      </div>
+    </DelegationsContext.Provider>
   )
 }

@@ -1,8 +1,13 @@
+import { useMemo, useState } from 'react'
 import type { DeadlineInput } from '../../../shared/silence/silenceSchema.ts'
-import { timeZoneLabel } from '../../../shared/silence/timeZoneLabel.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { silenceErrorText, useFormatInstant, USER_TIME_ZONE } from './silenceText.ts'
-import { deadlineZones, type ResolvedDeadline } from './silenceView.ts'
+import {
+  deadlineZones,
+  matchesZoneSearch,
+  zoneOptionLabel,
+  type ResolvedDeadline,
+} from './silenceView.ts'
 
 interface DeadlineFieldsProps {
   value: DeadlineInput
@@ -28,13 +33,26 @@ export function DeadlineFields({
   const { t, language } = useI18n()
   const format = useFormatInstant()
   const isFilled = value.date !== '' && value.time !== ''
+  const [search, setSearch] = useState('')
+  // Labelled once per language: several hundred zones.
+  const labelled = useMemo(() => {
+    const at = new Date()
+    return zones.map((zone) => ({ zone, label: zoneOptionLabel(zone, language, at) }))
+  }, [zones, language])
+  // The chosen zone stays listed whatever the search, so the list never shows another one.
+  const shown = labelled.filter(
+    ({ zone, label }) => zone === value.timeZone || matchesZoneSearch(label, search),
+  )
   return (
     <>
       <div className="silence-deadline-fields">
         <label className="field">
-          <span>{t.silenceDate}</span>
+          <span>
+            {t.silenceDate} <span className="required-mark">{t.silenceRequired}</span>
+          </span>
           <input
             type="date"
+            lang={language}
             data-testid="silence-date"
             required
             value={value.date}
@@ -42,25 +60,40 @@ export function DeadlineFields({
           />
         </label>
         <label className="field">
-          <span>{t.silenceTime}</span>
+          <span>
+            {t.silenceTime} <span className="required-mark">{t.silenceRequired}</span>
+          </span>
           <input
             type="time"
+            lang={language}
             data-testid="silence-time"
             required
             value={value.time}
             onChange={(event) => onChange({ ...value, time: event.target.value })}
           />
         </label>
+        <label className="field silence-zone-search">
+          <span>{t.silenceZoneSearch}</span>
+          <input
+            type="search"
+            data-testid="silence-timezone-search"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+        </label>
         <label className="field silence-zone-field">
-          <span>{t.silenceTimeZone}</span>
+          <span>
+            {t.silenceTimeZone} <span className="required-mark">{t.silenceRequired}</span>
+          </span>
           <select
             data-testid="silence-timezone"
+            required
             value={value.timeZone}
             onChange={(event) => onChange({ ...value, timeZone: event.target.value })}
           >
-            {zones.map((zone) => (
+            {shown.map(({ zone, label }) => (
               <option key={zone} value={zone}>
-                {t.silenceZoneOption(timeZoneLabel(zone, language), zone)}
+                {label}
               </option>
             ))}
           </select>

@@ -39,7 +39,9 @@ export interface SilenceMessages {
   silenceDate: string
   silenceTime: string
   silenceTimeZone: string
-  silenceZoneOption: (label: string, zone: string) => string
+  silenceZoneSearch: string
+  /** Beside the label of a field the form cannot be sent without. */
+  silenceRequired: string
   silenceDeadlineIs: string
   silenceNote: string
   silenceNotePlaceholder: string

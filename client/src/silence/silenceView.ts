@@ -1,3 +1,4 @@
+import { currentTimeZones, currentZoneName } from '../../../shared/silence/currentZoneNames.ts'
 import type { Delegation } from '../../../shared/api.ts'
 import { resolveDeadline } from '../../../shared/silence/deadline.ts'
 import { DEFAULT_SILENCE_TIME_ZONE } from '../../../shared/silence/silenceLimits.ts'
@@ -73,11 +74,40 @@ export function defaultExtension(deadline: string, timeZone: string): DeadlineIn
   return wallClockAt(new Date(Date.parse(deadline) + 24 * HOUR_MS), timeZone)
 }
 
-/** Every IANA zone the browser knows, with the ones the form needs even if it does not. */
+/**
+ * The zones a deadline may be written in: the ones the form needs first (New York, the
+ * procedure's, the user's own), then every zone the browser knows, by current IANA name.
+ */
 export function timeZoneChoices(...needed: string[]): string[] {
-  const known =
-    typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []
-  return [...new Set([...needed, ...known])].sort((a, b) => a.localeCompare(b))
+  const first = needed.map(currentZoneName)
+  const rest = currentTimeZones()
+    .filter((zone) => !first.includes(zone))
+    .sort((a, b) => a.localeCompare(b))
+  return [...new Set([...first, ...rest])]
+}
+
+/**
+ * A zone as a delegate looks for it, in the UI's language: its city and the zone's generic
+ * name, "Kyiv — heure d’Europe de l’Est (Europe/Kyiv)".
+ */
+export function zoneOptionLabel(zone: string, language: Language, at: Date): string {
+  const city = zone.includes('/') ? (zone.split('/').pop() ?? zone).replaceAll('_', ' ') : zone
+  let generic = ''
+  try {
+    generic =
+      new Intl.DateTimeFormat(language, { timeZone: zone, timeZoneName: 'longGeneric' })
+        .formatToParts(at)
+        .find((part) => part.type === 'timeZoneName')?.value ?? ''
+  } catch {
+    // A zone this browser does not know: named by its city and identifier alone.
+  }
+  return `${city}${generic ? ` — ${generic}` : ''} (${zone})`
+}
+
+/** Whether a zone's label matches what the user typed: any case, with or without accents. */
+export function matchesZoneSearch(label: string, search: string): boolean {
+  const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+  return fold(label).includes(fold(search.trim()))
 }
 
 /** "France (FRA)" / "Morocco (MAR)"; the bare code for a delegation the room does not list. */

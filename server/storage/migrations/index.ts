@@ -7,6 +7,7 @@ import * as revisions from './003_revisions.ts'
 import * as documentWriters from './004_document_writers.ts'
 import * as documentSequences from './005_document_sequences.ts'
 import * as activity from './006_activity.ts'
+import * as delegationColors from './007_delegation_colors.ts'
 
 type Step = (db: Kysely<unknown>, ddl: Ddl) => Promise<void>
 
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Step> = {
   '004_document_writers': documentWriters.up,
   '005_document_sequences': documentSequences.up,
   '006_activity': activity.up,
+  '007_delegation_colors': delegationColors.up,
 }
 
 /** The migrations as Kysely's Migrator takes them, written for one database. */

@@ -61,8 +61,8 @@ afterEach(() => {
 })
 
 describe('the session in the client', () => {
-  it('starts signed out when /api/me answers 401', async () => {
-    fakeApi({ 'GET /api/me': unauthorized })
+  it('starts signed out when /api/session says nobody is signed in', async () => {
+    fakeApi({ 'GET /api/session': () => json(200, { me: null }) })
     await store.check()
     expect(store.state).toEqual({ status: 'signedOut', hasExpired: false })
   })
@@ -110,7 +110,7 @@ describe('the session in the client', () => {
     const sent = fakeApi({
       'POST /api/session': () => json(200, FRANCE),
       'DELETE /api/session': () => new Response(null, { status: 204 }),
-      'GET /api/me': unauthorized,
+      'GET /api/session': () => json(200, { me: null }),
     })
     await store.signIn('fra', 'demo')
     await store.signOut()

@@ -1,14 +1,14 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
 import { renderCaret } from '../../../client/src/editor/carets.ts'
-import { presenceColor } from '../../../shared/presence.ts'
+import { delegationColorAt } from '../../../shared/presence.ts'
 
 const label = (caret: HTMLElement) =>
   caret.querySelector('.collaboration-carets__label')?.textContent
 
 describe('remote carets', () => {
   it('show the server-stamped name and delegation, in the stamped colour', () => {
-    const color = presenceColor('FRA', 'delegation')
+    const color = delegationColorAt(1)
     const caret = renderCaret(
       { name: 'Délégation de la France', delegation: 'FRA', role: 'delegation', color },
       () => 'Co-fac.',

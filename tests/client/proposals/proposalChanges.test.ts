@@ -3,7 +3,7 @@ import { draftSchema } from '../../../shared/schema/index.ts'
 import { numberDocument } from '../../../client/src/editor/numberingPlugin.ts'
 import { proposalChanges } from '../../../client/src/proposals/proposalChanges.ts'
 import { proposalColorRules } from '../../../client/src/proposals/ProposalColors.tsx'
-import { delegationColor } from '../../../shared/presence.ts'
+import { CO_FACILITATORS_COLOR } from '../../../shared/presence.ts'
 import { block, compact, text, type doc } from '../../shared/draftFixtures.ts'
 
 type Json = ReturnType<typeof doc>
@@ -101,10 +101,18 @@ describe('the proposals in the text', () => {
 
 describe('the proposal colours', () => {
   it('give each delegation, and the co-facilitators, their presence colour', () => {
-    const rules = proposalColorRules(['FRA', 'MAR', 'not a code'])
+    const rules = proposalColorRules([
+      { code: 'FRA', color: '#1b5e20' },
+      { code: 'MAR', color: '#6a1b9a' },
+      { code: 'not a code', color: '#000000' },
+      { code: 'PHL', color: 'red}body{display:none' },
+    ])
     expect(rules).toContain(`[data-delegation="FRA"]`)
-    expect(rules).toContain(`--proposal-color:${delegationColor('FRA')}`)
+    expect(rules).toContain(`[data-proposal-delegation="MAR"]{--proposal-color:#6a1b9a}`)
+    expect(rules).toContain(`--proposal-color:#1b5e20`)
     expect(rules).toContain(`[data-delegation="co-facilitators"]`)
+    expect(rules).toContain(`--proposal-color:${CO_FACILITATORS_COLOR}`)
     expect(rules).not.toContain('not a code')
+    expect(rules).not.toContain('PHL')
   })
 })

@@ -112,7 +112,22 @@ describe('defaultDeadline', () => {
   it('rounds up to the next full hour, even by a millisecond', () => {
     expect(defaultDeadline(new Date('2026-03-23T21:00:00.001Z'))).toMatchObject({ time: '18:00' })
     expect(defaultDeadline(new Date('2026-03-23T21:59:59.999Z'))).toMatchObject({ time: '18:00' })
-    expect(defaultDeadline(new Date('2026-03-23T22:00:00.001Z'))).toMatchObject({ time: '19:00' })
+    expect(defaultDeadline(new Date('2026-03-23T12:00:00.001Z'))).toMatchObject({ time: '09:00' })
+  })
+
+  it('falls in working hours: after 18:00, the next morning; at a weekend, the Monday', () => {
+    // Thursday 19:00 would be the next hour: Friday 09:00 instead.
+    expect(defaultDeadline(new Date('2026-03-23T22:00:00.001Z'))).toEqual({
+      date: '2026-03-27',
+      time: '09:00',
+      timeZone: NY,
+    })
+    // Started on Thursday at 11:00: 72 hours later is a Sunday; Monday 09:00 instead.
+    expect(defaultDeadline(new Date('2026-03-26T15:00:00.000Z'))).toEqual({
+      date: '2026-03-30',
+      time: '09:00',
+      timeZone: NY,
+    })
   })
 
   it('counts 72 real hours across the spring change', () => {
@@ -131,16 +146,17 @@ describe('defaultDeadline', () => {
 
   it('never offers an hour the clocks show twice if it would read as an earlier deadline', () => {
     // 72 h later is 01:00 EST, the second 01:00; "01:00" would mean 01:00 EDT, an hour early.
+    // That Sunday is no working day anyway: the Monday.
     const now = new Date('2026-10-29T06:00:00.000Z')
     const deadline = defaultDeadline(now)
-    expect(deadline).toEqual({ date: '2026-11-01', time: '02:00', timeZone: NY })
-    expect(resolveDeadline(deadline).getTime() - now.getTime()).toBe(73 * HOUR)
+    expect(deadline).toEqual({ date: '2026-11-02', time: '09:00', timeZone: NY })
+    expect(resolveDeadline(deadline).getTime()).toBeGreaterThan(now.getTime() + 72 * HOUR)
   })
 
   it('skips the hour the clocks skip', () => {
-    // 72 h later is 01:30 EST; the next full hour, 02:00, does not exist.
+    // 72 h later is Sunday 01:30 EST; 02:00 does not exist: the first working hour after.
     const now = new Date('2026-03-05T06:30:00.000Z')
-    expect(defaultDeadline(now)).toEqual({ date: '2026-03-08', time: '03:00', timeZone: NY })
+    expect(defaultDeadline(now)).toEqual({ date: '2026-03-09', time: '09:00', timeZone: NY })
   })
 })
 
