@@ -45,6 +45,7 @@ import type { DocumentStore } from './storage/DocumentStore.ts'
 import { SqlDocumentStore } from './storage/SqlDocumentStore.ts'
 import { SqliteDocumentStore } from './storage/SqliteDocumentStore.ts'
 import { storageConfig } from './storage/StorageKind.ts'
+import { joinCluster } from './cluster/joinCluster.ts'
 
 const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client')
 
@@ -55,7 +56,11 @@ export interface ServerOptions {
   /** Where the SQLite database lives, unless `databaseUrl` is set. */
   dataDir: string
   /** DATABASE_URL: PostgreSQL holds everything instead of SQLite. */
-  databaseUrl?: string
+  databaseUrl?: string | undefined
+  /** REDIS_URL: several processes serve the same documents (needs `databaseUrl`). */
+  redisUrl?: string | undefined
+  /** REDIS_PREFIX: starts every Redis channel and key (default from the database's name). */
+  redisPrefix?: string | undefined
   port?: number
   host?: string
   /** Create the demo negotiation when the data directory is new (default true). */
@@ -98,14 +103,18 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
   const sqlStore = sqlite ? new SqliteDocumentStore(db, sqlite) : new SqlDocumentStore(db)
   const store = options.decorateStore ? options.decorateStore(sqlStore) : sqlStore
   const negotiations = new NegotiationRepository(db)
+  const now = options.now ?? (() => new Date())
+  const cluster = options.redisUrl
+    ? joinCluster({ db, kind, logger, now, ...options, redisUrl: options.redisUrl })
+    : null
   const rooms = new RoomRegistry(
     store,
     logger,
     options.roomIdleMs ?? DEFAULTS.ROOM_IDLE_MS,
     options.validateUpdates ?? true,
+    cluster,
   )
   const audit = new AuditLog(db)
-  const now = options.now ?? (() => new Date())
   const context: AppContext = {
     logger,
     storageKind: kind,
@@ -136,6 +145,16 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
     now,
     startedAt: Date.now(),
     isDemo: options.demo ?? true,
+    cluster,
+    lifecycle: { isClosing: false },
+  }
+  if (cluster) {
+    const silence = context.silence
+    silence.onChange = (negotiationId) => cluster.signalSilence(negotiationId)
+    await cluster.start({
+      isFrozen: (negotiationId) => silence.isFrozen(negotiationId),
+      refresh: (negotiationId) => silence.refresh(negotiationId),
+    })
   }
   if (isNew && (options.demo ?? true)) await createDemo(context)
   await context.silence.resume((await negotiations.list()).map((n) => n.id))
@@ -179,6 +198,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
 
   let closing: Promise<void> | null = null
   const close = () => {
+    context.lifecycle.isClosing = true
     closing ??= (async () => {
       const timeout = setTimeout(() => {
         logger.error('shutdown timed out')
@@ -189,6 +209,10 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await rooms.closeAll()
+      if (cluster) {
+        await cluster.close()
+        await cluster.bus.close()
+      }
       await db.destroy()
       clearTimeout(timeout)
     })()

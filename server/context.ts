@@ -1,4 +1,5 @@
 import type { AccessChanges } from './auth/AccessChanges.ts'
+import type { ClusterNode } from './cluster/ClusterNode.ts'
 import type { RateLimiter } from './auth/RateLimiter.ts'
 import type { RoomRegistry } from './collab/RoomRegistry.ts'
 import type { WriterBudget } from './collab/WriterBudget.ts'
@@ -40,6 +41,10 @@ export interface AppContext {
   /** The server's clock; injected so that tests can move it. */
   now: () => Date
   startedAt: number
+  /** Several processes (REDIS_URL): this process in the cluster; null on one process. */
+  cluster: ClusterNode | null
+  /** Set when a shutdown begins: the readiness answer turns 503 for load balancers. */
+  lifecycle: { isClosing: boolean }
   /** Demo mode: the published demo accounts exist (the sign-in page lists them). */
   isDemo: boolean
 }

@@ -52,6 +52,30 @@ export class SilenceService {
     },
   ) {}
 
+  /** Several processes: told of every change here, to tell the others (see `refresh`). */
+  onChange: ((negotiationId: string) => void) | null = null
+
+  /**
+   * Reads a negotiation's procedures again, as another process changed them: the frozen state
+   * and the deadline timers. Every process keeps a timer per running procedure; the settling
+   * is a compare-and-set, so the deadline is settled once whichever fires first.
+   */
+  async refresh(negotiationId: string): Promise<void> {
+    const stored = await this.deps.repository.list(negotiationId)
+    this.frozen.set(
+      negotiationId,
+      isDraftFrozen(
+        stored.map((s) => s.procedure),
+        this.deps.now(),
+      ),
+    )
+    for (const { procedure } of stored) {
+      if (procedure.status === 'running' && !this.timers.has(procedure.id)) {
+        this.schedule(procedure)
+      }
+    }
+  }
+
   /** Settles what passed while the server was down, and schedules the rest. */
   async resume(negotiationIds: readonly string[]): Promise<void> {
     for (const negotiationId of negotiationIds) await this.refreshFrozen(negotiationId)
@@ -164,6 +188,7 @@ export class SilenceService {
     })
     await this.mirror(procedure)
     this.schedule(procedure)
+    this.onChange?.(procedure.negotiationId)
   }
 
   private async refreshFrozen(negotiationId: string): Promise<void> {
@@ -174,6 +199,7 @@ export class SilenceService {
   private async mirror(procedure: SilenceProcedure): Promise<void> {
     const room = await this.deps.rooms.open(draftRoomName(procedure.negotiationId))
     try {
+      await room.whenCurrent()
       room.transactAsServer(() => room.doc.getMap(SILENCE_MAP).set(procedure.id, procedure))
       await room.whenCommitted()
     } finally {

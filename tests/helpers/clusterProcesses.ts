@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto'
+import { ServerProcess } from './collabServer.ts'
+import { createTestStorage, removeTestStorage, type TestStorage } from './testStorage.ts'
+
+/** The machine's Redis, or TEST_REDIS_URL. */
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
+
+/**
+ * Several server processes on one PostgreSQL database (created for the test, dropped after)
+ * and one Redis, under a prefix of their own, so that test runs sharing the machine's Redis
+ * never hear each other. The first process creates the demo; the others join it.
+ */
+export class ClusterProcesses {
+  private constructor(
+    readonly storage: TestStorage,
+    readonly redisPrefix: string,
+    readonly processes: ServerProcess[],
+    private readonly env: Record<string, string>,
+  ) {}
+
+  static async start(
+    count = 3,
+    options: { env?: Record<string, string>; redisUrl?: string } = {},
+  ): Promise<ClusterProcesses> {
+    const storage = await createTestStorage('draftroom-cluster-', 'postgres')
+    const redisPrefix = `draftroom_test_${randomBytes(6).toString('hex')}`
+    const env = {
+      REDIS_URL: options.redisUrl ?? TEST_REDIS_URL,
+      REDIS_PREFIX: redisPrefix,
+      LOG_LEVEL: 'info',
+      ...options.env,
+    }
+    const cluster = new ClusterProcesses(storage, redisPrefix, [], env)
+    try {
+      // The first creates the demo on the new database; the others join it together.
+      await cluster.add()
+      await Promise.all(Array.from({ length: count - 1 }, () => cluster.add()))
+    } catch (error) {
+      await cluster.dispose()
+      throw error
+    }
+    return cluster
+  }
+
+  /** Starts one more process on the same database and Redis. */
+  async add(): Promise<ServerProcess> {
+    const server = await ServerProcess.start({ storage: this.storage, env: this.env })
+    this.processes.push(server)
+    return server
+  }
+
+  at(index: number): ServerProcess {
+    const server = this.processes[index]
+    if (!server) throw new Error(`no process ${index}`)
+    return server
+  }
+
+  /** Kills every process (teardown need not be graceful) and drops the database. */
+  async dispose(): Promise<void> {
+    await Promise.all(this.processes.filter((server) => server.isRunning).map((s) => s.kill()))
+    await removeTestStorage(this.storage)
+  }
+}
