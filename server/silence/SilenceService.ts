@@ -70,9 +70,7 @@ export class SilenceService {
       ),
     )
     for (const { procedure } of stored) {
-      if (procedure.status === 'running' && !this.timers.has(procedure.id)) {
-        this.schedule(procedure)
-      }
+      if (procedure.status === 'running') this.schedule(procedure)
     }
   }
 
@@ -81,6 +79,9 @@ export class SilenceService {
     for (const negotiationId of negotiationIds) await this.refreshFrozen(negotiationId)
     for (const { procedure } of await this.deps.repository.listRunning()) {
       await this.settle(procedure.negotiationId, procedure.id)
+      // Still running: its deadline is ahead, and this process keeps a timer for it too.
+      const current = await this.deps.repository.find(procedure.negotiationId, procedure.id)
+      if (current?.procedure.status === 'running') this.schedule(current.procedure)
     }
   }
 
@@ -215,6 +216,7 @@ export class SilenceService {
     const timer = setTimeout(
       () => {
         this.timers.delete(procedure.id)
+        this.deps.logger.debug({ procedure: procedure.id }, 'silence deadline reached')
         this.settle(procedure.negotiationId, procedure.id)
           .then(async () => {
             // A timer may fire before the clock reaches the deadline (long waits go in steps).

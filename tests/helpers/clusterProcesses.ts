@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import * as Y from 'yjs'
 import { ServerProcess } from './collabServer.ts'
 import { createTestStorage, removeTestStorage, type TestStorage } from './testStorage.ts'
 
@@ -59,5 +61,46 @@ export class ClusterProcesses {
   async dispose(): Promise<void> {
     await Promise.all(this.processes.filter((server) => server.isRunning).map((s) => s.kill()))
     await removeTestStorage(this.storage)
+  }
+}
+
+/**
+ * The document as PostgreSQL holds it (snapshot, then updates in sequence), read straight from
+ * the database: what a process loading it would find, whatever the processes hold in memory.
+ */
+export async function storedDocument(databaseUrl: string, room: string): Promise<Y.Doc> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const snapshot = await client.query<{ snapshot: Buffer }>(
+      'select snapshot from documents where name = $1',
+      [room],
+    )
+    const updates = await client.query<{ data: Buffer }>(
+      'select data from document_updates where name = $1 order by seq',
+      [room],
+    )
+    const doc = new Y.Doc()
+    doc.transact(() => {
+      for (const row of snapshot.rows) Y.applyUpdate(doc, new Uint8Array(row.snapshot))
+      for (const row of updates.rows) Y.applyUpdate(doc, new Uint8Array(row.data))
+    })
+    return doc
+  } finally {
+    await client.end()
+  }
+}
+
+/** Runs SQL on the test's database (to move a deadline, or count rows). */
+export async function onDatabase<T>(
+  databaseUrl: string,
+  run: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    return await run(client)
+  } finally {
+    await client.end()
   }
 }
