@@ -74,6 +74,31 @@ async function joinAs(index: number, user: string) {
 }
 
 describe('one room served by three processes', () => {
+  it('says on /healthz which storage and which peers each process sees', async () => {
+    await waitFor(
+      async () => {
+        const bodies = await Promise.all(
+          cluster.processes.map(async (server) => {
+            const response = await fetch(`${server.url}/healthz`)
+            return (await response.json()) as {
+              storage: string
+              cluster: { processId: string; redisPrefix: string; peers: string[] }
+            }
+          }),
+        )
+        const ids = bodies.map((body) => body.cluster.processId).sort()
+        return bodies.every(
+          (body) =>
+            body.storage === 'postgres' &&
+            body.cluster.redisPrefix === cluster.redisPrefix &&
+            JSON.stringify([...body.cluster.peers].sort()) === JSON.stringify(ids),
+        )
+      },
+      5_000,
+      () => 'three processes, each seeing the three',
+    )
+  })
+
   it('converges: what a client on one process types, clients on the others see', async () => {
     const [a, b, c] = await Promise.all([joinOn(0, 'A'), joinOn(1, 'B'), joinOn(2, 'C')])
     const [block] = pickBlocks(a.doc, 1, { minLength: 12 })
