@@ -46,6 +46,8 @@ import { SqlDocumentStore } from './storage/SqlDocumentStore.ts'
 import { SqliteDocumentStore } from './storage/SqliteDocumentStore.ts'
 import { storageConfig } from './storage/StorageKind.ts'
 import { joinCluster } from './cluster/joinCluster.ts'
+import { SharedRateLimiter } from './cluster/SharedRateLimiter.ts'
+import { SharedWriterBudget } from './cluster/SharedWriterBudget.ts'
 
 const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client')
 
@@ -115,6 +117,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
     cluster,
   )
   const audit = new AuditLog(db)
+  const writerLimits = { ...DEFAULT_WRITER_LIMITS, ...options.writerLimits }
   const context: AppContext = {
     logger,
     storageKind: kind,
@@ -137,9 +140,19 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
       logger,
     }),
     accessChanges: new AccessChanges(),
-    loginLimiter: new RateLimiter(LOGIN_ATTEMPTS_PER_MINUTE, 60_000),
+    loginLimiter: cluster
+      ? new SharedRateLimiter(
+          cluster.bus.redis,
+          cluster.bus.prefix,
+          LOGIN_ATTEMPTS_PER_MINUTE,
+          60_000,
+          logger,
+        )
+      : new RateLimiter(LOGIN_ATTEMPTS_PER_MINUTE, 60_000),
     sessionTtlMs: options.sessionTtlMs ?? SESSION_TTL_MS,
-    writerBudget: new WriterBudget({ ...DEFAULT_WRITER_LIMITS, ...options.writerLimits }),
+    writerBudget: cluster
+      ? new SharedWriterBudget(writerLimits, cluster.bus.redis, cluster.bus.prefix, logger)
+      : new WriterBudget(writerLimits),
     maxClientBacklogBytes: options.maxClientBacklogBytes ?? MAX_CLIENT_BACKLOG_BYTES,
     allowedOrigins: new Set(options.allowedOrigins ?? DEFAULTS.ALLOWED_ORIGINS),
     now,
@@ -210,6 +223,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await rooms.closeAll()
       if (cluster) {
+        if (context.writerBudget instanceof SharedWriterBudget) context.writerBudget.close()
         await cluster.close()
         await cluster.bus.close()
       }

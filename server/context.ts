@@ -1,6 +1,6 @@
 import type { AccessChanges } from './auth/AccessChanges.ts'
 import type { ClusterNode } from './cluster/ClusterNode.ts'
-import type { RateLimiter } from './auth/RateLimiter.ts'
+import type { AttemptLimiter } from './auth/RateLimiter.ts'
 import type { RoomRegistry } from './collab/RoomRegistry.ts'
 import type { WriterBudget } from './collab/WriterBudget.ts'
 import type { ImportWorkers } from './revisions/import/ImportWorkers.ts'
@@ -30,7 +30,7 @@ export interface AppContext {
   /** Reads imported revision files in worker threads. */
   imports: ImportWorkers
   accessChanges: AccessChanges
-  loginLimiter: RateLimiter
+  loginLimiter: AttemptLimiter
   sessionTtlMs: number
   /** What each user may cost the collaboration server per minute. */
   writerBudget: WriterBudget

@@ -1,8 +1,13 @@
 import { isDeepStrictEqual } from 'node:util'
 import { Redis } from 'ioredis'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/index.ts'
-import { draftRoomName } from '../../shared/collabProtocol.ts'
+import { CloseReason, draftRoomName } from '../../shared/collabProtocol.ts'
+import { PROPOSALS_MAP } from '../../shared/draft/index.ts'
+import { LOGIN_ATTEMPTS_PER_MINUTE, MAX_REFUSED_CHANGES_PER_MINUTE } from '../../shared/limits.ts'
+import { syncUpdateMessage } from '../../server/collab/messages.ts'
+import { RawSocket } from '../helpers/rawSocket.ts'
 import { presenceColor } from '../../shared/presence.ts'
 import type { SilenceProcedure } from '../../shared/silence/silenceSchema.ts'
 import { ApiClient } from '../helpers/accounts.ts'
@@ -18,6 +23,7 @@ import {
   connectClient as connectAs,
   deltaOf,
   textOf,
+  tryUpgrade,
 } from '../helpers/wsClients.ts'
 import {
   type YClient,
@@ -34,6 +40,13 @@ import {
 } from '../helpers/yClients.ts'
 
 const NID = DEMO_NEGOTIATION_ID
+
+/** A proposal record written by a client: only the server writes records, always refused. */
+const forgedRecord = (n: number): Uint8Array => {
+  const doc = new Y.Doc()
+  doc.getMap(PROPOSALS_MAP).set(`forged-${n}`, { id: `forged-${n}`, status: 'accepted' })
+  return syncUpdateMessage(Y.encodeStateAsUpdate(doc))
+}
 const ROOM = draftRoomName(NID)
 
 let cluster: ClusterProcesses
@@ -234,6 +247,37 @@ describe('one room served by three processes', () => {
         (e) => e.action === 'collab.refused' && e.details.code === 'refused_change',
       ),
     ).toHaveLength(1)
+  })
+
+  it('counts sign-in attempts across processes: trying every process in turn gains nothing', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < LOGIN_ATTEMPTS_PER_MINUTE + 2; i++) {
+      const response = await fetch(`${cluster.at(i % 3).url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'bra', password: `wrong-${i}` }),
+      })
+      statuses.push(response.status)
+    }
+    expect(statuses.slice(0, LOGIN_ATTEMPTS_PER_MINUTE).every((s) => s === 401)).toBe(true)
+    expect(statuses.slice(LOGIN_ATTEMPTS_PER_MINUTE)).toEqual([429, 429])
+  })
+
+  it('shares the refusal budget: closed on one process, refused on the others', async () => {
+    const api = await ApiClient.signedIn(cluster.at(1).url, 'egy')
+    const token = await api.createToken()
+    const withToken = (index: number) =>
+      `${cluster.at(index).collabUrl}/${ROOM}?access_token=${encodeURIComponent(token)}`
+    const script = new RawSocket(withToken(1), { timeoutMs: 20_000 })
+    await script.opened()
+    for (let n = 0; n <= MAX_REFUSED_CHANGES_PER_MINUTE + 5; n++) {
+      await script.send(forgedRecord(n)).catch(() => undefined)
+    }
+    expect(await script.closed).toEqual({
+      code: CloseReason.tooManyRefusals.code,
+      reason: CloseReason.tooManyRefusals.reason,
+    })
+    for (const index of [0, 2]) expect(await tryUpgrade(withToken(index))).toEqual({ status: 429 })
   })
 
   it('adopts a silence deadline once when three processes run its timer', async () => {
