@@ -7,6 +7,7 @@ import { Random } from '../collab/random.ts'
 import { RandomEditor } from '../faults/randomEdits.ts'
 import { numberFromEnv, pause, runSeed, seedsFromEnv } from '../faults/seeds.ts'
 import { ClusterProcesses, storedDocument } from '../helpers/clusterProcesses.ts'
+import { PrivateRedis } from '../helpers/privateRedis.ts'
 import { registerServerCredentials } from '../helpers/testCredentials.ts'
 import {
   type YClient,
@@ -19,25 +20,29 @@ import {
 /**
  * Losing a process loses nothing. Six stock clients type at random through a load balancer in
  * front of three processes; meanwhile one process, drawn by the seed, is killed (SIGKILL) and
- * started again, and one is suspended (SIGSTOP) past its leases and resumed (SIGCONT). Its
+ * started again, one is suspended (SIGSTOP) past its leases and resumed (SIGCONT), and Redis
+ * (a private one) is killed and started again, empty: what was published meanwhile is lost. Its
  * clients reconnect through the load balancer (or, suspended, carry on) and send again what
  * was not committed. In the end every client holds the same draft, equal to what PostgreSQL
  * holds, and every update any client made is in it.
  *
  * `CLUSTER_FAULT_SEEDS=3,17` replays seeds (default 1); `CLUSTER_FAULT_MS` sets how long the
- * clients type (default 8000).
+ * clients type (default 10000).
  */
 
 const ROOM = draftRoomName(DEMO_NEGOTIATION_ID)
 const SEEDS = seedsFromEnv('CLUSTER_FAULT_SEEDS', 1)
-const TYPING_MS = numberFromEnv('CLUSTER_FAULT_MS', 8_000)
+const TYPING_MS = numberFromEnv('CLUSTER_FAULT_MS', 10_000)
 const CLIENTS = 6
 
 let cluster: ClusterProcesses
 let balancer: LoadBalancer
+let redis: PrivateRedis
 
 beforeAll(async () => {
-  cluster = await ClusterProcesses.start(3)
+  // A Redis of this test's own, which it may kill: never the machine's shared one.
+  redis = await PrivateRedis.start()
+  cluster = await ClusterProcesses.start(3, { redisUrl: redis.url })
   balancer = await startLoadBalancer({
     port: 0,
     backends: () => cluster.processes.map((server) => ({ host: '127.0.0.1', port: server.port })),
@@ -53,6 +58,7 @@ afterAll(async () => {
   for (const server of cluster?.processes ?? []) server.resume()
   await balancer?.close()
   await cluster?.dispose()
+  await redis?.stop()
 })
 
 async function faultSeed(seed: number, trace: string[]): Promise<void> {
@@ -82,6 +88,13 @@ async function faultSeed(seed: number, trace: string[]): Promise<void> {
     await pause(4_500)
     stalled.resume()
     trace.push(`SIGCONT process on port ${stalled.port}`)
+
+    await pause(random.int(500))
+    trace.push('Redis killed')
+    await redis.kill()
+    await pause(500 + random.int(1_000))
+    await redis.restart()
+    trace.push('Redis restarted (empty)')
     await typing
     trace.push(`typing done: ${editor.edits} edits`)
 
