@@ -24,6 +24,8 @@ import { adminRoutes } from './routes/admin.ts'
 import { exportRoutes } from './routes/exports.ts'
 import { csrfProtection, resolveActor } from './routes/middleware.ts'
 import { negotiationRoutes } from './routes/negotiations.ts'
+import { activityRoutes } from './routes/activity.ts'
+import { blockHistoryRoutes } from './routes/blockHistory.ts'
 import { proposalRoutes } from './routes/proposals.ts'
 import { revisionRoutes } from './routes/revisions.ts'
 import { ImportWorkers } from './revisions/import/ImportWorkers.ts'
@@ -35,6 +37,7 @@ import { SilenceService } from './silence/SilenceService.ts'
 import { SilenceRepository } from './storage/silenceProcedures.ts'
 import { sessionRoutes } from './routes/session.ts'
 import { tokenRoutes } from './routes/tokens.ts'
+import { ActivityRepository } from './storage/activity.ts'
 import { AuditLog } from './storage/audit.ts'
 import { NegotiationRepository } from './storage/negotiations.ts'
 import { RevisionRepository } from './storage/revisions.ts'
@@ -127,6 +130,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
     users: new UserRepository(db),
     credentials: new CredentialRepository(db),
     audit,
+    activity: new ActivityRepository(db),
     revisions: new RevisionRepository(db),
     silence: new SilenceService({
       repository: new SilenceRepository(db),
@@ -182,6 +186,8 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
   app.use('/api', tokenRoutes(context))
   app.use('/api', adminRoutes(context))
   app.use('/api', negotiationRoutes(context))
+  app.use('/api', activityRoutes(context))
+  app.use('/api', blockHistoryRoutes(context))
   app.use('/api', exportRoutes(context))
   app.use('/api', proposalRoutes(context))
   app.use('/api', revisionRoutes(context))

@@ -8,6 +8,7 @@ import type { SilenceService } from './silence/SilenceService.ts'
 import type { Logger } from './logger.ts'
 import type { DocumentStore } from './storage/DocumentStore.ts'
 import type { StorageKind } from './storage/StorageKind.ts'
+import type { ActivityRepository } from './storage/activity.ts'
 import type { AuditLog } from './storage/audit.ts'
 import type { NegotiationRepository } from './storage/negotiations.ts'
 import type { RevisionRepository } from './storage/revisions.ts'
@@ -25,6 +26,8 @@ export interface AppContext {
   users: UserRepository
   credentials: CredentialRepository
   audit: AuditLog
+  /** The audit log read as each negotiation's activity feed. */
+  activity: ActivityRepository
   revisions: RevisionRepository
   silence: SilenceService
   /** Reads imported revision files in worker threads. */

@@ -6,6 +6,8 @@ import type { ProposalComment, ProposalRecord } from './draft/index.ts'
  */
 export type ProposalEvent =
   | { type: 'support'; delegation: string }
+  /** A delegation takes its support back (co-sponsorship withdrawn). */
+  | { type: 'unsupport'; delegation: string }
   | { type: 'comment'; comment: Omit<ProposalComment, 'at'> }
   | { type: 'withdraw'; delegation: string }
   | { type: 'accept' | 'reject'; decidedBy: { userId: number; name: string }; note: string | null }
@@ -39,6 +41,11 @@ export function transitionProposal(
       return record.supporters.includes(event.delegation)
         ? record
         : { ...record, supporters: [...record.supporters, event.delegation].sort() }
+    case 'unsupport':
+      // Like support, idempotent: taking back what one did not give changes nothing.
+      return record.supporters.includes(event.delegation)
+        ? { ...record, supporters: record.supporters.filter((d) => d !== event.delegation) }
+        : record
     case 'comment':
       return {
         ...record,

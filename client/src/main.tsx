@@ -10,6 +10,7 @@ import './styles/page.css'
 import './styles/outline.css'
 import './styles/carets.css'
 import './styles/feedback.css'
+import './styles/drawer.css'
 import './styles/account.css'
 import './styles/console.css'
 

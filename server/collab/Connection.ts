@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { CloseReason, type CloseReasonName } from '../../shared/collabProtocol.ts'
 import { MAX_COLLAB_MESSAGE_BYTES } from '../../shared/limits.ts'
 import { mayWriteDraft, type Role } from '../../shared/permissions.ts'
-import { NoticeCode } from '../../shared/draft/index.ts'
+import { NoticeCode, type ProposalRecord } from '../../shared/draft/index.ts'
 import { presenceColor, type PresenceUser } from '../../shared/presence.ts'
 import type { Actor } from '../auth/Actor.ts'
 import type { Logger } from '../logger.ts'
@@ -169,15 +169,17 @@ export class Connection implements Peer {
         this.refuse(NoticeCode.refusedChange, outcome.refusal.message)
         this.chargeRefusal()
         return
-      case 'applied':
-        recordNewProposals({
+      case 'applied': {
+        const created = recordNewProposals({
           doc: this.room.doc,
           changes: outcome.changes,
           author: { userId: this.actor.userId, name: this.actor.displayName },
           now: this.services.now(),
           transact: (write) => this.room.transactAsServer(write),
         })
+        if (created.length > 0) this.auditProposalsMade(created)
         return
+      }
     }
   }
 
@@ -286,6 +288,22 @@ export class Connection implements Peer {
       role: this.role,
       color: presenceColor(delegation, this.role),
     }
+  }
+
+  // The negotiation's activity feed reads proposals made from the audit log.
+  private auditProposalsMade(records: readonly ProposalRecord[]): void {
+    const { negotiationId, audit, logger } = this.services
+    audit
+      .recordAll(
+        records.map((record) => ({
+          negotiationId,
+          actor: this.actor,
+          action: 'proposal.made',
+          details: { proposalId: record.id, delegation: record.delegation },
+          subject: { delegation: record.delegation, objectiveUid: record.objectiveUid },
+        })),
+      )
+      .catch((error: unknown) => logger.error({ err: error }, 'audit failed'))
   }
 
   /** Refuses what the client sent: it is told why, and the attempt is in the audit log. */

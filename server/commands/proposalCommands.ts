@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
 import { roleAllows, type Role } from '../../shared/permissions.ts'
 import {
@@ -13,8 +14,9 @@ import type { Room } from '../collab/Room.ts'
 import type { AppContext } from '../context.ts'
 import { conflict, forbidden, notFound } from '../errors.ts'
 import { proposerOf } from '../../shared/draft/index.ts'
+import { changesByProposal, presentChange } from '../draft/presentProposals.ts'
 
-export type ProposalAction = 'accept' | 'reject' | 'withdraw' | 'support' | 'comment'
+export type ProposalAction = 'accept' | 'reject' | 'withdraw' | 'support' | 'unsupport' | 'comment'
 
 /**
  * Runs `change` on a negotiation's live draft, loading its room if no browser has it open,
@@ -51,6 +53,7 @@ const ABILITY_OF: Record<ProposalAction, 'decide' | 'withdraw' | 'support' | 'co
   reject: 'decide',
   withdraw: 'withdraw',
   support: 'support',
+  unsupport: 'support',
   comment: 'comment',
 }
 
@@ -88,7 +91,8 @@ export async function actOnProposal(props: {
       case 'withdraw':
         return { type: 'withdraw', delegation }
       case 'support':
-        return { type: 'support', delegation }
+      case 'unsupport':
+        return { type: action, delegation }
       case 'comment':
         return {
           type: 'comment',
@@ -111,6 +115,7 @@ export async function actOnProposal(props: {
         throw forbidden('Only the proposing delegation explains its proposal.')
       next = { ...current, rationale: props.text ?? '' }
     }
+    if (CHANGES_TEXT.has(action)) next = withSettledChange(room, next)
     room.transactAsServer(() => {
       proposalsMap(room.doc).set(proposalId, next)
       if (action === 'accept' || action === 'reject' || action === 'withdraw') {
@@ -128,6 +133,7 @@ export async function actOnProposal(props: {
     actor,
     action: `proposal.${action}`,
     details: { proposalId, delegation: record.delegation, status: record.status },
+    subject: { delegation: record.delegation, objectiveUid: record.objectiveUid },
   })
   return record
 }
@@ -158,24 +164,48 @@ export async function decideProposals(props: {
       decidedBy: { userId: actor.userId, name: actor.displayName },
       note: null,
     }
-    const next = chosen.map((record) => transitionOrConflict(record, event, now))
+    const changes = changesByProposal(room.doc)
+    const next = chosen.map((record) =>
+      withSettledChange(room, transitionOrConflict(record, event, now), changes),
+    )
     room.transactAsServer(() => {
       for (const record of next) proposalsMap(room.doc).set(record.id, record)
       applyDecisionToText(room.doc, new Set(next.map((r) => r.id)), decision)
     })
     return next
   })
-  await context.audit.record({
-    negotiationId,
-    actor,
-    action: `proposal.bulk.${decision}`,
-    details: {
-      delegation: props.delegation ?? null,
-      objectiveUid: props.objectiveUid ?? null,
-      proposalIds: decided.map((r) => r.id),
-    },
-  })
+  // One event per proposal, so that each delegation's history and activity hold its own; the
+  // bulk id ties them together (the activity feed shows them as one decision).
+  const bulkId = `bulk-${randomUUID()}`
+  await context.audit.recordAll(
+    decided.map((record) => ({
+      negotiationId,
+      actor,
+      action: `proposal.${decision}`,
+      details: {
+        proposalId: record.id,
+        delegation: record.delegation,
+        status: record.status,
+        bulkId,
+        chosenBy: {
+          delegation: props.delegation ?? null,
+          objectiveUid: props.objectiveUid ?? null,
+        },
+      },
+      subject: { delegation: record.delegation, objectiveUid: record.objectiveUid },
+    })),
+  )
   return decided
+}
+
+/** The record, keeping the text its marks hold before the decision takes them out. */
+function withSettledChange(
+  room: Room,
+  record: ProposalRecord,
+  changes = changesByProposal(room.doc),
+): ProposalRecord {
+  const change = changes.get(record.id)
+  return change ? { ...record, settledChange: presentChange(change) } : record
 }
 
 function transitionOrConflict(

@@ -18,7 +18,7 @@ interface ChangeText {
 }
 
 /** The text each proposal inserts and deletes, read off the marks and block attributes. */
-function changesByProposal(doc: Y.Doc): Map<string, ChangeText> {
+export function changesByProposal(doc: Y.Doc): Map<string, ChangeText> {
   const byId = new Map<string, ChangeText>()
   const entry = (value: unknown) => {
     const ref = ProposalRef.safeParse(value)
@@ -57,6 +57,12 @@ function changesByProposal(doc: Y.Doc): Map<string, ChangeText> {
   return byId
 }
 
+/** A proposal's change as one line each of inserted and deleted text. */
+export const presentChange = (change: ChangeText): { inserted: string; deleted: string } => ({
+  inserted: change.inserted.join(' … '),
+  deleted: change.deleted.join(' … '),
+})
+
 /** Records with their place in the draft (objective, paragraph) and the change itself. */
 export function presentProposals(
   doc: Y.Doc,
@@ -72,8 +78,7 @@ export function presentProposals(
       ...record,
       objective: objective?.kind === 'objective' ? objective.objective : null,
       blockLabel: block && block.kind !== 'objective' ? block.label : null,
-      inserted: change?.inserted.join(' … ') ?? '',
-      deleted: change?.deleted.join(' … ') ?? '',
+      ...(change ? presentChange(change) : (record.settledChange ?? { inserted: '', deleted: '' })),
     }
   })
 }

@@ -1,8 +1,15 @@
 import { Router } from 'express'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
-import { PROPOSAL_STATUSES, type ProposalStatus } from '../../shared/draft/index.ts'
+import type * as Y from 'yjs'
+import {
+  PROPOSAL_STATUSES,
+  PROPOSER_PATTERN,
+  type ProposalStatus,
+} from '../../shared/draft/index.ts'
+import { numberDraft } from '../../shared/numbering.ts'
 import { readProposals } from '../collab/proposalRecords.ts'
 import type { AppContext } from '../context.ts'
+import { draftJSONOf } from '../draft/draftJSON.ts'
 import { readDocument } from '../draft/readDraft.ts'
 import { badRequest } from '../errors.ts'
 import { buildCompilation } from '../exports/compilation.ts'
@@ -20,7 +27,7 @@ export function exportRoutes(context: AppContext): Router {
 
   router.get('/negotiations/:nid/proposals/compilation', async (request, response) => {
     const { negotiation } = await loadNegotiation(context, request.params.nid, response)
-    const { format = 'html', status } = request.query
+    const { format = 'html', status, delegation, objective } = request.query
     const chosen = FORMATS.find((f) => f === format)
     if (!chosen) throw badRequest(`format: one of ${FORMATS.join(', ')}`)
     let statusFilter: ProposalStatus | null = null
@@ -33,9 +40,21 @@ export function exportRoutes(context: AppContext): Router {
       rooms: context.rooms,
       store: context.store,
     })
+    // Filtered like the room's panel: by delegation, and by objective (its number or uid).
+    if (
+      delegation !== undefined &&
+      (typeof delegation !== 'string' || !PROPOSER_PATTERN.test(delegation))
+    )
+      throw badRequest('delegation: a delegation code, e.g. FRA')
+    const objectiveUid = objective === undefined ? null : objectiveUidOf(doc, objective)
+    const records = readProposals(doc).filter(
+      (record) =>
+        (delegation === undefined || record.delegation === delegation) &&
+        (objectiveUid === null || record.objectiveUid === objectiveUid),
+    )
     const compilation = buildCompilation(
       doc,
-      readProposals(doc),
+      records,
       await context.negotiations.participants(negotiation.id),
       { title: negotiation.title, generatedAt: context.now(), statusFilter },
     )
@@ -52,4 +71,18 @@ export function exportRoutes(context: AppContext): Router {
   })
 
   return router
+}
+
+/** The uid of the objective a query names by its number (1..n) or its uid; 400 otherwise. */
+function objectiveUidOf(doc: Y.Doc, objective: unknown): string {
+  if (typeof objective === 'string') {
+    for (const [uid, number] of numberDraft(draftJSONOf(doc))) {
+      if (
+        number.kind === 'objective' &&
+        (uid === objective || String(number.objective) === objective)
+      )
+        return uid
+    }
+  }
+  throw badRequest('objective: the number or uid of an objective of the draft')
 }

@@ -21,7 +21,14 @@ import { badRequest } from '../errors.ts'
 import { loadNegotiation } from './loadNegotiation.ts'
 import { parseBody } from './parseBody.ts'
 
-const ACTIONS: readonly ProposalAction[] = ['accept', 'reject', 'withdraw', 'support', 'comment']
+const ACTIONS: readonly ProposalAction[] = [
+  'accept',
+  'reject',
+  'withdraw',
+  'support',
+  'unsupport',
+  'comment',
+]
 
 /** Proposals: the list with filters, commands on one, and bulk decisions (DESIGN.md 7). */
 export function proposalRoutes(context: AppContext): Router {

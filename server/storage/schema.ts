@@ -18,6 +18,7 @@ export interface Database {
   sessions: SessionTable
   api_tokens: ApiTokenTable
   audit_events: AuditEventTable
+  activity_reads: ActivityReadTable
   revisions: RevisionTable
   silence_procedures: SilenceProcedureTable
 }
@@ -128,6 +129,17 @@ export interface AuditEventTable {
   action: string
   /** JSON. */
   details: string
+  /** The delegation an event concerns (whose proposal it is), for the activity feed. */
+  subject_delegation: string | null
+  /** The objective an event concerns, for the activity feed. */
+  objective_uid: string | null
+}
+
+/** The last audit event each user has seen of a negotiation's activity. */
+export interface ActivityReadTable {
+  user_id: number
+  negotiation_id: string
+  seen_up_to: number
 }
 
 /** A published revision: immutable once written (no UPDATE is ever issued on this table). */

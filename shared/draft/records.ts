@@ -36,5 +36,10 @@ export const ProposalRecord = z.object({
   rationale: z.string(),
   supporters: z.array(z.string()),
   comments: z.array(ProposalComment),
+  /**
+   * The text the proposal inserted and deleted, kept when it is decided or withdrawn: its marks
+   * then leave the text, and its history must still say what it was.
+   */
+  settledChange: z.object({ inserted: z.string(), deleted: z.string() }).optional(),
 })
 export type ProposalRecord = z.infer<typeof ProposalRecord>

@@ -55,6 +55,12 @@ describe('proposal commands run on the server, with no browser open', () => {
     fra.destroy()
 
     expect((await act('mar', 'fra-acc-1', 'support')).status).toBe(200)
+    // Support can be taken back, and given again; taking back twice changes nothing.
+    expect((await act('mar', 'fra-acc-1', 'unsupport')).status).toBe(200)
+    expect((await proposal('fra-acc-1'))?.supporters).toEqual([])
+    expect((await act('mar', 'fra-acc-1', 'unsupport')).status).toBe(200)
+    expect((await act('che', 'fra-acc-1', 'unsupport')).status).toBe(403)
+    expect((await act('mar', 'fra-acc-1', 'support')).status).toBe(200)
     expect(
       (
         await act('fra', 'fra-acc-1', 'comment', {
@@ -82,12 +88,19 @@ describe('proposal commands run on the server, with no browser open', () => {
     expect(text).toContain('Sans délai, ')
     expect(text).not.toContain('fra-acc-1')
     expect((await act('che', 'fra-acc-1', 'reject')).status).toBe(409)
+    // A decided proposal keeps its supporters: the record of who stood behind it.
+    expect((await act('mar', 'fra-acc-1', 'unsupport')).status).toBe(409)
     const audit = await api.che.json<{ events: { action: string }[] }>(
       'GET',
       `/api/negotiations/${NID}/audit`,
     )
     expect(audit.body.events.map((e) => e.action)).toEqual(
-      expect.arrayContaining(['proposal.support', 'proposal.comment', 'proposal.accept']),
+      expect.arrayContaining([
+        'proposal.support',
+        'proposal.unsupport',
+        'proposal.comment',
+        'proposal.accept',
+      ]),
     )
   })
 

@@ -151,6 +151,22 @@ describe('tracked proposals, from a delegation to the co-facilitators', () => {
         ).toContain('BRA, EGY, MAR'),
       )
     }
+    // Morocco takes its support back: everyone sees the list without it.
+    await item.getByTestId('proposal-unsupport').click()
+    for (const page of [mar, che]) {
+      await retryableAssertion(async () =>
+        expect(
+          await new ProposalsPanel(page)
+            .item(PHL_PROPOSAL)
+            .getByTestId('proposal-supporters')
+            .textContent(),
+        ).not.toContain('MAR'),
+      )
+    }
+    await item.getByTestId('proposal-support').click()
+    await retryableAssertion(async () =>
+      expect(await item.getByTestId('proposal-supporters').textContent()).toContain('MAR'),
+    )
     // A delegation does not support its own proposals; co-facilitators do not support at all.
     expect(
       await new ProposalsPanel(fra).item('demo-fra-07a').getByTestId('proposal-support').count(),

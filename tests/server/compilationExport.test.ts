@@ -193,6 +193,21 @@ describe('the compilation of proposals (HTML and DOCX)', () => {
     expect((await fetchCompilation('?status=maybe')).status).toBe(400)
   })
 
+  it('filters by delegation and objective, as the room’s panel does', async () => {
+    const ofMorocco = await (await fetchCompilation('?format=html&delegation=MAR')).text()
+    expect(ofMorocco).not.toContain('<ins>Sans délai, </ins>')
+    expect(ofMorocco).toContain(NEW_PARAGRAPH)
+    const ofObjective3 = await (await fetchCompilation('?format=html&objective=3')).text()
+    expect(ofObjective3).toContain('<ins>Sans délai, </ins>')
+    // Morocco's new paragraph is in the preamble, outside every objective.
+    expect(ofObjective3).not.toContain(NEW_PARAGRAPH)
+    const byUid = await (await fetchCompilation('?format=html&objective=obj-03')).text()
+    expect(byUid).toContain('<ins>Sans délai, </ins>')
+    expect((await fetchCompilation('?delegation=fra')).status).toBe(400)
+    expect((await fetchCompilation('?objective=99')).status).toBe(400)
+    expect((await fetchCompilation('?format=docx&delegation=MAR&objective=4')).status).toBe(200)
+  })
+
   it('exports a Word document: insertions bold-underlined, deletions struck through', async () => {
     const response = await fetchCompilation('?format=docx')
     expect(response.status).toBe(200)

@@ -58,6 +58,12 @@ const HTTP_CASES: HttpCase[] = [
     expected: { anonymous: 401, stranger: 404, secretariat: 403, che: 403, fra: 200, iom: 403 },
   },
   {
+    action: 'withdraw a support',
+    request: onProposal('unsupport'),
+    proposalOf: 'MAR',
+    expected: { anonymous: 401, stranger: 404, secretariat: 403, che: 403, fra: 200, iom: 403 },
+  },
+  {
     action: 'comment on a proposal',
     request: onProposal('comment', { text: 'Commentaire.' }),
     proposalOf: 'MAR',

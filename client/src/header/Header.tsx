@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { Me } from '../../../shared/accountsApi.ts'
 import type { Role } from '../../../shared/permissions.ts'
 import type { ConnectionStateName, SavedStateName } from '../i18n/messages.ts'
@@ -16,10 +17,12 @@ interface HeaderProps {
   status?: { connection: ConnectionStateName; saved: SavedStateName }
   /** The user may read the text but not change it. */
   isReadOnly?: boolean
+  /** The room's own buttons (the activity feed). */
+  actions?: ReactNode
 }
 
 /** The negotiation, whether the text is connected and saved, and who the user is. */
-export function Header({ title, user, role, status, isReadOnly = false }: HeaderProps) {
+export function Header({ title, user, role, status, isReadOnly = false, actions }: HeaderProps) {
   const { t } = useI18n()
   return (
     <header className="app-header">
@@ -37,6 +40,7 @@ export function Header({ title, user, role, status, isReadOnly = false }: Header
         )}
         {status && <ConnectionIndicator connection={status.connection} />}
         {status && <SavedIndicator saved={status.saved} />}
+        {actions}
         <UserMenu user={user} role={role} />
         <LanguageSwitch />
       </div>

@@ -1,4 +1,4 @@
-import { memo, useState, type FormEvent } from 'react'
+import { memo, useEffect, useRef, useState, type FormEvent } from 'react'
 import { failureOf, useSubmission } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import type { ProposalMessages } from './messages.ts'
@@ -15,6 +15,8 @@ interface ProposalItemProps {
   negotiationId: string
   /** Goes to the proposal in the text, where it is now. */
   onGoTo: (proposalId: string) => void
+  /** The caret is in this proposal's change: the card is shown selected, and brought into view. */
+  isSelected?: boolean
 }
 
 // Making a date format is slow (a fraction of a millisecond); the panel lists hundreds of dates.
@@ -42,7 +44,9 @@ function isSameChange(a: ProposalChange | null, b: ProposalChange | null): boole
     a.block?.change === b.block?.change &&
     a.objective === b.objective &&
     a.objectiveUid === b.objectiveUid &&
-    a.blockLabel === b.blockLabel
+    a.blockLabel === b.blockLabel &&
+    a.context.before === b.context.before &&
+    a.context.after === b.context.after
   )
 }
 
@@ -52,6 +56,7 @@ function isSameItem(a: ProposalItemProps, b: ProposalItemProps): boolean {
     a.rights === b.rights &&
     a.negotiationId === b.negotiationId &&
     a.onGoTo === b.onGoTo &&
+    a.isSelected === b.isSelected &&
     a.view.record === b.view.record &&
     a.view.isInText === b.view.isInText &&
     a.view.objective === b.view.objective &&
@@ -72,12 +77,22 @@ function ChangeText({ change, t }: { change: ProposalChange | null; t: ProposalM
   return (
     <span className="proposal-change" data-testid="proposal-change">
       {title && <span className="proposal-change-block">{title}</span>}
+      {change?.context.before && (
+        <span className="proposal-context" data-testid="proposal-context-before">
+          {change.context.before}
+        </span>
+      )}
       {change?.deleted.map((piece, i) => (
         <del key={`deleted-${i}`}>{piece}</del>
       ))}
       {change?.inserted.map((piece, i) => (
         <ins key={`inserted-${i}`}>{piece}</ins>
       ))}
+      {change?.context.after && (
+        <span className="proposal-context" data-testid="proposal-context-after">
+          {change.context.after}
+        </span>
+      )}
       {isEmpty && <span className="proposal-change-empty">{t.noTextLeft}</span>}
     </span>
   )
@@ -92,6 +107,7 @@ export const ProposalItem = memo(function ProposalItem({
   rights,
   negotiationId,
   onGoTo,
+  isSelected = false,
 }: ProposalItemProps) {
   const t = useProposalMessages()
   const { language } = useI18n()
@@ -101,6 +117,11 @@ export const ProposalItem = memo(function ProposalItem({
   const { submission, submit } = useSubmission()
   const isBusy = submission.status === 'pending'
   const error = failureOf(submission)
+
+  const itemRef = useRef<HTMLLIElement>(null)
+  useEffect(() => {
+    if (isSelected) itemRef.current?.scrollIntoView({ block: 'nearest' })
+  }, [isSelected])
 
   const isOpen = record.status === 'open'
   const isOwn = rights.proposer !== null && record.delegation === rights.proposer
@@ -129,7 +150,9 @@ export const ProposalItem = memo(function ProposalItem({
 
   return (
     <li
-      className={`proposal-item${isOpen ? '' : ' is-decided'}`}
+      ref={itemRef}
+      className={`proposal-item${isOpen ? '' : ' is-decided'}${isSelected ? ' is-selected' : ''}`}
+      aria-current={isSelected ? 'true' : undefined}
       data-testid="proposal-item"
       data-proposal-id={record.id}
       data-status={record.status}
@@ -193,10 +216,10 @@ export const ProposalItem = memo(function ProposalItem({
       <div className="proposal-actions">
         {isOpen && rights.may('support') && !isOwn && rights.proposer !== null && (
           <ActionButton
-            action="support"
-            label={hasSupported ? t.supported : t.support}
-            isDisabled={isBusy || hasSupported}
-            onClick={() => void run('support')}
+            action={hasSupported ? 'unsupport' : 'support'}
+            label={hasSupported ? t.unsupport : t.support}
+            isDisabled={isBusy}
+            onClick={() => void run(hasSupported ? 'unsupport' : 'support')}
           />
         )}
         {rights.may('comment') && (
@@ -277,7 +300,7 @@ export const ProposalItem = memo(function ProposalItem({
 
 /** One of an item's actions; accept and reject are coloured as what they decide. */
 function ActionButton(props: {
-  action: 'support' | 'comment' | 'explain' | 'withdraw' | 'accept' | 'reject'
+  action: 'support' | 'unsupport' | 'comment' | 'explain' | 'withdraw' | 'accept' | 'reject'
   label: string
   isDisabled: boolean
   onClick: () => void

@@ -1,6 +1,8 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Editor } from '@tiptap/react'
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../../shared/draft/index.ts'
+import { CompilationLinks } from './CompilationLinks.tsx'
+import { useProposalAtCaret } from './useProposalAtCaret.ts'
 import { goToProposal } from './goToProposal.ts'
 import { decideProposals } from './proposalActions.ts'
 import { ProposalItem } from './ProposalItem.tsx'
@@ -77,6 +79,8 @@ export function ProposalsPanel({
     },
     [editor],
   )
+  // The change the caret is in selects its card; a card's click puts the caret in its change.
+  const atCaret = useProposalAtCaret(editor)
   const [objective, setObjective] = useState<ObjectiveFilter>('all')
   const [delegation, setDelegation] = useState('all')
   const [status, setStatus] = useState<StatusFilter>('open')
@@ -187,6 +191,12 @@ export function ProposalsPanel({
           </select>
         </label>
       </div>
+      <CompilationLinks
+        negotiationId={negotiationId}
+        objective={typeof objective === 'number' ? objective : null}
+        delegation={delegation === 'all' ? null : delegation}
+        status={status === 'all' ? null : status}
+      />
       {mayDecideAll && openCount > 0 && (
         <div className="proposals-bulk">
           {confirming ? (
@@ -251,6 +261,7 @@ export function ProposalsPanel({
                   rights={rights}
                   negotiationId={negotiationId}
                   onGoTo={goTo}
+                  isSelected={view.record.id === atCaret}
                 />
               ))}
             </ol>

@@ -29,10 +29,14 @@ export interface ProposalMessages {
   noTextLeft: string
   openInObjective: (n: number) => string
   goToText: string
+  compilation: string
+  compilationHtml: string
+  compilationDocx: string
 
   supporters: string
   support: string
-  supported: string
+  /** Takes back the delegation's support. */
+  unsupport: string
   comment: string
   comments: (n: number) => string
   commentPlaceholder: string

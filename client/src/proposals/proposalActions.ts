@@ -2,7 +2,7 @@ import { ProposalRecord } from '../../../shared/draft/index.ts'
 import { send, sendJson } from '../api/fetchJson.ts'
 
 /** What a user may do to one proposal through the API. */
-export type ProposalAction = 'accept' | 'reject' | 'withdraw' | 'support' | 'comment'
+export type ProposalAction = 'accept' | 'reject' | 'withdraw' | 'support' | 'unsupport' | 'comment'
 
 const proposalsUrl = (negotiationId: string): string =>
   `/api/negotiations/${encodeURIComponent(negotiationId)}/proposals`

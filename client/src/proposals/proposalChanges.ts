@@ -24,6 +24,31 @@ export interface ProposalChange {
   objectiveUid: string | null
   /** The margin label of the first block it touches ("17.", "b)"). */
   blockLabel: string | null
+  /** The words around it in that block, so that a card never shows "ée" alone. */
+  context: { before: string; after: string }
+}
+
+/** Where a proposal's pieces lie in the first text block it touches. */
+interface Span {
+  node: ProseMirrorNode
+  from: number
+  to: number
+}
+
+// About five or six words on each side.
+const CONTEXT_CHARS = 40
+
+/** The end of `text`, at most CONTEXT_CHARS, cut at a space; the start of it for `after`. */
+function around(text: string, side: 'before' | 'after'): string {
+  if (text.length <= CONTEXT_CHARS) return text
+  if (side === 'before') {
+    const tail = text.slice(-CONTEXT_CHARS)
+    const space = tail.indexOf(' ')
+    return `…${space >= 0 ? tail.slice(space) : tail}`
+  }
+  const head = text.slice(0, CONTEXT_CHARS)
+  const space = head.lastIndexOf(' ')
+  return `${space > 0 ? head.slice(0, space) : head}…`
 }
 
 const KINDS: readonly ProposableKind[] = ['paragraph', 'principle', 'objective', 'action']
@@ -36,6 +61,7 @@ const kindOf = (node: ProseMirrorNode): ProposableKind | null =>
  */
 export function proposalChanges(blocks: readonly NumberedBlock[]): Map<string, ProposalChange> {
   const changes = new Map<string, ProposalChange>()
+  const spans = new Map<ProposalChange, Span>()
   let objective: { number: number; uid: string | null } | null = null
   let label: string | null = null
 
@@ -52,6 +78,7 @@ export function proposalChanges(blocks: readonly NumberedBlock[]): Map<string, P
         objective: objective?.number ?? null,
         objectiveUid: objective?.uid ?? null,
         blockLabel: label,
+        context: { before: '', after: '' },
       }
       changes.set(ref.proposalId, change)
     }
@@ -99,9 +126,19 @@ export function proposalChanges(blocks: readonly NumberedBlock[]): Map<string, P
         const key = `${isInsertion ? '+' : '-'}${id}`
         append(isInsertion ? change.inserted : change.deleted, child.text ?? '', previous.has(key))
         here.add(key)
+        const span = spans.get(change)
+        if (!span) spans.set(change, { node, from: offset, to: offset + child.nodeSize })
+        else if (span.node === node) span.to = offset + child.nodeSize
       }
       previous = here
     })
+  }
+  // Read once per proposal, after the walk: most blocks hold none.
+  for (const [change, { node, from, to }] of spans) {
+    change.context = {
+      before: around(node.textBetween(0, from), 'before'),
+      after: around(node.textBetween(to, node.content.size), 'after'),
+    }
   }
   return changes
 }

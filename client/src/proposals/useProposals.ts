@@ -23,7 +23,7 @@ export interface ProposalView {
 const REFRESH_MS = 150
 
 /** The objective numbers by uid, from the numbered blocks. */
-function objectiveNumbers(editor: Editor): Map<string, number> {
+export function objectiveNumbers(editor: Editor): Map<string, number> {
   const numbers = new Map<string, number>()
   for (const { node, number } of numberingKey.getState(editor.state)?.blocks ?? []) {
     const uid: unknown = node.attrs.uid

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { NegotiationDetail } from '../../../shared/api.ts'
 import type { Me } from '../../../shared/accountsApi.ts'
 import type { CollabSession } from '../collab/CollabSession.ts'
@@ -23,7 +23,15 @@ import { useSilence } from '../silence/useSilence.ts'
 import { ProposalColors } from '../proposals/ProposalColors.tsx'
 import { ProposalsPanel } from '../proposals/ProposalsPanel.tsx'
 import { proposalRightsOf } from '../proposals/proposer.ts'
-import { openCountsByObjective, useProposals } from '../proposals/useProposals.ts'
+import { objectiveNumbers, openCountsByObjective, useProposals } from '../proposals/useProposals.ts'
+import { goToProposal } from '../proposals/goToProposal.ts'
+import { ActivityButton } from '../activity/ActivityButton.tsx'
+import { ActivityNewsBanner } from '../activity/ActivityNewsBanner.tsx'
+import { ActivityPanel } from '../activity/ActivityPanel.tsx'
+import { useActivityNews } from '../activity/useActivityNews.ts'
+import { BlockHistoryPanel } from '../history/BlockHistoryPanel.tsx'
+import { HistoryButton } from '../history/HistoryButton.tsx'
+import { useBlockAtCaret, type BlockAtCaret } from '../history/useBlockAtCaret.ts'
 
 interface DraftRoomProps {
   negotiation: NegotiationDetail
@@ -66,6 +74,28 @@ function OpenRoom({
     mayEditDirectly: rights.mayEditDirectly,
   })
   const proposals = useProposals(session.doc, editor)
+  const news = useActivityNews(negotiation.id, session.doc)
+  const [drawer, setDrawer] = useState<
+    { kind: 'activity' } | ({ kind: 'history' } & BlockAtCaret) | null
+  >(null)
+  const isActivityOpen = drawer?.kind === 'activity'
+  const caretBlock = useBlockAtCaret(editor)
+  // An open history follows the caret to the paragraph the user moves to.
+  const historyUid = drawer?.kind === 'history' ? drawer.uid : null
+  useEffect(() => {
+    if (historyUid && caretBlock && caretBlock.uid !== historyUid) {
+      setDrawer({ kind: 'history', ...caretBlock })
+    }
+  }, [historyUid, caretBlock])
+  const [isNewsDismissed, setIsNewsDismissed] = useState(false)
+  const { markSeen } = news
+  const handleSeen = useCallback((upTo: number) => void markSeen(upTo), [markSeen])
+  const handleGoToProposal = (proposalId: string) => {
+    const view = proposals.find((v) => v.record.id === proposalId)
+    if (!view?.isInText || !view.change) return false
+    goToProposal(editor, view.change.pos)
+    return true
+  }
 
   useEffect(() => {
     document.title = `${negotiation.title} · ${t.appName}`
@@ -79,6 +109,26 @@ function OpenRoom({
         role={policies.role}
         status={{ connection, saved }}
         isReadOnly={isReadOnly}
+        actions={
+          <>
+            <HistoryButton
+              block={caretBlock}
+              isOpen={drawer?.kind === 'history'}
+              onToggle={() =>
+                setDrawer(
+                  drawer?.kind !== 'history' && caretBlock
+                    ? { kind: 'history', ...caretBlock }
+                    : null,
+                )
+              }
+            />
+            <ActivityButton
+              unread={news.summary?.unread ?? 0}
+              isOpen={isActivityOpen}
+              onToggle={() => setDrawer(isActivityOpen ? null : { kind: 'activity' })}
+            />
+          </>
+        }
       />
       {closedBy && <ConnectionBanner closedBy={closedBy} onRetry={() => session.retry()} />}
       {isOfflineCopy && !closedBy && connection !== 'connected' && (
@@ -87,6 +137,13 @@ function OpenRoom({
         </div>
       )}
       <SilenceArea session={session} negotiation={negotiation} policies={policies} me={me} />
+      {news.summary && !isNewsDismissed && !isActivityOpen && (
+        <ActivityNewsBanner
+          summary={news.summary}
+          onOpen={() => setDrawer({ kind: 'activity' })}
+          onDismiss={() => setIsNewsDismissed(true)}
+        />
+      )}
       <ProposalColors delegations={[...negotiation.delegations, ...negotiation.coFacilitators]} />
       <main className="workspace has-proposals">
         <aside className="workspace-side">
@@ -111,6 +168,26 @@ function OpenRoom({
           />
         </aside>
       </main>
+      {isActivityOpen && (
+        <ActivityPanel
+          negotiationId={negotiation.id}
+          delegations={[...negotiation.coFacilitators, ...negotiation.delegations]}
+          objectives={[...objectiveNumbers(editor)].map(([uid, number]) => ({ uid, number }))}
+          changes={news.changes}
+          onSeen={handleSeen}
+          onGoToProposal={handleGoToProposal}
+          onClose={() => setDrawer(null)}
+        />
+      )}
+      {drawer?.kind === 'history' && (
+        <BlockHistoryPanel
+          negotiationId={negotiation.id}
+          uid={drawer.uid}
+          label={drawer.label}
+          changes={news.changes}
+          onClose={() => setDrawer(null)}
+        />
+      )}
       <Toasts toasts={toasts} onDismiss={dismiss} />
     </div>
   )

@@ -6,6 +6,7 @@ import * as accounts from './002_accounts.ts'
 import * as revisions from './003_revisions.ts'
 import * as documentWriters from './004_document_writers.ts'
 import * as documentSequences from './005_document_sequences.ts'
+import * as activity from './006_activity.ts'
 import * as documentLeases from './007_document_leases.ts'
 
 type Step = (db: Kysely<unknown>, ddl: Ddl) => Promise<void>
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Step> = {
   '003_revisions': revisions.up,
   '004_document_writers': documentWriters.up,
   '005_document_sequences': documentSequences.up,
+  '006_activity': activity.up,
   '007_document_leases': documentLeases.up,
 }
 

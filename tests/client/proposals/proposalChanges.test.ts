@@ -64,6 +64,20 @@ describe('the proposals in the text', () => {
     expect(changes.get('mar-0001')).toMatchObject({ inserted: ['tous '], deleted: [] })
   })
 
+  it('gives the words around a change in its block, cut at a word past 40 characters', () => {
+    expect(changes.get('fra-0001')?.context).toEqual({
+      before: 'Renforcer ',
+      after: ' entre tous les pays.',
+    })
+    const { before, after } = changes.get('mar-0001')?.context ?? { before: '', after: '' }
+    expect(before.startsWith('… ')).toBe(true)
+    expect(before.endsWith('partenariats entre ')).toBe(true)
+    expect(before.length).toBeLessThanOrEqual(41)
+    expect(after).toBe('les pays.')
+    // A whole new action has nothing around it.
+    expect(changes.get('phl-0001')?.context).toEqual({ before: '', after: '' })
+  })
+
   it('reads whole blocks proposed and proposed for deletion', () => {
     expect(changes.get('phl-0001')).toMatchObject({
       block: { kind: 'action', change: 'inserted' },

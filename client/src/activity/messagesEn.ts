@@ -1,0 +1,58 @@
+import type { ActivityMessages } from './messages.ts'
+
+const proposals = (n: number) => (n === 1 ? 'a proposal' : `${n} proposals`)
+const ofOwner = (owner: string | null, n: number) =>
+  owner ? `${proposals(n)} of ${owner}` : proposals(n)
+
+/** The activity feed in English. */
+export const activityEn: ActivityMessages = {
+  button: 'Activity',
+  unread: (n) => (n === 1 ? '1 new event' : `${n} new events`),
+  title: 'Activity of the negotiation',
+  close: 'Close',
+  filterDelegation: 'Delegation',
+  filterObjective: 'Objective',
+  allDelegations: 'All delegations',
+  allObjectives: 'All objectives',
+  objective: (n) => `Objective ${n}`,
+  empty: 'Nothing has happened yet that matches these filters.',
+  loadOlder: 'Show older events',
+  loading: 'Loading…',
+  failed: (message) => `The activity could not be loaded: ${message}`,
+  system: 'Draftroom',
+  coFacilitators: 'Co-facilitators',
+  goToText: 'Go to the text',
+  item: {
+    'proposal.made': (w) => `${w.actor} proposed a change`,
+    'proposal.accept': (w) => `${w.actor} accepted ${ofOwner(w.owner, w.count)}`,
+    'proposal.reject': (w) => `${w.actor} rejected ${ofOwner(w.owner, w.count)}`,
+    'proposal.withdraw': (w) => `${w.actor} withdrew ${ofOwner(w.owner, w.count)}`,
+    'proposal.support': (w) => `${w.actor} supported ${ofOwner(w.owner, w.count)}`,
+    'proposal.unsupport': (w) => `${w.actor} withdrew its support for ${ofOwner(w.owner, w.count)}`,
+    'proposal.comment': (w) => `${w.actor} commented on ${ofOwner(w.owner, w.count)}`,
+    'revision.published': (w) => `${w.actor} published ${w.revision ?? 'a revision'}`,
+    'revision.imported': (w) => `${w.actor} imported ${w.revision ?? 'a revision'}`,
+    'silence.started': (w) =>
+      `${w.actor} started a silence procedure${w.deadline ? ` until ${w.deadline}` : ''}`,
+    'silence.extend': (w) =>
+      `${w.actor} extended the silence procedure${w.deadline ? ` to ${w.deadline}` : ''}`,
+    'silence.broken': (w) => `${w.actor} broke silence`,
+    'silence.adopted': () => 'The text was adopted: nobody broke silence',
+    'silence.cancelled': (w) => `${w.actor} cancelled the silence procedure`,
+  },
+  sinceLastVisit: ({ accepted, rejected, supported, commented }) => {
+    const parts = [
+      accepted > 0 &&
+        `${accepted === 1 ? '1 of your proposals was' : `${accepted} of your proposals were`} accepted`,
+      rejected > 0 && `${rejected} rejected`,
+      supported > 0 && `${supported === 1 ? '1 support' : `${supported} supports`} received`,
+      commented > 0 &&
+        `${commented === 1 ? '1 comment' : `${commented} comments`} on your proposals`,
+    ].filter((part): part is string => typeof part === 'string')
+    return `Since your last visit: ${parts.join(', ')}.`
+  },
+  proposalsMadeSince: (n) =>
+    `Since your last visit: ${n === 1 ? '1 new proposal' : `${n} new proposals`}.`,
+  seeActivity: 'See the activity',
+  dismiss: 'Dismiss',
+}
