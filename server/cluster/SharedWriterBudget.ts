@@ -26,8 +26,8 @@ interface Seen {
  * The writers' budgets shared by every process. Charging stays local and synchronous (it is
  * on every message's path); every SYNC_MS this process adds what it charged to a per-minute
  * count in Redis per user and resource, and charges its own buckets with what the other
- * processes charged meanwhile. A user closed for refusals on one process is refused on the
- * others: the upgrade reads the user's counts first (`refresh`). A script spreading its
+ * processes charged meanwhile; a spent budget is sent at once. A user closed for refusals on
+ * one process is refused on the others: the upgrade reads the user's counts first (`refresh`). A script spreading its
  * messages over every process gets at most half a second more than on one.
  */
 export class SharedWriterBudget extends WriterBudget {
@@ -49,7 +49,10 @@ export class SharedWriterBudget extends WriterBudget {
   override charge(userId: number, resource: BudgetResource, amount = 1): boolean {
     const key = `${userId}:${resource}`
     this.pending.set(key, (this.pending.get(key) ?? 0) + amount)
-    return super.charge(userId, resource, amount)
+    const isWithin = super.charge(userId, resource, amount)
+    // A spent budget closes the connection: the other processes hear of it at once.
+    if (!isWithin) void this.sync()
+    return isWithin
   }
 
   /** Reads what every process charged the user this minute (before an upgrade is allowed). */

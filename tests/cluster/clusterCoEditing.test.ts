@@ -277,6 +277,9 @@ describe('one room served by three processes', () => {
       code: CloseReason.tooManyRefusals.code,
       reason: CloseReason.tooManyRefusals.reason,
     })
+    // The closing process sends the spent budget to Redis at once (within its 500 ms sync at
+    // worst); every other process reads the user's counts before an upgrade.
+    await new Promise((resolve) => setTimeout(resolve, 600))
     for (const index of [0, 2]) expect(await tryUpgrade(withToken(index))).toEqual({ status: 429 })
   })
 
