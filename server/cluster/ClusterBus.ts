@@ -107,6 +107,8 @@ export class ClusterBus {
         .multi()
         .zadd(key, now, this.processId)
         .zremrangebyscore(key, '-inf', now - 10 * PEER_TTL_MS)
+        // A deployment (or test run) whose processes all died leaves nothing behind for long.
+        .pexpire(key, 10 * PEER_TTL_MS)
         .exec()
     } catch (error) {
       this.logger.debug({ err: error }, 'heartbeat failed')
