@@ -53,6 +53,8 @@ export default defineConfig({
             'tests/collab/**/*.test.ts',
             'tests/faults/**/*.test.ts',
             'tests/e2e/**/*.test.ts',
+            // Several processes: always on PostgreSQL and Redis, whatever the project.
+            'tests/cluster/**/*.test.ts',
           ],
           ...SERVER_SUITES,
         },

@@ -49,6 +49,9 @@ import type { DocumentStore } from './storage/DocumentStore.ts'
 import { SqlDocumentStore } from './storage/SqlDocumentStore.ts'
 import { SqliteDocumentStore } from './storage/SqliteDocumentStore.ts'
 import { storageConfig } from './storage/StorageKind.ts'
+import { joinCluster } from './cluster/joinCluster.ts'
+import { SharedRateLimiter } from './cluster/SharedRateLimiter.ts'
+import { SharedWriterBudget } from './cluster/SharedWriterBudget.ts'
 
 const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client')
 
@@ -59,7 +62,11 @@ export interface ServerOptions {
   /** Where the SQLite database lives, unless `databaseUrl` is set. */
   dataDir: string
   /** DATABASE_URL: PostgreSQL holds everything instead of SQLite. */
-  databaseUrl?: string
+  databaseUrl?: string | undefined
+  /** REDIS_URL: several processes serve the same documents (needs `databaseUrl`). */
+  redisUrl?: string | undefined
+  /** REDIS_PREFIX: starts every Redis channel and key (default from the database's name). */
+  redisPrefix?: string | undefined
   port?: number
   host?: string
   /** Create the demo negotiation when the data directory is new (default true). */
@@ -102,14 +109,19 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
   const sqlStore = sqlite ? new SqliteDocumentStore(db, sqlite) : new SqlDocumentStore(db)
   const store = options.decorateStore ? options.decorateStore(sqlStore) : sqlStore
   const negotiations = new NegotiationRepository(db)
+  const now = options.now ?? (() => new Date())
+  const cluster = options.redisUrl
+    ? joinCluster({ db, kind, logger, now, ...options, redisUrl: options.redisUrl })
+    : null
   const rooms = new RoomRegistry(
     store,
     logger,
     options.roomIdleMs ?? DEFAULTS.ROOM_IDLE_MS,
     options.validateUpdates ?? true,
+    cluster,
   )
   const audit = new AuditLog(db)
-  const now = options.now ?? (() => new Date())
+  const writerLimits = { ...DEFAULT_WRITER_LIMITS, ...options.writerLimits }
   const context: AppContext = {
     logger,
     storageKind: kind,
@@ -133,14 +145,34 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
       logger,
     }),
     accessChanges: new AccessChanges(),
-    loginLimiter: new RateLimiter(LOGIN_ATTEMPTS_PER_MINUTE, 60_000),
+    loginLimiter: cluster
+      ? new SharedRateLimiter(
+          cluster.bus.redis,
+          cluster.bus.prefix,
+          LOGIN_ATTEMPTS_PER_MINUTE,
+          60_000,
+          logger,
+        )
+      : new RateLimiter(LOGIN_ATTEMPTS_PER_MINUTE, 60_000),
     sessionTtlMs: options.sessionTtlMs ?? SESSION_TTL_MS,
-    writerBudget: new WriterBudget({ ...DEFAULT_WRITER_LIMITS, ...options.writerLimits }),
+    writerBudget: cluster
+      ? new SharedWriterBudget(writerLimits, cluster.bus.redis, cluster.bus.prefix, logger)
+      : new WriterBudget(writerLimits),
     maxClientBacklogBytes: options.maxClientBacklogBytes ?? MAX_CLIENT_BACKLOG_BYTES,
     allowedOrigins: new Set(options.allowedOrigins ?? DEFAULTS.ALLOWED_ORIGINS),
     now,
     startedAt: Date.now(),
     isDemo: options.demo ?? true,
+    cluster,
+    lifecycle: { isClosing: false },
+  }
+  if (cluster) {
+    const silence = context.silence
+    silence.onChange = (negotiationId) => cluster.signalSilence(negotiationId)
+    await cluster.start({
+      isFrozen: (negotiationId) => silence.isFrozen(negotiationId),
+      refresh: (negotiationId) => silence.refresh(negotiationId),
+    })
   }
   if (isNew && (options.demo ?? true)) await createDemo(context)
   await context.silence.resume((await negotiations.list()).map((n) => n.id))
@@ -187,6 +219,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
 
   let closing: Promise<void> | null = null
   const close = () => {
+    context.lifecycle.isClosing = true
     closing ??= (async () => {
       const timeout = setTimeout(() => {
         logger.error('shutdown timed out')
@@ -197,6 +230,11 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await rooms.closeAll()
+      if (cluster) {
+        if (context.writerBudget instanceof SharedWriterBudget) context.writerBudget.close()
+        await cluster.close()
+        await cluster.bus.close()
+      }
       await db.destroy()
       clearTimeout(timeout)
     })()

@@ -1,5 +1,6 @@
 import type { AccessChanges } from './auth/AccessChanges.ts'
-import type { RateLimiter } from './auth/RateLimiter.ts'
+import type { ClusterNode } from './cluster/ClusterNode.ts'
+import type { AttemptLimiter } from './auth/RateLimiter.ts'
 import type { RoomRegistry } from './collab/RoomRegistry.ts'
 import type { WriterBudget } from './collab/WriterBudget.ts'
 import type { ImportWorkers } from './revisions/import/ImportWorkers.ts'
@@ -32,7 +33,7 @@ export interface AppContext {
   /** Reads imported revision files in worker threads. */
   imports: ImportWorkers
   accessChanges: AccessChanges
-  loginLimiter: RateLimiter
+  loginLimiter: AttemptLimiter
   sessionTtlMs: number
   /** What each user may cost the collaboration server per minute. */
   writerBudget: WriterBudget
@@ -43,6 +44,10 @@ export interface AppContext {
   /** The server's clock; injected so that tests can move it. */
   now: () => Date
   startedAt: number
+  /** Several processes (REDIS_URL): this process in the cluster; null on one process. */
+  cluster: ClusterNode | null
+  /** Set when a shutdown begins: the readiness answer turns 503 for load balancers. */
+  lifecycle: { isClosing: boolean }
   /** Demo mode: the published demo accounts exist (the sign-in page lists them). */
   isDemo: boolean
 }

@@ -65,11 +65,36 @@ const databaseUrl = z
   })
   .optional()
 
+/** A Redis URL (`redis://host:6379`); empty means unset. The message never repeats it. */
+const redisUrl = z
+  .string()
+  .transform((value, context) => {
+    if (value.trim() === '') return undefined
+    let url: URL
+    try {
+      url = new URL(value)
+    } catch {
+      context.addIssue({ code: 'custom', message: 'is not a URL like redis://host:6379' })
+      return z.NEVER
+    }
+    if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+      context.addIssue({ code: 'custom', message: 'must start with redis:// or rediss://' })
+      return z.NEVER
+    }
+    return value
+  })
+  .optional()
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(DEFAULTS.PORT),
   HOST: z.string().min(1).default(DEFAULTS.HOST),
   DATA_DIR: z.string().min(1).default(DEFAULTS.DATA_DIR),
   DATABASE_URL: databaseUrl,
+  REDIS_URL: redisUrl,
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'letters, digits and _ . : - only')
+    .optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default(DEFAULTS.LOG_LEVEL),
@@ -94,6 +119,11 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
       .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
       .join('; ')
     throw new Error(`Invalid configuration: ${problems}`)
+  }
+  if (result.data.REDIS_URL && !result.data.DATABASE_URL) {
+    throw new Error(
+      'Invalid configuration: REDIS_URL: several processes share PostgreSQL: set DATABASE_URL too',
+    )
   }
   return { ...result.data, DATA_DIR: path.resolve(result.data.DATA_DIR) }
 }

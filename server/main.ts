@@ -9,6 +9,8 @@ async function main(): Promise<void> {
   const server = await startServer({
     dataDir: env.DATA_DIR,
     databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    redisPrefix: env.REDIS_PREFIX,
     port: env.PORT,
     host: env.HOST,
     demo: env.DEMO,
@@ -22,6 +24,12 @@ async function main(): Promise<void> {
       port: server.port,
       url: server.url,
       storage: server.context.storageKind,
+      ...(server.context.cluster
+        ? {
+            processId: server.context.cluster.bus.processId,
+            redisPrefix: server.context.cluster.bus.prefix,
+          }
+        : {}),
       ...(server.context.storageKind === 'sqlite' ? { dataDir: env.DATA_DIR } : {}),
     },
     'listening',

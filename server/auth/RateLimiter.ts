@@ -1,8 +1,14 @@
+/** Counts attempts per key in fixed windows (sign-in: per address and user name). */
+export interface AttemptLimiter {
+  /** Counts an attempt; false when the key is over its limit in the current window. */
+  attempt(key: string, now: number): boolean | Promise<boolean>
+}
+
 /**
  * A fixed-window counter per key (e.g. address and user name). In memory: enough for one
- * process; several processes would share it through Redis.
+ * process; several processes share theirs through Redis (server/cluster/SharedRateLimiter.ts).
  */
-export class RateLimiter {
+export class RateLimiter implements AttemptLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>()
 
   constructor(

@@ -24,6 +24,9 @@ import type { DraftChange } from './validation/draftChanges.ts'
 
 let nextConnectionId = 1
 
+/** Several processes: how long after a relayed update was lost the client is asked again. */
+const RESYNC_DELAY_MS = 500
+
 /**
  * One signed-in client's WebSocket in a room. Every message is parsed whole before it is acted
  * upon; a message that cannot be closes this connection only (with a code and a reason,
@@ -141,6 +144,10 @@ export class Connection implements Peer {
       )
       return
     }
+    if (this.room.isRelaying) {
+      this.relayUpdate(update)
+      return
+    }
     const outcome = this.room.receiveUpdate(update, this, {
       judge: this.judgeChange,
       chargeItems: this.chargeItems,
@@ -176,6 +183,64 @@ export class Connection implements Peer {
         return
       }
     }
+  }
+
+  /**
+   * Several processes, and another owns the document: the owner judges and commits the update
+   * (see server/cluster). The items are charged here, where the writer's budget is kept.
+   */
+  private relayUpdate(update: Uint8Array): void {
+    const items = countItems(update)
+    if (items === null) {
+      this.services.budget.charge(this.userId, 'refusals')
+      this.close('invalidUpdate', 'not a Yjs update')
+      return
+    }
+    if (!this.chargeItems(items)) {
+      this.close('writingTooFast', 'items')
+      return
+    }
+    const { displayName, delegation } = this.actor
+    this.room
+      .remote!.relayUpdate(update, {
+        userId: this.userId,
+        displayName,
+        delegation,
+        role: this.role,
+      })
+      .then((outcome) => {
+        switch (outcome.status) {
+          case 'applied':
+            this.room.expectAck(this)
+            return
+          case 'refused':
+            this.refuse(outcome.code, outcome.message)
+            this.chargeRefusal()
+            return
+          case 'invalid':
+            this.services.budget.charge(this.userId, 'refusals')
+            this.close('invalidUpdate', outcome.message)
+            return
+          case 'setAside':
+          case 'unavailable':
+            // Lost on the way or ahead of what the owner has: the client sends it again.
+            this.scheduleResync()
+            return
+        }
+      })
+      .catch((error: unknown) => {
+        this.services.logger.error({ err: error, room: this.room.name }, 'relay failed')
+        this.scheduleResync()
+      })
+  }
+
+  private resyncTimer: NodeJS.Timeout | null = null
+
+  private scheduleResync(): void {
+    this.resyncTimer ??= setTimeout(() => {
+      this.resyncTimer = null
+      if (this.socket.readyState === this.socket.OPEN) this.room.requestSync([this])
+    }, RESYNC_DELAY_MS)
   }
 
   // Made once per connection, not per message: the role is read when a change is judged.
@@ -301,6 +366,18 @@ export class Connection implements Peer {
       'closing collaboration connection',
     )
     this.socket.close(code, reason)
+  }
+}
+
+/** The structs and deleted ranges of an update, or null when it is not one. */
+function countItems(update: Uint8Array): number | null {
+  try {
+    const { structs, ds } = Y.decodeUpdate(update)
+    let count = structs.length
+    for (const ranges of ds.clients.values()) count += ranges.length
+    return count
+  } catch {
+    return null
   }
 }
 

@@ -27,6 +27,8 @@ export class DraftPersistence<Origin> {
   private flushing: Promise<void> | null = null
   private isFailing = false
   private isClosed = false
+  /** Several processes: this process lost the document; nothing more is stored from here. */
+  private isAbandoned = false
 
   constructor(
     private readonly name: string,
@@ -52,6 +54,21 @@ export class DraftPersistence<Origin> {
     return this.isFailing
   }
 
+  /**
+   * Several processes: the room starts again elsewhere or from storage; what waits here is
+   * dropped (never acknowledged: its clients send it again when asked to sync).
+   */
+  abandon(): void {
+    this.isAbandoned = true
+    this.isClosed = true
+    this.outbox = []
+  }
+
+  /** A room that does not own its document never compacts what it loaded. */
+  forgetStoredCount(): void {
+    this.updatesSinceCompaction = 0
+  }
+
   enqueue(update: Uint8Array, origin: Origin): void {
     this.outbox.push({ update, origin })
     this.flushing ??= this.flush()
@@ -65,6 +82,7 @@ export class DraftPersistence<Origin> {
   /** Commits what is pending and compacts; nothing is stored afterwards. */
   async close(): Promise<void> {
     await this.whenCommitted()
+    if (this.isAbandoned) return
     const claims = this.room.owners.takeUnsaved()
     if (claims.length > 0 && !this.isFailing) await this.store.append(this.name, [], claims)
     if (this.updatesSinceCompaction > 0 && !this.isFailing) await this.compact()
@@ -87,6 +105,7 @@ export class DraftPersistence<Origin> {
             claims,
           )
         } catch (error) {
+          if (this.isAbandoned) return
           // Keep the batch, in order, ahead of what arrived meanwhile, and try again.
           this.outbox = batch.concat(this.outbox)
           this.room.owners.returnUnsaved(claims)

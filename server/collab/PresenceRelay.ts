@@ -18,6 +18,9 @@ const PRESENCE_BATCH_MS = 40
 /** Why a presence update was refused. */
 export type PresenceRefusal = 'forged' | 'tooMany'
 
+/** Origin of presence changed on another process (several processes). */
+const REMOTE_ORIGIN = Symbol('remote presence')
+
 /**
  * Who is in a room and where their caret is (y-protocols awareness), relayed in batches. The
  * server stamps each entry with the signed-in user's identity, and an awareness client id is
@@ -38,6 +41,8 @@ export class PresenceRelay {
     private readonly room: {
       owners: ClientOwners
       broadcast: (message: Uint8Array, except: Peer | null) => void
+      /** Presence changed by this process's clients, for the other processes. */
+      onLocalChange?: (update: Uint8Array) => void
     },
   ) {
     // The server has no presence of its own.
@@ -82,6 +87,19 @@ export class PresenceRelay {
     return null
   }
 
+  /** The room's client-id owners were loaded anew (several processes: a takeover). */
+  useOwners(owners: ClientOwners): void {
+    this.room.owners = owners
+  }
+
+  /**
+   * Presence another process's clients changed (it stamped and checked them). Applied as
+   * they come: an older clock than the one known is ignored by the awareness itself.
+   */
+  applyRemote(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN)
+  }
+
   /** Removes a departed peer's presences. */
   remove(peer: Peer): void {
     if (peer.awarenessIds.size === 0) return
@@ -115,8 +133,10 @@ export class PresenceRelay {
         this.announcedBy.delete(id)
       }
     }
-    for (const id of [...changes.added, ...changes.updated, ...changes.removed]) {
-      this.changed.add(id)
+    const ids = [...changes.added, ...changes.updated, ...changes.removed]
+    for (const id of ids) this.changed.add(id)
+    if (this.room.onLocalChange && origin !== REMOTE_ORIGIN && ids.length > 0) {
+      this.room.onLocalChange(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids))
     }
     this.timer ??= setTimeout(this.broadcast, PRESENCE_BATCH_MS)
   }

@@ -1,21 +1,31 @@
 import { randomInt } from 'node:crypto'
 import * as Y from 'yjs'
 import type { Logger } from '../logger.ts'
-import type { DocumentStore } from '../storage/DocumentStore.ts'
+import type { DocumentStore, StoredDocument } from '../storage/DocumentStore.ts'
 import type { PresenceUser } from '../../shared/presence.ts'
 import { ClientOwners } from './ClientOwners.ts'
 import { DraftPersistence } from './DraftPersistence.ts'
 import { LiveDraft, SERVER_ORIGIN, type ChangeJudge, type UpdateOutcome } from './LiveDraft.ts'
-import { noticeMessage, storedMessage, syncStep2Message, syncUpdateMessage } from './messages.ts'
+import {
+  noticeMessage,
+  storedMessage,
+  syncStep1Message,
+  syncStep2Message,
+  syncUpdateMessage,
+} from './messages.ts'
 import type { Peer } from './Peer.ts'
 import { PresenceRelay, type PresenceRefusal } from './PresenceRelay.ts'
 import type { AwarenessEntry } from './presence.ts'
+import type { RoomLink } from './RoomLink.ts'
 import { StoredAcks } from './StoredAcks.ts'
 
 export { SERVER_ORIGIN, type UpdateOutcome }
 
 /** Origin of updates built from an uploaded file (not a connected peer's). */
 const IMPORT_ORIGIN = Symbol('import')
+
+/** Origin of the updates another process committed (several processes): not stored again. */
+const REPLICATED_ORIGIN = Symbol('replicated')
 
 /**
  * One live document and the clients editing it: the collaboration path in one straight line.
@@ -26,38 +36,28 @@ const IMPORT_ORIGIN = Symbol('import')
  */
 export class Room {
   readonly peers = new Set<Peer>()
-  private readonly owners: ClientOwners
-  private readonly draft: LiveDraft
-  private readonly persistence: DraftPersistence<Peer | null>
+  private owners!: ClientOwners
+  private draft!: LiveDraft
+  private persistence!: DraftPersistence<Peer | null>
   private readonly acks: StoredAcks
   private readonly presence: PresenceRelay
+  /** Server changes made here and relayed to the owner, not yet committed by it. */
+  private readonly relaying = new Set<Promise<void>>()
+  private link: RoomLink | null = null
 
   private constructor(
     readonly name: string,
-    stored: Awaited<ReturnType<DocumentStore['load']>>,
+    stored: StoredDocument,
     store: DocumentStore,
-    logger: Logger,
-    isValidating: boolean,
+    private readonly logger: Logger,
+    private readonly isValidating: boolean,
   ) {
-    this.owners = new ClientOwners(stored.claims)
-    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
-    this.draft = LiveDraft.load(parts, {
-      isJudging: isValidating,
-      onAccepted: (update, origin) =>
-        this.persistence.enqueue(update, this.isPeer(origin) ? origin : null),
-    })
-    this.persistence = new DraftPersistence(name, store, logger, stored.updates.length, {
-      owners: this.owners,
-      state: () => Y.encodeStateAsUpdate(this.draft.doc),
-      onCommitted: (update, origin) => this.broadcast(syncUpdateMessage(update), origin),
-      onIdle: () => this.acks.schedule(),
-      notifyAll: (notice) => this.notifyAll(notice),
-    })
+    this.install(stored, store, true)
     this.acks = new StoredAcks({
       commitState: () =>
         this.persistence.isStorageFailing
           ? 'failing'
-          : this.persistence.isCommitted
+          : this.persistence.isCommitted && this.relaying.size === 0
             ? 'committed'
             : 'pending',
       storedMessage: () => storedMessage(Y.encodeSnapshot(Y.snapshot(this.draft.doc))),
@@ -65,7 +65,130 @@ export class Room {
     this.presence = new PresenceRelay({
       owners: this.owners,
       broadcast: (message, except) => this.broadcast(message, except),
+      onLocalChange: (update) => this.link?.publishPresence(update),
     })
+  }
+
+  /** A room on a stored document; `link` ties it to the other processes (server/cluster). */
+  static fromStored(
+    name: string,
+    stored: StoredDocument,
+    store: DocumentStore,
+    logger: Logger,
+    options: { validateUpdates: boolean; link: RoomLink },
+  ): Room {
+    const room = new Room(name, stored, store, logger, options.validateUpdates)
+    room.link = options.link
+    if (!options.link.isOwner) room.persistence.forgetStoredCount()
+    return room
+  }
+
+  /**
+   * Several processes: starts again from `stored`, as the document's owner or not, when this
+   * process takes the document over or loses it. What was accepted and not committed is
+   * dropped (it was never acknowledged); the clients are asked to sync, and send it again.
+   */
+  reload(stored: StoredDocument, store: DocumentStore): void {
+    this.persistence.abandon()
+    this.draft.destroy()
+    this.install(stored, store, this.link?.isOwner ?? true)
+    this.presence.useOwners(this.owners)
+    this.requestSync()
+  }
+
+  /** Asks every client for what it has and the room lacks (server sync step 1). */
+  requestSync(peers: Iterable<Peer> = this.peers): void {
+    const message = syncStep1Message(this.draft.doc)
+    for (const peer of peers) peer.send(message)
+  }
+
+  private install(stored: StoredDocument, store: DocumentStore, isOwner: boolean): void {
+    this.owners = new ClientOwners(stored.claims)
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+    this.draft = LiveDraft.load(parts, {
+      isJudging: this.isValidating,
+      onAccepted: (update, origin) => this.handleAccepted(update, origin),
+    })
+    const persistence = new DraftPersistence<Peer | null>(
+      this.name,
+      store,
+      this.logger,
+      isOwner ? stored.updates.length : 0,
+      {
+        owners: this.owners,
+        state: () => Y.encodeStateAsUpdate(this.draft.doc),
+        onCommitted: (update, origin) => this.broadcast(syncUpdateMessage(update), origin),
+        onIdle: () => this.acks.schedule(),
+        notifyAll: (notice) => this.notifyAll(notice),
+      },
+    )
+    this.persistence = persistence
+  }
+
+  private handleAccepted(update: Uint8Array, origin: unknown): void {
+    if (origin === REPLICATED_ORIGIN) {
+      // Committed by the owner already: only this process's clients still need it.
+      this.broadcast(syncUpdateMessage(update), null)
+      this.acks.schedule()
+      return
+    }
+    if (this.link && !this.link.isOwner) {
+      this.relayServerChange(this.link, update)
+      return
+    }
+    this.persistence.enqueue(update, this.isPeer(origin) ? origin : null)
+  }
+
+  private relayServerChange(link: RoomLink, update: Uint8Array): void {
+    const relayed = link.relayServerChange(update).then(
+      () => this.broadcast(syncUpdateMessage(update), null),
+      (error: unknown) => {
+        this.logger.error({ err: error, room: this.name }, 'relaying a server change failed')
+        throw error
+      },
+    )
+    this.relaying.add(relayed)
+    relayed
+      .catch(() => undefined)
+      .finally(() => {
+        this.relaying.delete(relayed)
+        this.acks.schedule()
+      })
+  }
+
+  /** Several processes: client ids of a server change relayed by another process. */
+  claimServerClients(clientIds: Iterable<number>): void {
+    for (const clientId of clientIds) this.owners.claim(clientId, 'server')
+  }
+
+  /** Applies an update the owner committed (several processes). */
+  applyReplicated(update: Uint8Array): void {
+    Y.applyUpdate(this.draft.doc, update, REPLICATED_ORIGIN)
+  }
+
+  /** Applies presence changed on another process. */
+  applyRemotePresence(update: Uint8Array): void {
+    this.presence.applyRemote(update)
+  }
+
+  /** Whether clients' updates go to another process (several processes, not the owner). */
+  get isRelaying(): boolean {
+    return this.link !== null && !this.link.isOwner
+  }
+
+  /** The tie to the other processes, when there are (see `isRelaying`). */
+  get remote(): RoomLink | null {
+    return this.link
+  }
+
+  /** Resolves once the room holds everything committed so far, on any process. */
+  async whenCurrent(): Promise<void> {
+    if (this.link && !this.link.isOwner) await this.link.whenCurrent()
+  }
+
+  /** `peer` sent something the owner committed: it will hear it is saved (see StoredAcks). */
+  expectAck(peer: Peer): void {
+    this.acks.expect(peer)
   }
 
   /** Loads a room's document from storage. */
@@ -168,9 +291,10 @@ export class Room {
     return this.presence.stateMessage()
   }
 
-  /** Resolves once everything applied so far is committed. */
-  whenCommitted(): Promise<void> {
-    return this.persistence.whenCommitted()
+  /** Resolves once everything applied so far is committed (rejects if the owner refused it). */
+  async whenCommitted(): Promise<void> {
+    await this.persistence.whenCommitted()
+    while (this.relaying.size > 0) await Promise.all(this.relaying)
   }
 
   /** How many refused updates were undone by rebuilding the document, since the room loaded. */

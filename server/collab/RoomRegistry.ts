@@ -2,6 +2,13 @@ import type { Logger } from '../logger.ts'
 import type { DocumentStore } from '../storage/DocumentStore.ts'
 import { Room } from './Room.ts'
 
+/** Where rooms come from when several processes share documents (server/cluster). */
+export interface RoomSource {
+  open(name: string): Promise<Room>
+  /** Called once a room has closed (committed and compacted). */
+  roomClosed(room: Room): Promise<void>
+}
+
 /**
  * The rooms in memory. A room is loaded from storage when its first client arrives and
  * unloaded (committed and compacted) a short while after its last client has gone; a client
@@ -17,6 +24,7 @@ export class RoomRegistry {
     private readonly logger: Logger,
     private readonly idleMs: number,
     private readonly validateUpdates = true,
+    private readonly source: RoomSource | null = null,
   ) {}
 
   /** The loaded room, or a promise of it. */
@@ -26,7 +34,9 @@ export class RoomRegistry {
     if (pendingUnload) await pendingUnload
     let room = this.loading.get(name)
     if (!room) {
-      room = Room.load(name, this.store, this.logger, { validateUpdates: this.validateUpdates })
+      room = this.source
+        ? this.source.open(name)
+        : Room.load(name, this.store, this.logger, { validateUpdates: this.validateUpdates })
       this.loading.set(name, room)
       room.then(
         () => this.logger.debug({ room: name }, 'room loaded'),
@@ -61,7 +71,9 @@ export class RoomRegistry {
     const rooms = await Promise.allSettled([...this.loading.values()])
     this.loading.clear()
     await Promise.all(
-      rooms.flatMap((result) => (result.status === 'fulfilled' ? [result.value.close()] : [])),
+      rooms.flatMap((result) =>
+        result.status === 'fulfilled' ? [this.closeRoom(result.value)] : [],
+      ),
     )
     await Promise.all([...this.unloading.values()])
   }
@@ -70,14 +82,21 @@ export class RoomRegistry {
     this.idleTimers.delete(room.name)
     if (room.peers.size > 0) return
     this.loading.delete(room.name)
-    const done = room
-      .close()
+    const done = this.closeRoom(room)
       .then(() => this.logger.debug({ room: room.name }, 'room unloaded'))
       .catch((error: unknown) =>
         this.logger.error({ err: error, room: room.name }, 'room unload failed'),
       )
       .finally(() => this.unloading.delete(room.name))
     this.unloading.set(room.name, done)
+  }
+
+  private async closeRoom(room: Room): Promise<void> {
+    try {
+      await room.close()
+    } finally {
+      await this.source?.roomClosed(room)
+    }
   }
 
   private cancelIdle(name: string): void {

@@ -67,6 +67,14 @@ export class WriterBudget {
     return isWithin
   }
 
+  /**
+   * Brings the user's budgets up to date before a connection is allowed: nothing to do on one
+   * process; several processes read what the others charged (SharedWriterBudget).
+   */
+  refresh(_userId: number): Promise<void> {
+    return Promise.resolve()
+  }
+
   /** Whether the user has spent a budget that closes connections (all but connections). */
   isSpent(userId: number): boolean {
     return (['refusals', 'bytes', 'messages', 'items', 'requests'] as const).some(

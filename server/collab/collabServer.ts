@@ -104,6 +104,7 @@ export function attachCollabServer(props: { server: Server; context: AppContext 
     // A user closed for what they sent comes back only once their budget has refilled, and
     // nobody reconnects in a loop: each connection loads and syncs the whole draft.
     const budget = context.writerBudget
+    await budget.refresh(actor.userId)
     if (budget.isSpent(actor.userId) || !budget.charge(actor.userId, 'connections')) {
       return { kind: 'refuse', status: 429, message: 'Too Many Requests' }
     }

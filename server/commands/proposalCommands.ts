@@ -31,6 +31,8 @@ export async function withDraftRoom<T>(
 ): Promise<T> {
   const room = await context.rooms.open(draftRoomName(negotiationId))
   try {
+    // Several processes: the decision is taken on everything committed so far.
+    await room.whenCurrent()
     const result = change(room)
     await room.whenCommitted()
     return result

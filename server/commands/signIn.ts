@@ -15,7 +15,8 @@ export async function signIn(props: {
 }): Promise<{ sessionToken: string; csrfToken: string; expiresAt: Date; userId: number }> {
   const { context, username, password, address } = props
   const now = context.now()
-  if (!context.loginLimiter.attempt(`${address}|${username.toLowerCase()}`, now.getTime())) {
+  const key = `${address}|${username.toLowerCase()}`
+  if (!(await context.loginLimiter.attempt(key, now.getTime()))) {
     throw tooManyRequests('Too many sign-in attempts; wait a minute.')
   }
   const user = await context.users.findByUsername(username.toLowerCase())

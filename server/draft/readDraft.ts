@@ -13,6 +13,7 @@ export async function readDocument(props: {
 }): Promise<Y.Doc> {
   const room = await props.rooms.peek(props.name)
   if (room) {
+    await room.whenCurrent()
     await room.whenCommitted()
     return room.doc
   }

@@ -52,11 +52,36 @@ export class SilenceService {
     },
   ) {}
 
+  /** Several processes: told of every change here, to tell the others (see `refresh`). */
+  onChange: ((negotiationId: string) => void) | null = null
+
+  /**
+   * Reads a negotiation's procedures again, as another process changed them: the frozen state
+   * and the deadline timers. Every process keeps a timer per running procedure; the settling
+   * is a compare-and-set, so the deadline is settled once whichever fires first.
+   */
+  async refresh(negotiationId: string): Promise<void> {
+    const stored = await this.deps.repository.list(negotiationId)
+    this.frozen.set(
+      negotiationId,
+      isDraftFrozen(
+        stored.map((s) => s.procedure),
+        this.deps.now(),
+      ),
+    )
+    for (const { procedure } of stored) {
+      if (procedure.status === 'running') this.schedule(procedure)
+    }
+  }
+
   /** Settles what passed while the server was down, and schedules the rest. */
   async resume(negotiationIds: readonly string[]): Promise<void> {
     for (const negotiationId of negotiationIds) await this.refreshFrozen(negotiationId)
     for (const { procedure } of await this.deps.repository.listRunning()) {
       await this.settle(procedure.negotiationId, procedure.id)
+      // Still running: its deadline is ahead, and this process keeps a timer for it too.
+      const current = await this.deps.repository.find(procedure.negotiationId, procedure.id)
+      if (current?.procedure.status === 'running') this.schedule(current.procedure)
     }
   }
 
@@ -164,6 +189,7 @@ export class SilenceService {
     })
     await this.mirror(procedure)
     this.schedule(procedure)
+    this.onChange?.(procedure.negotiationId)
   }
 
   private async refreshFrozen(negotiationId: string): Promise<void> {
@@ -174,6 +200,7 @@ export class SilenceService {
   private async mirror(procedure: SilenceProcedure): Promise<void> {
     const room = await this.deps.rooms.open(draftRoomName(procedure.negotiationId))
     try {
+      await room.whenCurrent()
       room.transactAsServer(() => room.doc.getMap(SILENCE_MAP).set(procedure.id, procedure))
       await room.whenCommitted()
     } finally {
@@ -189,6 +216,7 @@ export class SilenceService {
     const timer = setTimeout(
       () => {
         this.timers.delete(procedure.id)
+        this.deps.logger.debug({ procedure: procedure.id }, 'silence deadline reached')
         this.settle(procedure.negotiationId, procedure.id)
           .then(async () => {
             // A timer may fire before the clock reaches the deadline (long waits go in steps).

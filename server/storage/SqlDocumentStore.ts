@@ -118,7 +118,7 @@ export class SqlDocumentStore implements DocumentStore {
  * takes none and only locks the row). The upsert locks the row on PostgreSQL until the
  * transaction ends; SQLite has one writer at a time anyway.
  */
-function takeSequence(trx: Transaction<Database>, name: string, count: number) {
+export function takeSequence(trx: Transaction<Database>, name: string, count: number) {
   return trx
     .insertInto('document_sequences')
     .values({ name, last_seq: count })

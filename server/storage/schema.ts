@@ -12,6 +12,7 @@ export interface Database {
   document_updates: DocumentUpdateTable
   document_writers: DocumentWriterTable
   document_sequences: DocumentSequenceTable
+  document_leases: DocumentLeaseTable
   users: UserTable
   roles: RoleTable
   sessions: SessionTable
@@ -49,6 +50,8 @@ export interface DocumentTable {
   name: string
   snapshot: Uint8Array
   compacted_at: string
+  /** The last update number the snapshot contains (set by the cluster's owner; 0 before). */
+  covers_seq: Generated<number>
 }
 
 /** Yjs updates committed since the last compaction. */
@@ -63,6 +66,15 @@ export interface DocumentUpdateTable {
 export interface DocumentSequenceTable {
   name: string
   last_seq: number
+}
+
+/** Which process owns a live document (several processes: see migration 006). */
+export interface DocumentLeaseTable {
+  name: string
+  owner: string
+  epoch: number
+  /** Milliseconds since 1970 on the database's clock. */
+  expires_at: number
 }
 
 /** The owner of each Yjs client id of a document: a user, or the server (null). */

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import type { Benchmark, BenchmarkReport } from './benchmark.ts'
 import { browserTyping } from './browserTyping.ts'
 import { benchCompareRevisions } from './compareRevisions.ts'
+import { clusterFanOut } from './clusterFanOut.ts'
 import { coldSync } from './coldSync.ts'
 import { concurrentReplay } from './concurrentReplay.ts'
 import { fanOut } from './fanOut.ts'
@@ -65,6 +66,7 @@ const BENCHMARKS: Benchmark[] = [
   concurrentReplay,
   browserTyping,
   underAttack,
+  clusterFanOut,
 ]
 const RESULTS_FILE = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),

@@ -279,6 +279,16 @@ export class ServerProcess implements ServerAddress {
     }
   }
 
+  /** SIGSTOP: the process stalls (a long pause, a frozen machine) until `resume`. */
+  suspend(): void {
+    this.#child?.kill('SIGSTOP')
+  }
+
+  /** SIGCONT: a suspended process carries on where it stopped. */
+  resume(): void {
+    this.#child?.kill('SIGCONT')
+  }
+
   /** SIGKILL: the process dies at once, whatever it was doing. */
   async kill(): Promise<void> {
     await this.#signal('SIGKILL')

@@ -45,10 +45,16 @@ function databaseUrl(name: string): string {
   return url.toString()
 }
 
-/** A new, empty storage for one server (which creates the demo in it). */
-export async function createTestStorage(prefix = 'draftroom-'): Promise<TestStorage> {
+/**
+ * A new, empty storage for one server (which creates the demo in it), on the tests' database
+ * unless `kind` says (several processes always share PostgreSQL).
+ */
+export async function createTestStorage(
+  prefix = 'draftroom-',
+  kind: StorageKind = TEST_DATABASE,
+): Promise<TestStorage> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
-  if (TEST_DATABASE === 'sqlite') return { dataDir, databaseUrl: undefined }
+  if (kind === 'sqlite') return { dataDir, databaseUrl: undefined }
   const name = `${testDatabasePrefix(RUN)}${randomBytes(6).toString('hex')}`
   await admin().query(`CREATE DATABASE ${name}`)
   // The tests kill the server, never PostgreSQL, so a commit in PostgreSQL's WAL buffers is as

@@ -43,4 +43,19 @@ describe('the configuration', () => {
       expect(() => parseEnv({ DATABASE_URL: value })).not.toThrow(/secret/)
     }
   })
+
+  it('runs several processes only with REDIS_URL and DATABASE_URL both set', () => {
+    const database = 'postgres://db.example.org/draftroom'
+    expect(parseEnv({ DATABASE_URL: database }).REDIS_URL).toBeUndefined()
+    const env = parseEnv({ DATABASE_URL: database, REDIS_URL: 'redis://cache:6379' })
+    expect(env.REDIS_URL).toBe('redis://cache:6379')
+    expect(() => parseEnv({ REDIS_URL: 'redis://cache:6379' })).toThrow(/REDIS_URL.*DATABASE_URL/)
+    for (const value of ['http://cache:6379', 'redis-cache', 'memcached://u:secret@x']) {
+      expect(() => parseEnv({ DATABASE_URL: database, REDIS_URL: value })).toThrow(/REDIS_URL/)
+      expect(() => parseEnv({ DATABASE_URL: database, REDIS_URL: value })).not.toThrow(/secret/)
+    }
+    expect(() =>
+      parseEnv({ DATABASE_URL: database, REDIS_URL: 'redis://c', REDIS_PREFIX: 'a b' }),
+    ).toThrow(/REDIS_PREFIX/)
+  })
 })

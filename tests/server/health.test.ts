@@ -18,4 +18,10 @@ describe('GET /healthz', () => {
       if (secret) expect(text).not.toContain(secret)
     }
   })
+
+  it('answers load balancers that it is ready (GET /readyz)', async () => {
+    const response = await fetch(`${server.url}/readyz`)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ ready: true, problems: [] })
+  })
 })

@@ -8,6 +8,7 @@ import * as documentWriters from './004_document_writers.ts'
 import * as documentSequences from './005_document_sequences.ts'
 import * as activity from './006_activity.ts'
 import * as delegationColors from './007_delegation_colors.ts'
+import * as documentLeases from './008_document_leases.ts'
 
 type Step = (db: Kysely<unknown>, ddl: Ddl) => Promise<void>
 
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Step> = {
   '005_document_sequences': documentSequences.up,
   '006_activity': activity.up,
   '007_delegation_colors': delegationColors.up,
+  '008_document_leases': documentLeases.up,
 }
 
 /** The migrations as Kysely's Migrator takes them, written for one database. */
