@@ -148,7 +148,7 @@ describe('one room served by three processes', () => {
         name: 'Jürg Lauber',
         delegation: 'CHE',
         role: 'coFacilitator',
-        color: presenceColor('CHE', 'coFacilitator'),
+        color: presenceColor('CHE', 'coFacilitator', new Map()),
       },
       cursor,
     }
