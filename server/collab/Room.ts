@@ -304,7 +304,11 @@ export class Room {
 
   /** Commits what is pending and compacts; the room is unusable afterwards. */
   async close(): Promise<void> {
-    await this.persistence.close()
+    // A replica (several processes, not the owner) has nothing of its own to commit: its
+    // clients' updates went to the owner, and the client ids it saw claimed are the owner's to
+    // store. Its commit would fail the lease check, and with it the process's clean shutdown.
+    if (this.link && !this.link.isOwner) this.persistence.abandon()
+    else await this.persistence.close()
     this.acks.close()
     this.presence.close()
     this.draft.destroy()

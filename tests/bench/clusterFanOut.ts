@@ -15,6 +15,7 @@ import {
 } from '../helpers/yClients.ts'
 import { envInteger, sleep, type Benchmark } from './benchmark.ts'
 import { percentiles } from './latencyHistogram.ts'
+import { totalCpuMicros } from './processCpu.ts'
 
 /**
  * Several processes (issue 12): fan-out with six stock clients spread over three processes on
@@ -25,8 +26,14 @@ import { percentiles } from './latencyHistogram.ts'
  * another process types; the time is from the kill to that client hearing that an edit made
  * after the kill is saved.
  *
+ * Server CPU per keystroke: the CPU time of every server process, summed, over the typing (from
+ * /proc), divided by the keystrokes; it includes what the processes do anyway meanwhile (lease
+ * ticks, heartbeats), measured apart as CPU per second while nobody types.
+ *
  * BENCH_CLUSTER_KEYS: keystrokes measured (default 150).
  */
+/** How long the processes' CPU time is read while nobody types. */
+const IDLE_MS = 3_000
 const ROOM = draftRoomName(DEMO_NEGOTIATION_ID)
 const CLIENTS_PER_PROCESS = 2
 
@@ -35,7 +42,17 @@ interface Placed {
   process: number
 }
 
-async function measureFanOut(urls: string[], keys: number) {
+interface FanOut {
+  same: number[]
+  cross: number[]
+  /** Server CPU time, all processes, over the typing. */
+  cpuMicros: number
+  typingMs: number
+  /** Server CPU time per second, all processes, with clients connected and nobody typing. */
+  idleCpuMicrosPerSecond: number
+}
+
+async function measureFanOut(urls: string[], pids: number[], keys: number): Promise<FanOut> {
   const placed: Placed[] = []
   for (let i = 0; i < 3 * CLIENTS_PER_PROCESS; i++) {
     const process = i % urls.length
@@ -47,7 +64,16 @@ async function measureFanOut(urls: string[], keys: number) {
   const uid = uidOf(pickBlocks(placed[0]!.client.doc, 1)[0]!)!
   const same: number[] = []
   const cross: number[] = []
+  let cpuMicros: number
+  let typingMs: number
+  let idleCpuMicrosPerSecond: number
   try {
+    await waitForConvergence(placed.map((p) => p.client))
+    const idleFrom = totalCpuMicros(pids)
+    await sleep(IDLE_MS)
+    idleCpuMicrosPerSecond = ((totalCpuMicros(pids) - idleFrom) / IDLE_MS) * 1_000
+    const cpuFrom = totalCpuMicros(pids)
+    const typingFrom = performance.now()
     for (let k = 0; k < keys; k++) {
       const writer = placed[k % placed.length]!
       const others = placed.filter((p) => p !== writer)
@@ -69,10 +95,20 @@ async function measureFanOut(urls: string[], keys: number) {
       await sleep(10)
     }
     await waitForConvergence(placed.map((p) => p.client))
+    typingMs = performance.now() - typingFrom
+    cpuMicros = totalCpuMicros(pids) - cpuFrom
   } finally {
     for (const { client } of placed) client.destroy()
   }
-  return { same, cross }
+  return { same, cross, cpuMicros, typingMs, idleCpuMicrosPerSecond }
+}
+
+/** The pids of running server processes. */
+function pidsOf(servers: readonly ServerProcess[]): number[] {
+  return servers.map((server) => {
+    if (server.pid === null) throw new Error(`process on port ${server.port} is not running`)
+    return server.pid
+  })
 }
 
 /** Kills the process owning the room; returns ms until another's client is saved again. */
@@ -128,18 +164,19 @@ export const clusterFanOut: Benchmark = {
       storage: await createTestStorage('draftroom-bench-', 'postgres'),
       env: { LOG_LEVEL: 'info' },
     })
-    let one: { same: number[]; cross: number[] }
+    let one: FanOut
     try {
-      one = await measureFanOut([single.collabUrl], keys)
+      one = await measureFanOut([single.collabUrl], pidsOf([single]), keys)
     } finally {
       await single.dispose()
     }
     const cluster = await ClusterProcesses.start(3)
-    let three: { same: number[]; cross: number[] }
+    let three: FanOut
     let failOverMs: number
     try {
       three = await measureFanOut(
         cluster.processes.map((server) => server.collabUrl),
+        pidsOf(cluster.processes),
         keys,
       )
       failOverMs = await measureFailOver(cluster)
@@ -154,6 +191,22 @@ export const clusterFanOut: Benchmark = {
     const stats = rows.map(([label, values]) => ({ label, ...percentiles(values) }))
     const singleP99 = stats[0]!.p99
     const crossP99 = stats[2]!.p99
+    const cpu = (label: string, run: FanOut) => {
+      const perKey = run.cpuMicros / keys
+      // What the processes would have spent anyway over the typing, per keystroke.
+      const background = (run.idleCpuMicrosPerSecond * run.typingMs) / 1_000 / keys
+      return {
+        label,
+        perKeyMicros: perKey,
+        backgroundPerKeyMicros: background,
+        idleCpuMicrosPerSecond: run.idleCpuMicrosPerSecond,
+        note:
+          `server CPU per keystroke, ${label}: ${Math.round(perKey)} µs ` +
+          `(of which ~${Math.round(background)} µs background: ` +
+          `${Math.round(run.idleCpuMicrosPerSecond / 1_000)} ms CPU/s while nobody types)`,
+      }
+    }
+    const cpuRows = [cpu('one process', one), cpu('three processes summed', three)]
     return {
       title: 'Several processes: keystroke to every other client, and fail-over (clusterFanOut.ts)',
       columns: ['clients', 'deliveries', 'p50 ms', 'p99 ms', 'max ms'],
@@ -167,8 +220,10 @@ export const clusterFanOut: Benchmark = {
       notes: [
         `cross-process p99 / single-process p99: ${(crossP99 / singleP99).toFixed(2)} (target <= 2)`,
         `fail-over, SIGKILL of the owner to a client of another process saved again: ${Math.round(failOverMs)} ms (target < 5000)`,
+        ...cpuRows.map((row) => row.note),
+        `server CPU per keystroke, three processes / one: ${(cpuRows[1]!.perKeyMicros / cpuRows[0]!.perKeyMicros).toFixed(2)}`,
       ],
-      results: { stats, failOverMs },
+      results: { stats, failOverMs, cpu: cpuRows },
     }
   },
 }

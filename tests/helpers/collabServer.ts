@@ -173,6 +173,10 @@ export class ServerProcess implements ServerAddress {
   get isRunning(): boolean {
     return this.#child !== null
   }
+  /** The process id of the current run (null when stopped): to read its CPU time. */
+  get pid(): number | null {
+    return this.#child?.pid ?? null
+  }
   /** How many times the process has been started. */
   get runs(): number {
     return this.#run
