@@ -45,15 +45,28 @@ beforeAll(async () => {
     expect(started.status()).toBe(201)
   })
   await current.step('open the room as fra', async () => {
-    fra = await current.newDraftPage('fra')
-    await fra.open(url)
-    // The draft is frozen under silence: neither editable nor badged read-only, so not signIn().
-    await fra.submitSignIn('fra', 'demo')
-    await fra.waitConnected()
-    await new SilencePanel(fra.page).waitFor('running')
-    await fra.objective(1).waitFor()
+    fra = await openFrozenRoom('fra')
   })
 })
+
+/**
+ * Signs `username` in and waits for the room under silence: the draft is frozen, neither
+ * editable nor badged read-only, so `DraftPage.signIn` would wait in vain.
+ */
+async function openFrozenRoom(
+  username: string,
+  beforeOpen?: (page: DraftPage) => Promise<void>,
+): Promise<DraftPage> {
+  if (!session || !server) throw new Error('not started')
+  const page = await session.newDraftPage(username)
+  await beforeOpen?.(page)
+  await page.open(server.url)
+  await page.submitSignIn(username, 'demo')
+  await page.waitConnected()
+  await new SilencePanel(page.page).waitFor('running')
+  await page.objective(1).waitFor()
+  return page
+}
 
 recordFailures(() => session)
 
@@ -149,5 +162,38 @@ describe('the silence bar while a procedure runs', () => {
       'See the circulated text (Avant-projet)',
     )
     await fra.page.getByTestId('language-switch').click()
+  })
+
+  it('asks the server for the procedures and the revisions once per page load', async () => {
+    const asked = { silence: 0, revisions: 0 }
+    const mex = await openFrozenRoom('mex', async (page) => {
+      page.page.on('request', (request) => {
+        if (request.method() !== 'GET') return
+        const { pathname } = new URL(request.url())
+        if (pathname === `/api/negotiations/${NID}/silence`) asked.silence++
+        if (pathname === `/api/negotiations/${NID}/revisions`) asked.revisions++
+      })
+      // A slow answer: the procedure comes with the document first, as on a busy day. That is
+      // when the room used to ask for the revisions a second time.
+      await page.page.route(`**/api/negotiations/${NID}/revisions`, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1_500))
+        await route.continue()
+      })
+    })
+    // Everything that needs them is on screen: the revision's symbol, the ticking countdown.
+    await retryableAssertion(async () =>
+      expect(await mex.page.getByTestId('silence-open-circulated').textContent()).toContain(
+        'Avant-projet',
+      ),
+    )
+    const countdown = mex.page.getByTestId('silence-countdown')
+    const before = Number(await countdown.getAttribute('data-remaining-seconds'))
+    // Two ticks later, so that a request the page would still make has had time to go.
+    await retryableAssertion(async () =>
+      expect(Number(await countdown.getAttribute('data-remaining-seconds'))).toBeLessThan(
+        before - 1,
+      ),
+    )
+    expect(asked).toEqual({ silence: 1, revisions: 1 })
   })
 })
