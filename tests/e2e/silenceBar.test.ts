@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seriousViolations } from '../helpers/axe.ts'
 import { type BrowserSession, recordFailures } from '../helpers/browser.ts'
 import { startBrowserSuite, type TestServer } from '../helpers/browserSuite.ts'
 import type { DraftPage } from '../helpers/DraftPage.ts'
@@ -117,6 +118,8 @@ describe('the silence bar while a procedure runs', () => {
     expect(await bar.getByTestId('silence-open-circulated').textContent()).toBe(
       'Voir le texte circulé (Avant-projet)',
     )
+    // WCAG 2.2 AA (contrast of the amber on its tint, names of the region and the links).
+    expect(await seriousViolations(fra.page)).toEqual([])
 
     if (SCREENSHOTS_DIR) {
       fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true })
