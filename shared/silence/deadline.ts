@@ -84,23 +84,29 @@ export function defaultDeadline(
  * "Thursday, 26 March 2026, 6:00 p.m. (New York time)". Built from parts rather than a
  * `dateStyle`, whose punctuation and spaces change between ICU versions (browser and server).
  */
-export function formatDeadline(instant: Date, timeZone: string, locale: 'fr' | 'en'): string {
+export function formatDeadline(
+  instant: Date,
+  timeZone: string,
+  locale: 'fr' | 'en',
+  { isShort = false }: { isShort?: boolean } = {},
+): string {
   const zone = canonicalTimeZone(timeZone)
   const wall = new Date(wallMsAt(instant.getTime(), zone))
   const names = (options: Intl.DateTimeFormatOptions) =>
     new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(wall)
-  const weekday = names({ weekday: 'long' })
-  const month = names({ month: 'long' })
+  // Short: for the one-line silence bar, where the zone's name must still fit at 1024 px.
+  const weekday = names({ weekday: isShort ? 'short' : 'long' })
+  const month = names({ month: isShort ? 'short' : 'long' })
   const day = wall.getUTCDate()
-  const year = wall.getUTCFullYear()
+  const year = isShort ? '' : ` ${wall.getUTCFullYear()}`
   const hour = wall.getUTCHours()
   const minutes = String(wall.getUTCMinutes()).padStart(2, '0')
   const label = timeZoneLabel(zone, locale)
   if (locale === 'fr') {
     const dayFr = day === 1 ? '1er' : String(day)
-    return `${weekday} ${dayFr} ${month} ${year} à ${String(hour).padStart(2, '0')}:${minutes} (${label})`
+    return `${weekday} ${dayFr} ${month}${year} à ${String(hour).padStart(2, '0')}:${minutes} (${label})`
   }
   const hour12 = hour % 12 === 0 ? 12 : hour % 12
   const period = hour < 12 ? 'a.m.' : 'p.m.'
-  return `${weekday}, ${day} ${month} ${year}, ${hour12}:${minutes} ${period} (${label})`
+  return `${weekday}, ${day} ${month}${year}, ${hour12}:${minutes} ${period} (${label})`
 }

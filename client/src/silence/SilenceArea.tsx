@@ -9,7 +9,9 @@ import { BreakSilenceDialog } from './BreakSilenceDialog.tsx'
 import { CancelSilenceDialog } from './CancelSilenceDialog.tsx'
 import { Explanations } from './Explanations.tsx'
 import { ExtendSilenceDialog } from './ExtendSilenceDialog.tsx'
+import { revisionExportUrl } from '../revisions/revisionsApi.ts'
 import { SilenceBanner } from './SilenceBanner.tsx'
+import { SilenceBar } from './SilenceBar.tsx'
 import { SilenceHistoryDialog } from './SilenceHistoryDialog.tsx'
 import { delegationName } from './silenceView.ts'
 import { StartSilenceDialog } from './StartSilenceDialog.tsx'
@@ -50,6 +52,11 @@ export function SilenceArea({ session, negotiation, policies, me }: SilenceAreaP
   const symbolOf = (procedure: SilenceProcedure) =>
     revisions.find((r) => r.id === procedure.revisionId)?.symbol ??
     (isLoaded ? t.silenceUnknownRevision : '')
+  // The circulated text as the server renders it for print: read-only, the revision itself.
+  const revisionHrefOf = (procedure: SilenceProcedure) =>
+    revisions.some((r) => r.id === procedure.revisionId)
+      ? revisionExportUrl(negotiation.id, procedure.revisionId, 'html')
+      : null
 
   const button = (testId: string, label: string, open: OpenDialog, isDanger = false) => (
     <button
@@ -68,12 +75,20 @@ export function SilenceArea({ session, negotiation, policies, me }: SilenceAreaP
 
   return (
     <>
+      {running && (
+        <SilenceBar
+          procedure={running}
+          revisionSymbol={symbolOf(running)}
+          revisionHref={revisionHrefOf(running)}
+          now={now}
+        />
+      )}
       {shown ? (
         <SilenceBanner
           procedure={shown}
           revisionSymbol={symbolOf(shown)}
+          revisionHref={revisionHrefOf(shown)}
           delegations={negotiation.delegations}
-          now={now}
           onDismiss={isEnded ? () => dismiss(shown.id) : undefined}
           actions={
             <>

@@ -3,15 +3,14 @@ import type { Delegation } from '../../../shared/api.ts'
 import type { SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { useFormatInstant, USER_TIME_ZONE } from './silenceText.ts'
-import { useRemainingMs } from './useServerClock.ts'
-import { countdownParts, deadlineZones, delegationName } from './silenceView.ts'
+import { deadlineZones, delegationName } from './silenceView.ts'
 
 interface SilenceBannerProps {
   procedure: SilenceProcedure
   revisionSymbol: string
+  /** Where the circulated revision opens, read-only; null while its id is not known. */
+  revisionHref: string | null
   delegations: readonly Delegation[]
-  /** The server's clock, as estimated (useServerClock). */
-  now: () => Date
   /** The buttons the user may press: break, extend, cancel, history, start. */
   actions: ReactNode
   /** Below the outcome: the explanations of position after adoption. */
@@ -21,12 +20,13 @@ interface SilenceBannerProps {
 
 /**
  * The state of the silence procedure at the top of the room, for everyone: while it runs, the
- * deadline in New York time and in the user's own with a live countdown; then who broke silence
- * and why, or the adoption, or the cancellation.
+ * deadline in New York time and in the user's own (the countdown is in SilenceBar, which stays in
+ * view); then who broke silence and why, or the adoption, or the cancellation. The revision's chip
+ * opens the circulated text.
  */
 export function SilenceBanner(props: SilenceBannerProps) {
   const { t } = useI18n()
-  const { procedure, revisionSymbol, actions, children, onDismiss } = props
+  const { procedure, revisionSymbol, revisionHref, actions, children, onDismiss } = props
   const isFrozen = procedure.status === 'running' || procedure.status === 'adopted'
   return (
     <section
@@ -39,9 +39,22 @@ export function SilenceBanner(props: SilenceBannerProps) {
       <div className="silence-banner-head">
         <h2 id={`silence-title-${procedure.id}`} className="silence-banner-title">
           {t.silenceStatusTitle[procedure.status]}
-          <span className="silence-revision" data-testid="silence-revision-symbol">
-            {revisionSymbol}
-          </span>
+          {revisionHref && revisionSymbol ? (
+            <a
+              className="silence-revision"
+              href={revisionHref}
+              target="_blank"
+              rel="noreferrer"
+              title={t.silenceOpenCirculatedHint}
+              data-testid="silence-revision-symbol"
+            >
+              {revisionSymbol}
+            </a>
+          ) : (
+            <span className="silence-revision" data-testid="silence-revision-symbol">
+              {revisionSymbol}
+            </span>
+          )}
         </h2>
         <div className="silence-banner-actions">
           {actions}
@@ -64,13 +77,13 @@ export function SilenceBanner(props: SilenceBannerProps) {
   )
 }
 
-function Outcome({ procedure, delegations, now }: SilenceBannerProps) {
+function Outcome({ procedure, delegations }: SilenceBannerProps) {
   const { t, language } = useI18n()
   const format = useFormatInstant()
   const endedAt = procedure.endedAt ?? procedure.deadline
   switch (procedure.status) {
     case 'running':
-      return <Running procedure={procedure} now={now} />
+      return <Running procedure={procedure} />
     case 'broken': {
       // A broken procedure always names who broke it (shared/silence/silenceMachine.ts).
       const brokenBy = procedure.brokenBy
@@ -111,7 +124,7 @@ function Outcome({ procedure, delegations, now }: SilenceBannerProps) {
   }
 }
 
-function Running({ procedure, now }: { procedure: SilenceProcedure; now: () => Date }) {
+function Running({ procedure }: { procedure: SilenceProcedure }) {
   const { t } = useI18n()
   const format = useFormatInstant()
   const [first, ...others] = deadlineZones(procedure.timeZone, USER_TIME_ZONE)
@@ -138,7 +151,6 @@ function Running({ procedure, now }: { procedure: SilenceProcedure; now: () => D
             </p>
           )}
         </div>
-        <Countdown deadline={procedure.deadline} now={now} />
       </div>
       <p className="silence-frozen">{t.silenceFrozen}</p>
       {procedure.note && (
@@ -152,31 +164,6 @@ function Running({ procedure, now }: { procedure: SilenceProcedure; now: () => D
       <p className="silence-muted">
         {t.silenceStartedBy(procedure.startedBy.name, format(procedure.startedAt))}
       </p>
-    </div>
-  )
-}
-
-function Countdown({ deadline, now }: { deadline: string; now: () => Date }) {
-  const { t } = useI18n()
-  const remainingMs = useRemainingMs(deadline, now)
-  const { days, hours, minutes, seconds } = countdownParts(remainingMs)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  const text = t.silenceCountdown(days, pad(hours), pad(minutes), pad(seconds))
-  const isOver = remainingMs <= 0
-  return (
-    <div className="silence-countdown-box">
-      <div className="silence-label">{t.silenceRemaining}</div>
-      {/* role="timer": assistive technology does not read every tick aloud. */}
-      <div
-        className="silence-countdown"
-        role="timer"
-        aria-label={t.silenceCountdownLabel(text)}
-        data-testid="silence-countdown"
-        data-remaining-seconds={Math.max(0, Math.ceil(remainingMs / 1000))}
-      >
-        {text}
-      </div>
-      {isOver && <p className="silence-muted">{t.silenceDeadlineReached}</p>}
     </div>
   )
 }

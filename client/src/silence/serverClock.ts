@@ -5,8 +5,8 @@
  *
  * The reading is the HTTP `Date` header of an API answer: whole seconds, so the server's time
  * when it answered lay in [D, D + 1 s), and it answered somewhere between our request and its
- * answer. That bounds the offset (server time minus device time). Several readings narrow the
- * bounds; the device's clock is kept when it lies within them (a right clock is never "corrected"
+ * answer. That bounds the offset (server time minus device time). Several readings (one on
+ * load, then one every few minutes) narrow the bounds; the device's clock is kept when it lies within them (a right clock is never "corrected"
  * by the header's rounding), otherwise the nearest bound is taken.
  */
 
@@ -38,24 +38,20 @@ export function offsetWithin({ min, max }: OffsetBounds): number {
 }
 
 /**
- * Measures the offset with a few GETs of `url` (a cheap API answer); 0 if the server gives no
- * usable `Date` header or cannot be reached: the device's clock is then the best there is.
+ * One reading of the server's clock: a GET of `url` (a cheap API answer the room asks for anyway),
+ * or null if the server gives no usable `Date` header or cannot be reached. One GET per reading:
+ * the room asks the same list once per load (issue 15); later readings narrow the bounds.
  */
-export async function measureServerOffset(url: string, readings = 3): Promise<number> {
-  let bounds: OffsetBounds | null = null
-  for (let i = 0; i < readings; i++) {
-    try {
-      const sentAt = Date.now()
-      const response = await fetch(url, { credentials: 'same-origin', cache: 'no-store' })
-      const receivedAt = Date.now()
-      await response.body?.cancel()
-      const serverDate = Date.parse(response.headers.get('date') ?? '')
-      if (Number.isNaN(serverDate)) continue
-      const reading = offsetBounds(sentAt, receivedAt, serverDate)
-      bounds = bounds ? narrowBounds(bounds, reading) : reading
-    } catch {
-      // Offline: keep what the other readings said.
-    }
+export async function readServerClock(url: string): Promise<OffsetBounds | null> {
+  try {
+    const sentAt = Date.now()
+    const response = await fetch(url, { credentials: 'same-origin', cache: 'no-store' })
+    const receivedAt = Date.now()
+    await response.body?.cancel()
+    const serverDate = Date.parse(response.headers.get('date') ?? '')
+    return Number.isNaN(serverDate) ? null : offsetBounds(sentAt, receivedAt, serverDate)
+  } catch {
+    // Offline: the device's clock (or the earlier readings) is the best there is.
+    return null
   }
-  return bounds ? offsetWithin(bounds) : 0
 }

@@ -16,6 +16,11 @@ export const silenceEn: SilenceMessages = {
     cancelled: 'cancelled',
   },
   silenceRevisionOf: (symbol) => `Revision: ${symbol}`,
+  silenceBarTitle: 'Silence running',
+  silenceBarDeadline: (when) => `Deadline: ${when}`,
+  silenceBarLabel: 'Silence procedure running',
+  silenceOpenCirculated: (symbol) => `See the circulated text (${symbol})`,
+  silenceOpenCirculatedHint: 'The circulated text, read-only, in a new tab',
   silenceUnknownRevision: 'unknown revision',
 
   silenceDeadline: 'Deadline',

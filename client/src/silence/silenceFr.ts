@@ -18,6 +18,11 @@ export const silenceFr: SilenceMessages = {
     cancelled: 'annulée',
   },
   silenceRevisionOf: (symbol) => `Révision${NBSP}: ${symbol}`,
+  silenceBarTitle: 'Silence en cours',
+  silenceBarDeadline: (when) => `Date limite${NBSP}: ${when}`,
+  silenceBarLabel: 'Procédure d’approbation tacite en cours',
+  silenceOpenCirculated: (symbol) => `Voir le texte circulé (${symbol})`,
+  silenceOpenCirculatedHint: 'Le texte circulé, en lecture seule, dans un nouvel onglet',
   silenceUnknownRevision: 'révision inconnue',
 
   silenceDeadline: 'Date limite',

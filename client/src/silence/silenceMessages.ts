@@ -11,6 +11,13 @@ export interface SilenceMessages {
   silenceStatusShort: Record<SilenceStatus, string>
   silenceRevisionOf: (symbol: string) => string
   silenceUnknownRevision: string
+  /** The compact bar that stays in view while a procedure runs. */
+  silenceBarTitle: string
+  silenceBarDeadline: (when: string) => string
+  silenceBarLabel: string
+  /** Opens the circulated revision itself, read-only. */
+  silenceOpenCirculated: (symbol: string) => string
+  silenceOpenCirculatedHint: string
 
   silenceDeadline: string
   silenceDeadlineAlso: string

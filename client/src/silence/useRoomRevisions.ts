@@ -15,9 +15,11 @@ export function useRoomRevisions(
     revisions: [],
     isLoaded: false,
   })
-  const missing = procedures
-    .map((p) => p.revisionId)
-    .filter((id) => !loaded.revisions.some((r) => r.id === id))
+  // Only once the first answer is in: a procedure arriving with the document while that answer
+  // is on its way would otherwise ask the same list a second time (issue 15).
+  const missing = loaded.isLoaded
+    ? procedures.map((p) => p.revisionId).filter((id) => !loaded.revisions.some((r) => r.id === id))
+    : []
   const wanted = [...new Set(missing)].sort().join(' ')
   const shouldFetch = !loaded.isLoaded || wanted !== ''
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import { measureServerOffset } from './serverClock.ts'
+import { narrowBounds, type OffsetBounds, offsetWithin, readServerClock } from './serverClock.ts'
 import { silenceListUrl } from './silenceApi.ts'
 
 /** The server's clock is read again after this long (the device's clock may be set meanwhile). */
@@ -14,9 +14,13 @@ export function useServerClock(negotiationId: string): () => Date {
 
   useEffect(() => {
     let isCurrent = true
+    // Each reading narrows what the earlier ones allowed (a jumped clock starts afresh).
+    let bounds: OffsetBounds | null = null
     const measure = () => {
-      void measureServerOffset(silenceListUrl(negotiationId)).then((measured) => {
-        if (isCurrent) setOffset(measured)
+      void readServerClock(silenceListUrl(negotiationId)).then((reading) => {
+        if (!isCurrent || !reading) return
+        bounds = bounds ? narrowBounds(bounds, reading) : reading
+        setOffset(offsetWithin(bounds))
       })
     }
     measure()

@@ -172,6 +172,15 @@ describe('formatDeadline', () => {
     )
   })
 
+  it('has a short form for the silence bar, the zone still named', () => {
+    expect(formatDeadline(deadline, NY, 'fr', { isShort: true })).toBe(
+      'jeu. 26 mars à 18:00 (heure de New York)',
+    )
+    expect(formatDeadline(deadline, 'Asia/Tokyo', 'en', { isShort: true })).toBe(
+      'Fri, 27 Mar, 7:00 a.m. (Tokyo time)',
+    )
+  })
+
   it('writes the same instant in a delegate’s own zone', () => {
     expect(formatDeadline(deadline, 'Europe/Paris', 'fr')).toBe(
       'jeudi 26 mars 2026 à 23:00 (heure de Paris)',
