@@ -42,6 +42,9 @@ describe('the Import Word amendments dialog', () => {
       .delete('p-03', 'ne sont pas nouveaux', 'Ahmed Benali')
       .toDocx()
 
+    // Below 1,360 px the Word door is in the outline's drawer: open it as a delegate would.
+    const outlineToggle = page.getByTestId('toggle-outline')
+    if (await outlineToggle.isVisible()) await outlineToggle.click()
     await page.getByTestId('word-import-open').click()
     const dialog = page.getByTestId('word-import-dialog')
     await expect(dialog.getByRole('heading').textContent()).resolves.toBe(

@@ -174,6 +174,7 @@ function OpenRoom({
               if ((event.target as HTMLElement).closest('.outline button')) drawer.close()
             }}
           >
+            <WordDoor negotiation={negotiation} me={me} policies={policies} />
             <Outline editor={editor} isLoaded={isLoaded} openCounts={openCounts} />
           </aside>
           <div className="workspace-page">
@@ -184,7 +185,6 @@ function OpenRoom({
                 openProposals={openProposals}
               >
                 <OpenRevisionsLink negotiationId={negotiation.id} />
-                <WordDoor negotiation={negotiation} me={me} policies={policies} />
               </DrawerToggles>
               {!isReadOnly && !isFrozen && <Toolbar editor={editor} />}
             </div>
