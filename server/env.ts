@@ -36,54 +36,44 @@ const originList = z.string().transform((value, context) => {
 })
 
 /**
- * A PostgreSQL connection URL (`postgres://user:password@host:port/database`); empty means
- * unset. The message never repeats the value, which may hold a password.
+ * A service's URL from the environment, checked for its scheme (and, for a database, a path
+ * naming it); empty means unset. The message never repeats the value, which may hold a password.
  */
-const databaseUrl = z
-  .string()
-  .transform((value, context) => {
-    if (value.trim() === '') return undefined
-    let url: URL
-    try {
-      url = new URL(value)
-    } catch {
-      context.addIssue({ code: 'custom', message: 'is not a URL like postgres://host/database' })
-      return z.NEVER
-    }
-    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-      context.addIssue({ code: 'custom', message: 'must start with postgres:// or postgresql://' })
-      return z.NEVER
-    }
-    if (url.pathname.length <= 1) {
-      context.addIssue({
-        code: 'custom',
-        message: 'must name a database: postgres://host/database',
-      })
-      return z.NEVER
-    }
-    return value
-  })
-  .optional()
+function serviceUrl(props: { protocols: readonly string[]; example: string; needsPath?: string }) {
+  return z
+    .string()
+    .transform((value, context) => {
+      if (value.trim() === '') return undefined
+      let url: URL
+      try {
+        url = new URL(value)
+      } catch {
+        context.addIssue({ code: 'custom', message: `is not a URL like ${props.example}` })
+        return z.NEVER
+      }
+      if (!props.protocols.includes(url.protocol)) {
+        const schemes = props.protocols.map((p) => `${p}//`).join(' or ')
+        context.addIssue({ code: 'custom', message: `must start with ${schemes}` })
+        return z.NEVER
+      }
+      if (props.needsPath && url.pathname.length <= 1) {
+        context.addIssue({ code: 'custom', message: props.needsPath })
+        return z.NEVER
+      }
+      return value
+    })
+    .optional()
+}
 
-/** A Redis URL (`redis://host:6379`); empty means unset. The message never repeats it. */
-const redisUrl = z
-  .string()
-  .transform((value, context) => {
-    if (value.trim() === '') return undefined
-    let url: URL
-    try {
-      url = new URL(value)
-    } catch {
-      context.addIssue({ code: 'custom', message: 'is not a URL like redis://host:6379' })
-      return z.NEVER
-    }
-    if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
-      context.addIssue({ code: 'custom', message: 'must start with redis:// or rediss://' })
-      return z.NEVER
-    }
-    return value
-  })
-  .optional()
+/** A PostgreSQL connection URL (`postgres://user:password@host:port/database`). */
+const databaseUrl = serviceUrl({
+  protocols: ['postgres:', 'postgresql:'],
+  example: 'postgres://host/database',
+  needsPath: 'must name a database: postgres://host/database',
+})
+
+/** A Redis URL (`redis://host:6379`). */
+const redisUrl = serviceUrl({ protocols: ['redis:', 'rediss:'], example: 'redis://host:6379' })
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(DEFAULTS.PORT),
