@@ -5,6 +5,7 @@ import { formatDateTime } from '../account/formatDate.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { useDelegationName } from './delegationNames.ts'
 import { actOnProposal } from './proposalActions.ts'
+import { ProposalTextForm } from './ProposalTextForm.tsx'
 import type { ProposalRights } from './proposer.ts'
 import { useProposalMessages } from './useProposalMessages.ts'
 
@@ -126,35 +127,17 @@ export function CommentThreads(props: {
             )}
           </div>
           {replyingTo === first.id && (
-            <form className="proposal-form" onSubmit={(event) => handleReply(event, first.id)}>
-              <textarea
-                data-testid="thread-reply-text"
-                aria-label={t.reply}
-                value={text}
-                maxLength={4_000}
-                rows={2}
-                autoFocus
-                placeholder={t.replyPlaceholder}
-                onChange={(event) => setText(event.target.value)}
-              />
-              <div className="proposal-form-actions">
-                <button
-                  type="button"
-                  className="proposal-action"
-                  onClick={() => setReplyingTo(null)}
-                >
-                  {t.cancel}
-                </button>
-                <button
-                  type="submit"
-                  className="proposal-action proposal-accept"
-                  data-testid="thread-reply-send"
-                  disabled={isBusy || !text.trim()}
-                >
-                  {t.send}
-                </button>
-              </div>
-            </form>
+            <ProposalTextForm
+              testId="thread-reply"
+              text={text}
+              onText={setText}
+              placeholder={t.replyPlaceholder}
+              label={t.reply}
+              rows={2}
+              isBusy={isBusy}
+              onSubmit={(event) => handleReply(event, first.id)}
+              onCancel={() => setReplyingTo(null)}
+            />
           )}
         </li>
       ))}

@@ -3,6 +3,7 @@ import { failureOf, useSubmission } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import type { ProposalMessages } from './messages.ts'
 import { CommentThreads } from './CommentThreads.tsx'
+import { ProposalTextForm } from './ProposalTextForm.tsx'
 import { actOnProposal, type ProposalAction } from './proposalActions.ts'
 import type { ProposalChange } from './proposalChanges.ts'
 import type { ProposalRights } from './proposer.ts'
@@ -255,30 +256,16 @@ export const ProposalItem = memo(function ProposalItem({
         )}
       </div>
       {form && (
-        <form className="proposal-form" onSubmit={handleSubmit}>
-          <textarea
-            data-testid="proposal-form-text"
-            value={text}
-            maxLength={4_000}
-            rows={3}
-            autoFocus
-            placeholder={form === 'rationale' ? t.rationalePlaceholder : t.commentPlaceholder}
-            onChange={(event) => setText(event.target.value)}
-          />
-          <div className="proposal-form-actions">
-            <button type="button" className="proposal-action" onClick={() => setForm(null)}>
-              {t.cancel}
-            </button>
-            <button
-              type="submit"
-              className="proposal-action proposal-accept"
-              data-testid="proposal-form-send"
-              disabled={isBusy || !text.trim()}
-            >
-              {t.send}
-            </button>
-          </div>
-        </form>
+        <ProposalTextForm
+          testId="proposal-form"
+          text={text}
+          onText={setText}
+          placeholder={form === 'rationale' ? t.rationalePlaceholder : t.commentPlaceholder}
+          rows={3}
+          isBusy={isBusy}
+          onSubmit={handleSubmit}
+          onCancel={() => setForm(null)}
+        />
       )}
       {error && (
         <p className="proposal-error" role="alert">
