@@ -20,10 +20,7 @@ let che: DraftPage
 
 async function openAs(username: string): Promise<DraftPage> {
   if (!session || !server) throw new Error('not started')
-  const page = await session.newDraftPage(username)
-  await page.open(server.url)
-  await page.signIn(username)
-  return page
+  return session.signedInPage(server.url, username)
 }
 
 async function screenshot(page: DraftPage, name: string): Promise<void> {

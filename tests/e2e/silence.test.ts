@@ -21,10 +21,7 @@ let fra: DraftPage
 /** Signs `username` in, in its own browser context, with the device's clock in `timeZone`. */
 async function openAs(username: string, timeZone?: string): Promise<DraftPage> {
   if (!session || !server) throw new Error('not started')
-  const page = await session.newDraftPage(username, timeZone ? { timezoneId: timeZone } : {})
-  await page.open(server.url)
-  await page.signIn(username)
-  return page
+  return session.signedInPage(server.url, username, timeZone ? { timezoneId: timeZone } : {})
 }
 
 async function screenshot(page: DraftPage, name: string): Promise<void> {

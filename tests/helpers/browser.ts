@@ -74,6 +74,18 @@ export class BrowserSession {
    * A new user: a fresh context (French UI, New York time, as at UN headquarters, unless the
    * user's device is set to another `timezoneId`) and page.
    */
+  /** A new page of the app at `baseUrl`, signed in as `username` (demo password). */
+  async signedInPage(
+    baseUrl: string,
+    username: string,
+    options: { timezoneId?: string } = {},
+  ): Promise<DraftPage> {
+    const page = await this.newDraftPage(username, options)
+    await page.open(baseUrl)
+    await page.signIn(username)
+    return page
+  }
+
   async newDraftPage(
     label: string,
     { timezoneId = 'America/New_York' }: { timezoneId?: string } = {},
