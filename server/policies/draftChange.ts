@@ -12,7 +12,11 @@ import {
   type ProposalRecord,
   type Proposer,
 } from '../../shared/draft/index.ts'
-import type { DraftChange, TextAttributes } from '../collab/validation/draftChanges.ts'
+import type {
+  BlockContents,
+  DraftChange,
+  TextAttributes,
+} from '../collab/validation/draftChanges.ts'
 
 /** Who is changing the draft, as the update validator knows them. */
 export interface DraftWriter {
@@ -103,9 +107,14 @@ function judgeProposerChange(change: DraftChange, proposer: Proposer): string | 
         ? null
         : 'A new block must be marked, with all its text, as your delegation’s proposal.'
     case 'blockDeleted':
-      return isOwnOpenRef(change.attributes[INSERTED_BY_ATTR], proposer)
+      if (!isOwnOpenRef(change.attributes[INSERTED_BY_ATTR], proposer)) {
+        return 'Only your own proposed blocks can be removed; propose a deletion instead.'
+      }
+      // Removing the block removes everything in it: another delegation's words or marks
+      // there, or text made agreed meanwhile, are not the writer's to remove.
+      return refsAreOwn(change.attributes, proposer) && holdsOnlyOwn(change.contents(), proposer)
         ? null
-        : 'Only your own proposed blocks can be removed; propose a deletion instead.'
+        : 'This proposed block now holds text or proposals of others: it cannot be removed.'
     case 'blockAttributeChanged':
       if (change.key !== DELETED_BY_ATTR) return `The "${change.key}" of a block cannot be changed.`
       return isRefChangeAllowed(change.before, change.after, proposer, false)
@@ -133,6 +142,15 @@ function isRefChangeAllowed(
   if (!hadRef) return true
   if (isOwnOpenRef(before, proposer)) return true
   return !hasRef && mayRemoveOthers
+}
+
+/** Every run is the writer's proposed text, every ref inside is the writer's own. */
+function holdsOnlyOwn(contents: BlockContents, proposer: Proposer): boolean {
+  return (
+    contents.runs.every(
+      (run) => isOwnRef(run[INSERTION_MARK], proposer) && refsAreOwn(run, proposer),
+    ) && contents.blocks.every((attributes) => refsAreOwn(attributes, proposer))
+  )
 }
 
 /** Exactly the writer's insertion mark, and marks proposals may keep (italics). */

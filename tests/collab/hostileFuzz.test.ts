@@ -124,11 +124,14 @@ describe('a seeded fuzzer of hostile clients', () => {
         decisions: 0,
       }
       const started = Date.now()
-      await runSeed({ seed, variable: 'HOSTILE_FUZZ_SEEDS', trace }, () =>
-        runFuzz(seed, trace, tally),
-      )
       const traceFile = process.env.HOSTILE_FUZZ_TRACE
-      if (traceFile) fs.writeFileSync(`${traceFile}.${seed}`, trace.join('\n'))
+      try {
+        await runSeed({ seed, variable: 'HOSTILE_FUZZ_SEEDS', trace }, () =>
+          runFuzz(seed, trace, tally),
+        )
+      } finally {
+        if (traceFile) fs.writeFileSync(`${traceFile}.${seed}`, trace.join('\n'))
+      }
       await context.annotate(
         JSON.stringify({ seed, steps: STEPS, ms: Date.now() - started, ...tally }),
       )
@@ -222,107 +225,113 @@ describe('a seeded fuzzer of hostile clients', () => {
         const doc = await live()
         const agreedBefore = agreedView(doc)
         const roll = random.next()
-        let actor: string
-        let description: string
+        let actor = '?'
+        let description = ''
         let mayChangeAgreed = false
-        if (roll < 0.62) {
-          const code = random.pick(HOSTILE)
-          actor = code
-          const made = hostileUpdate({
-            random,
-            delegation: code,
-            base: Y.encodeStateAsUpdate(doc),
-            ownClientIds: ownClientIds.get(code)!,
-            othersClientIds: [
-              phl.doc.clientID,
-              che.doc.clientID,
-              doc.clientID,
-              ...HOSTILE.filter((other) => other !== code).flatMap((other) =>
-                ownClientIds.get(other)!,
-              ),
-            ],
-            refsInDraft: refsInDraft(doc),
-            ownOpenIds: [...recordsOf(doc).values()]
-              .filter((record) => record.delegation === code && record.status === 'open')
-              .map((record) => record.id),
-            earlier,
-            newProposalId,
-          })
-          description = made.description
-          const svBefore = Y.decodeStateVector(Y.encodeStateVector(doc))
-          const clientsBefore = new Set(svBefore.keys())
-          const before = footprints(doc, code)
-          const outcome = await hostile[code].send(made.update, Y.encodeStateVector(await live()))
-          earlier.push(made.update)
-          if (earlier.length > 40) earlier.shift()
-          const after = await live()
-          for (const client of Y.decodeStateVector(Y.encodeStateVector(after)).keys()) {
-            if (!clientsBefore.has(client)) ownClientIds.get(code)!.push(client)
-          }
-          const grew = [...Y.decodeStateVector(Y.encodeStateVector(after))].filter(
-            ([client, clock]) => svBefore.get(client) !== clock,
-          )
-          description += ` → ${outcome}${grew.length > 0 ? ` (stored ${JSON.stringify(grew)})` : ''}`
-          tally.hostile++
-          if (grew.length > 0) tally.hostileStored++
-          if (outcome === 'closed') tally.hostileClosed++
-          expectOthersUntouched(before, footprints(after, code), owners, code)
-        } else if (roll < 0.77) {
-          actor = HONEST
-          const before = footprints(doc, HONEST)
-          description = proposeHonestly(phl.doc, random, HONEST, newProposalId)
-          tally.honest++
-          await converged(phl.doc, live, phl.notices)
-          expectOthersUntouched(before, footprints(await live(), HONEST), owners, HONEST)
-        } else if (roll < 0.87) {
-          actor = 'CHE'
-          mayChangeAgreed = true
-          description = editDirectly(che.doc, random)
-          tally.edits++
-          await converged(che.doc, live, che.notices)
-        } else {
-          actor = 'MEX'
-          mayChangeAgreed = true
-          tally.decisions++
-          const open = [...recordsOf(doc).values()].filter((record) => record.status === 'open')
-          if (open.length === 0) {
-            description = 'no open proposal'
+        try {
+          if (roll < 0.62) {
+            const code = random.pick(HOSTILE)
+            actor = code
+            const made = hostileUpdate({
+              random,
+              delegation: code,
+              base: Y.encodeStateAsUpdate(doc),
+              ownClientIds: ownClientIds.get(code)!,
+              othersClientIds: [
+                phl.doc.clientID,
+                che.doc.clientID,
+                doc.clientID,
+                ...HOSTILE.filter((other) => other !== code).flatMap((other) =>
+                  ownClientIds.get(other)!,
+                ),
+              ],
+              refsInDraft: refsInDraft(doc),
+              ownOpenIds: [...recordsOf(doc).values()]
+                .filter((record) => record.delegation === code && record.status === 'open')
+                .map((record) => record.id),
+              earlier,
+              newProposalId,
+            })
+            description = made.description
+            const svBefore = Y.decodeStateVector(Y.encodeStateVector(doc))
+            const clientsBefore = new Set(svBefore.keys())
+            const before = footprints(doc, code)
+            const outcome = await hostile[code].send(made.update, Y.encodeStateVector(await live()))
+            earlier.push(made.update)
+            if (earlier.length > 40) earlier.shift()
+            const after = await live()
+            for (const client of Y.decodeStateVector(Y.encodeStateVector(after)).keys()) {
+              if (!clientsBefore.has(client)) ownClientIds.get(code)!.push(client)
+            }
+            const grew = [...Y.decodeStateVector(Y.encodeStateVector(after))].filter(
+              ([client, clock]) => svBefore.get(client) !== clock,
+            )
+            description += ` → ${outcome}${grew.length > 0 ? ` (stored ${JSON.stringify(grew)})` : ''}`
+            tally.hostile++
+            if (grew.length > 0) tally.hostileStored++
+            if (outcome === 'closed') tally.hostileClosed++
+            expectOthersUntouched(before, footprints(after, code), owners, code)
+          } else if (roll < 0.77) {
+            actor = HONEST
+            const before = footprints(doc, HONEST)
+            description = proposeHonestly(phl.doc, random, HONEST, newProposalId)
+            tally.honest++
+            await converged(phl.doc, live, phl.notices)
+            expectOthersUntouched(before, footprints(await live(), HONEST), owners, HONEST)
+          } else if (roll < 0.87) {
+            actor = 'CHE'
+            mayChangeAgreed = true
+            description = editDirectly(che.doc, random)
+            tally.edits++
+            await converged(che.doc, live, che.notices)
           } else {
-            const chosen = random.pick(open)
-            if (chosen.delegation === HONEST && random.chance(0.3)) {
-              description = `PHL withdraws ${chosen.id}`
-              const { status } = await phlApi.json(
-                'POST',
-                `/api/negotiations/${negotiationId}/proposals/${chosen.id}/withdraw`,
-              )
-              expect(status, description).toBe(200)
+            actor = 'MEX'
+            mayChangeAgreed = true
+            tally.decisions++
+            const open = [...recordsOf(doc).values()].filter((record) => record.status === 'open')
+            if (open.length === 0) {
+              description = 'no open proposal'
             } else {
-              const decision = random.pick(['accept', 'reject'] as const)
-              description = `${decision} ${chosen.id} of ${chosen.delegation}`
-              const { status } = await mex.json(
-                'POST',
-                `/api/negotiations/${negotiationId}/proposals/${chosen.id}/${decision}`,
-              )
-              expect(status, description).toBe(200)
+              const chosen = random.pick(open)
+              if (chosen.delegation === HONEST && random.chance(0.3)) {
+                description = `PHL withdraws ${chosen.id}`
+                const { status } = await phlApi.json(
+                  'POST',
+                  `/api/negotiations/${negotiationId}/proposals/${chosen.id}/withdraw`,
+                )
+                expect(status, description).toBe(200)
+              } else {
+                const decision = random.pick(['accept', 'reject'] as const)
+                description = `${decision} ${chosen.id} of ${chosen.delegation}`
+                const { status } = await mex.json(
+                  'POST',
+                  `/api/negotiations/${negotiationId}/proposals/${chosen.id}/${decision}`,
+                )
+                expect(status, description).toBe(200)
+              }
             }
           }
+          trace.push(`${step} ${actor}: ${description}`)
+          const doc2 = await live()
+          expectNewRefsOf(doc2, owners, actor === 'CHE' ? 'co-facilitators' : actor)
+          if (!mayChangeAgreed)
+            expect(agreedView(doc2), `agreed text after ${description}`).toBe(agreedBefore)
+          expectAttributed(doc2, owners)
+          expect(schemaProblem(doc2), `schema after ${description}`).toBeNull()
+          expect(doc2.store.pendingStructs, 'pending structs').toBeNull()
+          expect(doc2.store.pendingDs, 'pending deletions').toBeNull()
+          await expectStoredAsLive(server.context, roomName)
+          await converged(phl.doc, live, phl.notices)
+          await converged(che.doc, live, che.notices)
+          expect([phl.doc.clientID, che.doc.clientID], 'honest client ids').toEqual([
+            100_000 * seed + 1,
+            100_000 * seed + 2,
+          ])
+        } catch (error) {
+          // The failing step itself is the one to read first.
+          if (trace.length === step) trace.push(`${step} ${actor}: ${description} ← failed here`)
+          throw error
         }
-        trace.push(`${step} ${actor}: ${description}`)
-        const doc2 = await live()
-        expectNewRefsOf(doc2, owners, actor === 'CHE' ? 'co-facilitators' : actor)
-        if (!mayChangeAgreed)
-          expect(agreedView(doc2), `agreed text after ${description}`).toBe(agreedBefore)
-        expectAttributed(doc2, owners)
-        expect(schemaProblem(doc2), `schema after ${description}`).toBeNull()
-        expect(doc2.store.pendingStructs, 'pending structs').toBeNull()
-        expect(doc2.store.pendingDs, 'pending deletions').toBeNull()
-        await expectStoredAsLive(server.context, roomName)
-        await converged(phl.doc, live, phl.notices)
-        await converged(che.doc, live, che.notices)
-        expect([phl.doc.clientID, che.doc.clientID], 'honest client ids').toEqual([
-          100_000 * seed + 1,
-          100_000 * seed + 2,
-        ])
       }
       trace.push(
         `hostile connections closed: ${HOSTILE.map((code) => hostile[code].closedCount).join(', ')}`,

@@ -177,6 +177,62 @@ describe('text integrity against a hostile client', () => {
     }
   })
 
+  it('2b. a delegation cannot remove its proposed block once others’ proposals are in it', async () => {
+    const fra = await connect('fra')
+    const mar = await connect('mar')
+    const own = ref('fra-own-block')
+    // FRA proposes a new paragraph after p-08.
+    fra.doc.transact(() => {
+      const anchor = blockByUid(fra.doc, 'p-08')
+      const parent = anchor.parent as Y.XmlElement
+      const block = new Y.XmlElement('paragraph')
+      block.setAttribute('uid', 'fra-own-block-uid')
+      setAttribute(block, INSERTED_BY_ATTR, own)
+      const words = new Y.XmlText()
+      block.insert(0, [words])
+      parent.insert(parent.toArray().indexOf(anchor) + 1, [block])
+      words.insert(0, 'Paragraphe proposé par la France.', { insertion: own })
+    })
+    await eventually(async () => expect(await recordOf('fra-own-block')).toBeDefined())
+    await eventually(() => expect(() => blockByUid(mar.doc, 'fra-own-block-uid')).not.toThrow())
+    // MAR proposes words inside it, and to delete some of FRA's.
+    const marText = textOf(blockByUid(mar.doc, 'fra-own-block-uid'))
+    marText.insert(0, 'Le Maroc ajoute. ', { insertion: ref('mar-in-fra-block', 'MAR') })
+    await eventually(async () => expect(await recordOf('mar-in-fra-block')).toBeDefined())
+
+    // FRA deletes its whole block, as its editor would on a selection: MAR's words would go too.
+    await eventually(() =>
+      expect(textOf(blockByUid(fra.doc, 'fra-own-block-uid')).toString()).toContain('Maroc'),
+    )
+    const block = blockByUid(fra.doc, 'fra-own-block-uid')
+    const parent = block.parent as Y.XmlElement
+    parent.delete(parent.toArray().indexOf(block), 1)
+    await eventually(() => expect(refusedCodes(fra)).toContain('refused_change'))
+    expect(await serverInsertedText('fra-own-block-uid')).toContain('Le Maroc ajoute. ')
+
+    // Without another's words in it, FRA removes its own proposed block.
+    const alone = await connect('fra')
+    const ownAlone = ref('fra-alone-block')
+    alone.doc.transact(() => {
+      const anchor = blockByUid(alone.doc, 'p-08')
+      const parentOf = anchor.parent as Y.XmlElement
+      const fresh = new Y.XmlElement('paragraph')
+      fresh.setAttribute('uid', 'fra-alone-block-uid')
+      setAttribute(fresh, INSERTED_BY_ATTR, ownAlone)
+      const words = new Y.XmlText()
+      fresh.insert(0, [words])
+      parentOf.insert(parentOf.toArray().indexOf(anchor) + 1, [fresh])
+      words.insert(0, 'Seule.', { insertion: ownAlone })
+    })
+    await eventually(async () => expect(await recordOf('fra-alone-block')).toBeDefined())
+    const freshBlock = blockByUid(alone.doc, 'fra-alone-block-uid')
+    const freshParent = freshBlock.parent as Y.XmlElement
+    freshParent.delete(freshParent.toArray().indexOf(freshBlock), 1)
+    const live = await liveDoc()
+    await eventually(() => expect(() => blockByUid(live, 'fra-alone-block-uid')).toThrow())
+    expect(refusedCodes(alone)).toEqual([])
+  })
+
   it('3. a proposed block cannot carry another block’s uid, nor a uid that is not one', async () => {
     const agreedUid = 'p-08'
     for (const uid of [agreedUid, 42, 'x'.repeat(200)]) {

@@ -23,7 +23,13 @@ export type DraftChange =
     }
   | { kind: 'textDeleted'; block: Y.XmlElement | null; attributes: TextAttributes }
   | { kind: 'blockInserted'; block: Y.XmlElement; parent: Y.XmlElement | null }
-  | { kind: 'blockDeleted'; nodeName: string; attributes: Record<string, unknown> }
+  | {
+      kind: 'blockDeleted'
+      nodeName: string
+      attributes: Record<string, unknown>
+      /** What the block held before (read only when a rule needs it: it walks the block). */
+      contents: () => BlockContents
+    }
   | {
       kind: 'blockAttributeChanged'
       block: Y.XmlElement
@@ -33,6 +39,12 @@ export type DraftChange =
     }
   /** A change to anything but the draft's XmlFragment (e.g. the proposal records). */
   | { kind: 'outsideDraft'; name: string }
+
+/** What a block held: the formatting of each run of its text, and its blocks' attributes. */
+export interface BlockContents {
+  runs: TextAttributes[]
+  blocks: Record<string, unknown>[]
+}
 
 /** Whether the transaction created the item. */
 export const isNewIn = (tr: Y.Transaction, item: Y.Item): boolean =>
@@ -153,6 +165,44 @@ function changedAttributes(
   return isChanged ? { before: changedBefore, after: changedAfter } : null
 }
 
+/**
+ * What an element held before the transaction, children deleted with it included (Yjs's
+ * getters skip them): deleting a block deletes everything in it, and the rules must see what.
+ */
+function contentsBefore(tr: Y.Transaction, element: Y.XmlElement): BlockContents {
+  const contents: BlockContents = { runs: [], blocks: [] }
+  const walk = (parent: Y.XmlElement) => {
+    for (let item = parent._start; item !== null; item = item.right) {
+      if (!wasPresentBefore(tr, item) || !(item.content instanceof Y.ContentType)) continue
+      const child: unknown = item.content.type
+      if (isXmlElement(child)) {
+        contents.blocks.push(attributesBefore(tr, child))
+        walk(child)
+      } else if (child instanceof Y.XmlText) {
+        contents.runs.push(...runsBefore(tr, child))
+      }
+    }
+  }
+  walk(element)
+  return contents
+}
+
+/** The formatting of each piece of content a text held before the transaction. */
+function runsBefore(tr: Y.Transaction, text: Y.XmlText): TextAttributes[] {
+  const runs: TextAttributes[] = []
+  const formatting = new Map<string, unknown>()
+  for (let item = text._start; item !== null; item = item.right) {
+    if (!wasPresentBefore(tr, item)) continue
+    if (item.content instanceof Y.ContentFormat) {
+      const { key, value } = item.content as { key: string; value: unknown }
+      applyFormat(formatting, key, value)
+    } else if (item.countable) {
+      runs.push(Object.fromEntries(formatting))
+    }
+  }
+  return runs
+}
+
 /** Every run of a text as it is now (for text the transaction created whole). */
 function insertedText(
   tr: Y.Transaction,
@@ -182,6 +232,7 @@ function childChanges(tr: Y.Transaction, parent: Y.XmlElement | Y.XmlFragment): 
         kind: 'blockDeleted',
         nodeName: child.nodeName,
         attributes: attributesBefore(tr, child),
+        contents: () => contentsBefore(tr, child),
       })
     } else if (child instanceof Y.XmlText) {
       changes.push(...textChanges(tr, child, block).filter((c) => c.kind === 'textDeleted'))

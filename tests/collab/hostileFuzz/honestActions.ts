@@ -9,7 +9,6 @@ import {
   refOf,
   type ProposalRecord,
 } from '../../../shared/draft/index.ts'
-import { newUid } from '../../../shared/schema/uid.ts'
 import type { Random } from '../random.ts'
 import { allBlocks, allTexts, textsOf } from './draftBlocks.ts'
 
@@ -84,7 +83,8 @@ export function proposeHonestly(
       const parent = anchor.parent as Y.XmlElement
       const ref = { proposalId: newProposalId(), delegation }
       const block = new Y.XmlElement(anchor.nodeName)
-      block.setAttribute('uid', newUid())
+      // From the seed, not newUid(): a failing seed must replay the same uids.
+      block.setAttribute('uid', `ph${random.int(36 ** 8).toString(36)}`)
       block.setAttribute(INSERTED_BY_ATTR, ref as unknown as string)
       const words = new Y.XmlText()
       block.insert(0, [words])
