@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/index.ts'
@@ -129,7 +130,20 @@ describe('a cluster losing and stalling processes while delegates type', () => {
   for (const seed of SEEDS) {
     it(`seed ${seed}`, async () => {
       const trace: string[] = []
-      await runSeed({ seed, variable: 'CLUSTER_FAULT_SEEDS', trace }, () => faultSeed(seed, trace))
+      try {
+        await runSeed({ seed, variable: 'CLUSTER_FAULT_SEEDS', trace }, () =>
+          faultSeed(seed, trace),
+        )
+      } finally {
+        // The processes' own account of a seed (leases taken and lost, storage failing).
+        const logFile = process.env.CLUSTER_FAULT_LOGS
+        if (logFile) {
+          const lines = cluster.processes.flatMap((server, index) =>
+            server.logs.map((line) => JSON.stringify({ process: index, ...line })),
+          )
+          fs.writeFileSync(`${logFile}.${seed}`, [...trace, ...lines].join('\n'))
+        }
+      }
     }, 120_000)
   }
 })
