@@ -54,9 +54,10 @@ export async function expectStoredAsLive(context: AppContext, roomName: string):
     doc = await storedDoc(context, roomName, room)
   }
   const live = room.doc
-  expect(Y.decodeStateVector(Y.encodeStateVector(doc))).toEqual(
-    Y.decodeStateVector(Y.encodeStateVector(live)),
-  )
+  expect(
+    Y.decodeStateVector(Y.encodeStateVector(doc)),
+    `stored vs live state vectors; the structs that differ:\n${lastStructsApart(doc, live)}`,
+  ).toEqual(Y.decodeStateVector(Y.encodeStateVector(live)))
   expect(
     Y.equalDeleteSets(
       Y.createDeleteSetFromStructStore(doc.store),
@@ -65,4 +66,29 @@ export async function expectStoredAsLive(context: AppContext, roomName: string):
   ).toBe(true)
   expect(contentOf(doc)).toEqual(contentOf(live))
   doc.destroy()
+}
+
+/** For a failure message: the last structs of each client whose clocks differ, on both sides. */
+function lastStructsApart(stored: Y.Doc, live: Y.Doc): string {
+  const lines: string[] = []
+  for (const client of new Set([...stored.store.clients.keys(), ...live.store.clients.keys()])) {
+    if (Y.getState(stored.store, client) === Y.getState(live.store, client)) continue
+    for (const [side, doc] of [
+      ['stored', stored],
+      ['live', live],
+    ] as const) {
+      for (const struct of (doc.store.clients.get(client) ?? []).slice(-4)) {
+        const item = struct instanceof Y.Item ? struct : null
+        lines.push(
+          `${side} ${client}:${struct.id.clock}+${struct.length} ${struct.constructor.name}` +
+            (item
+              ? ` ${item.content.constructor.name} deleted=${item.deleted} key=${item.parentSub}` +
+                ` origin=${JSON.stringify(item.origin)} right=${JSON.stringify(item.rightOrigin)}`
+              : ''),
+        )
+      }
+    }
+    lines.push(`stored pending: ${JSON.stringify(stored.store.pendingStructs?.missing ?? null)}`)
+  }
+  return lines.join('\n')
 }
