@@ -2,28 +2,35 @@ import { randomBytes } from 'node:crypto'
 import { defineConfig } from 'vitest/config'
 
 /**
- * The suites that start real servers, run once more on PostgreSQL (`TEST_DATABASE=postgres`):
- * whatever stores or reads through the database. Left out: tests that start no server
- * (import parsing, the demo text, env, validator units), hostile import files (the parser's
- * cost, not storage's), and the browser tests (the same HTTP and WebSocket paths, ten times
- * slower). Run it alone with `npx vitest run --project postgres` (PostgreSQL on 127.0.0.1:5432,
- * or TEST_POSTGRES_URL: a database the tests may create databases from).
+ * The suites run once more on PostgreSQL (`TEST_DATABASE=postgres`): those whose outcome rests
+ * on what the database does (migrations, the document store and its sequences, sessions,
+ * revisions, the silence deadline's compare-and-set, the audit queries behind the activity
+ * feed, client ids kept across restarts, crashes and storage failures), plus one seed of each
+ * fuzzer. Left out: suites that judge messages, HTTP input or timing (the validator, budgets,
+ * hostile input, the permission table), whose database calls are the same Kysely queries, and
+ * the browser tests. Run it alone with `npx vitest run --project postgres` (PostgreSQL on
+ * 127.0.0.1:5432, or TEST_POSTGRES_URL: a database the tests may create databases from).
  */
 const POSTGRES_SUITES = [
   'tests/server/compilationExport.test.ts',
   'tests/server/health.test.ts',
-  'tests/server/permissionMatrix.test.ts',
   'tests/server/revisionExports.test.ts',
   'tests/server/revisions.test.ts',
-  'tests/server/securityHeaders.test.ts',
   'tests/server/sessions.test.ts',
   'tests/server/silence.test.ts',
   'tests/server/storage/**/*.test.ts',
-  'tests/collab/**/*.test.ts',
-  'tests/faults/**/*.test.ts',
+  'tests/collab/activity.test.ts',
+  'tests/collab/blockHistory.test.ts',
+  'tests/collab/coEditing.test.ts',
+  'tests/collab/commentThreads.test.ts',
+  'tests/collab/convergenceFuzz.test.ts',
+  'tests/collab/hostileFuzz.test.ts',
+  'tests/collab/persistence.test.ts',
+  'tests/collab/proposalCommands.test.ts',
+  'tests/collab/textIntegrity.test.ts',
+  'tests/faults/crashRecovery.test.ts',
+  'tests/faults/storageFailure.test.ts',
 ]
-/** Matched above but not worth a second run, or SQLite's own (listed here, never skipped). */
-const NOT_ON_POSTGRES = ['tests/faults/hostileImports.test.ts']
 
 /** What the server suites share: one file at a time, so that timings on 2 cores stay stable. */
 const SERVER_SUITES = { fileParallelism: false, testTimeout: 60_000, hookTimeout: 60_000 }
@@ -63,17 +70,17 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: POSTGRES_SUITES,
-          exclude: NOT_ON_POSTGRES,
           env: {
             TEST_DATABASE: 'postgres',
             DRAFTROOM_TEST_RUN: TEST_RUN,
             // Other seeds than SQLite's, fewer and in less time: the second run adds coverage
             // instead of repeating it. A seed given in the shell (to replay one) wins.
-            FUZZ_SEEDS: process.env.FUZZ_SEEDS ?? '9,10,11,12',
-            FUZZ_BUDGET_MS: process.env.FUZZ_BUDGET_MS ?? '45000',
-            CRASH_SEEDS: process.env.CRASH_SEEDS ?? '5,6',
-            HOSTILE_FUZZ_SEEDS: process.env.HOSTILE_FUZZ_SEEDS ?? '4,5',
+            FUZZ_SEEDS: process.env.FUZZ_SEEDS ?? '9,10',
+            FUZZ_BUDGET_MS: process.env.FUZZ_BUDGET_MS ?? '20000',
+            CRASH_SEEDS: process.env.CRASH_SEEDS ?? '5',
+            HOSTILE_FUZZ_SEEDS: process.env.HOSTILE_FUZZ_SEEDS ?? '4',
             HOSTILE_FUZZ_STEPS: process.env.HOSTILE_FUZZ_STEPS ?? '400',
+            HOSTILE_FUZZ_BUDGET_MS: process.env.HOSTILE_FUZZ_BUDGET_MS ?? '25000',
           },
           globalSetup: ['tests/helpers/postgresProject.ts'],
           sequence: { groupOrder: 1 },
