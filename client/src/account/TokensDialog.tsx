@@ -8,7 +8,7 @@ import {
   type CreatedApiToken,
 } from '../api/tokens.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
-import { formatDateTime } from './formatDate.ts'
+import { formatDateTime } from '../i18n/formatDate.ts'
 
 const errorText = (error: unknown): string =>
   error instanceof Error ? error.message : String(error)

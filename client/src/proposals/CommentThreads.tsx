@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import type { ProposalComment, ProposalRecord } from '../../../shared/draft/index.ts'
 import { failureOf, useSubmission } from '../api/useSubmission.ts'
-import { formatDateTime } from '../account/formatDate.ts'
+import { formatDateTime } from '../i18n/formatDate.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { useDelegationName } from './delegationNames.ts'
 import { actOnProposal } from './proposalActions.ts'

@@ -11,6 +11,7 @@ import { proposerName } from './proposerName.ts'
 import { useDelegationName } from './delegationNames.ts'
 import type { ProposalView } from './useProposals.ts'
 import { useProposalMessages } from './useProposalMessages.ts'
+import { formatDateTime } from '../i18n/formatDate.ts'
 
 interface ProposalItemProps {
   view: ProposalView
@@ -20,17 +21,6 @@ interface ProposalItemProps {
   onGoTo: (proposalId: string) => void
   /** The caret is in this proposal's change: the card is shown selected, and brought into view. */
   isSelected?: boolean
-}
-
-// Making a date format is slow (a fraction of a millisecond); the panel lists hundreds of dates.
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
-function dateFormatOf(language: string): Intl.DateTimeFormat {
-  let format = dateFormats.get(language)
-  if (!format) {
-    format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })
-    dateFormats.set(language, format)
-  }
-  return format
 }
 
 const isSameList = (a: readonly string[], b: readonly string[]) =>
@@ -130,7 +120,6 @@ export const ProposalItem = memo(function ProposalItem({
   const isOpen = record.status === 'open'
   const isOwn = rights.proposer !== null && record.delegation === rights.proposer
   const hasSupported = rights.proposer !== null && record.supporters.includes(rights.proposer)
-  const dates = dateFormatOf(language)
 
   const run = (action: ProposalAction, body: { text?: string; isRationale?: boolean } = {}) =>
     submit(
@@ -184,12 +173,12 @@ export const ProposalItem = memo(function ProposalItem({
       </button>
       <p className="proposal-meta">
         {t.by(delegationName(record.delegation))} ·{' '}
-        <time dateTime={record.createdAt}>{dates.format(new Date(record.createdAt))}</time>
+        <time dateTime={record.createdAt}>{formatDateTime(record.createdAt, language)}</time>
         {record.decidedBy && record.decidedAt && (
           <>
             {' '}
             · {t.decidedBy(record.decidedBy.name)},{' '}
-            <time dateTime={record.decidedAt}>{dates.format(new Date(record.decidedAt))}</time>
+            <time dateTime={record.decidedAt}>{formatDateTime(record.decidedAt, language)}</time>
           </>
         )}
       </p>

@@ -1,5 +1,5 @@
 import type { RevisionSummary } from '../../../shared/revisions.ts'
-import { formatDateTime } from '../account/formatDate.ts'
+import { formatDateTime } from '../i18n/formatDate.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { AppLink } from './AppLink.tsx'
 import { comparePath } from './revisionPaths.ts'
