@@ -184,7 +184,10 @@ export const ProposalItem = memo(function ProposalItem({
       </button>
       <p className="proposal-meta">
         {t.by(delegationName(record.delegation))} ·{' '}
-        <time dateTime={record.createdAt}>{dates.format(new Date(record.createdAt))}</time>
+        <span className="proposal-author" data-testid="proposal-author">
+          {record.authorName}
+        </span>{' '}
+        · <time dateTime={record.createdAt}>{dates.format(new Date(record.createdAt))}</time>
         {record.decidedBy && record.decidedAt && (
           <>
             {' '}

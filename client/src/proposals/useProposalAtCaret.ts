@@ -26,7 +26,8 @@ export function useProposalAtCaret(editor: Editor): string | null {
   return proposalId
 }
 
-function proposalAtCaret(editor: Editor): string | null {
+/** The id of the proposal whose change holds the caret, or null. */
+export function proposalAtCaret(editor: Editor): string | null {
   const { $from } = editor.state.selection
   // The marks of the character after the caret, else of the one before it.
   const after = $from.nodeAfter?.marks ?? []

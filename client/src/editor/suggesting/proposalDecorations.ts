@@ -4,6 +4,7 @@ import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import type * as Y from 'yjs'
 import {
+  CO_FACILITATORS_MARKS,
   DELETED_BY_ATTR,
   INSERTED_BY_ATTR,
   refOf,
@@ -22,6 +23,8 @@ export interface ProposalLabels {
   deletionOf: (delegation: string) => string
   status: Record<ProposalStatus, string>
   by: (name: string) => string
+  /** The label on the co-facilitators' own edits since the last revision. */
+  coFacilitatorsEdits: string
 }
 
 interface ProposalDecorationsState {
@@ -56,6 +59,44 @@ function blockLabel(delegation: string, labels: ProposalLabels, isDeletion: bool
   return label
 }
 
+const isCoFacilitatorsEdit = (node: ProseMirrorNode) =>
+  node.marks.some((mark) => CO_FACILITATORS_MARKS.includes(mark.type.name))
+
+function coFacilitatorsLabel(labels: ProposalLabels): HTMLElement {
+  const label = document.createElement('span')
+  label.className = 'co-facilitators-label'
+  label.contentEditable = 'false'
+  label.textContent = labels.coFacilitatorsEdits
+  return label
+}
+
+/**
+ * A "Co-facilitateurs" label before each run of the co-facilitators' own edits in a text
+ * block: readers see whose words they are without hovering (issue 14).
+ */
+function coFacilitatorsLabels(
+  block: ProseMirrorNode,
+  pos: number,
+  labels: ProposalLabels,
+): Decoration[] {
+  const decorations: Decoration[] = []
+  let wasEdit = false
+  block.forEach((child, offset) => {
+    const isEdit = isCoFacilitatorsEdit(child)
+    if (isEdit && !wasEdit) {
+      decorations.push(
+        Decoration.widget(pos + 1 + offset, () => coFacilitatorsLabel(labels), {
+          side: -1,
+          key: `co-facilitators-${labels.coFacilitatorsEdits}`,
+          ignoreSelection: true,
+        }),
+      )
+    }
+    wasEdit = isEdit
+  })
+  return decorations
+}
+
 /** The decorations of the blocks proposed (or proposed for deletion) between `from` and `to`. */
 function decorationsBetween(
   doc: ProseMirrorNode,
@@ -83,6 +124,7 @@ function decorationsBetween(
       )
     }
     // Proposed text inside a block has its tooltip on hover (proposalTooltip.ts).
+    if (node.isTextblock) decorations.push(...coFacilitatorsLabels(node, pos, labels))
     return !node.isTextblock
   })
   return decorations
@@ -163,6 +205,7 @@ export const ProposalDecorations = Extension.create<{
       deletionOf: (delegation) => delegation,
       status: { open: '', accepted: '', rejected: '', withdrawn: '' },
       by: (name) => name,
+      coFacilitatorsEdits: '',
     },
   }),
   addCommands: () => ({
