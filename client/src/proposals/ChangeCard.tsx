@@ -3,7 +3,7 @@ import type { Editor } from '@tiptap/react'
 import { ProposalItem } from './ProposalItem.tsx'
 import type { ProposalRights } from './proposer.ts'
 import { proposerName } from './proposerName.ts'
-import { proposalAtCaret } from './useProposalAtCaret.ts'
+import { proposalAt, proposalAtCaret } from './useProposalAtCaret.ts'
 import type { ProposalView } from './useProposals.ts'
 import { useProposalMessages } from './useProposalMessages.ts'
 
@@ -38,31 +38,41 @@ export function ChangeCard({ editor, views, rights, negotiationId, onGoTo }: Cha
   const anchor = view?.change?.pos ?? null
 
   useEffect(() => {
-    const dom = editor.view.dom
-    // A click (the selection already moved there) opens the card of the change it is in.
-    const handleClick = () => setOpenId(proposalAtCaret(editor))
+    // Listened to on the document: the editor's own element is made when it mounts.
+    const isInEditor = (event: Event) =>
+      !editor.isDestroyed && event.target instanceof Node && editor.view.dom.contains(event.target)
+    // A click opens the card of the change under it. Read from where it landed: the editor
+    // reads the browser's new selection only on its next `selectionchange`, after the click.
+    const handleClick = (event: MouseEvent) => {
+      if (!isInEditor(event)) return
+      const at = editor.view.posAtCoords({ left: event.clientX, top: event.clientY })
+      setOpenId(at ? proposalAt(editor.state.doc.resolve(at.pos)) : null)
+    }
     // The caret leaving the change closes its card.
     const handleSelection = () => {
       const id = proposalAtCaret(editor)
       setOpenId((current) => (current !== null && current === id ? current : null))
     }
     const handleKeyDown = (event: KeyboardEvent) => {
+      if (!isInEditor(event)) return
       if (event.key === 'Enter' && event.altKey) {
         const id = proposalAtCaret(editor)
         if (!id) return
         event.preventDefault()
+        event.stopPropagation()
         setOpenId(id)
         setIsFocusWanted(true)
       } else if (event.key === 'Escape') {
         setOpenId(null)
       }
     }
-    dom.addEventListener('click', handleClick)
-    dom.addEventListener('keydown', handleKeyDown)
+    document.addEventListener('click', handleClick)
+    // Capture: before the editor's keymap, which would take Alt+Enter as Enter.
+    document.addEventListener('keydown', handleKeyDown, true)
     editor.on('selectionUpdate', handleSelection)
     return () => {
-      dom.removeEventListener('click', handleClick)
-      dom.removeEventListener('keydown', handleKeyDown)
+      document.removeEventListener('click', handleClick)
+      document.removeEventListener('keydown', handleKeyDown, true)
       editor.off('selectionUpdate', handleSelection)
     }
   }, [editor])

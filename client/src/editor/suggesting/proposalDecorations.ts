@@ -62,17 +62,11 @@ function blockLabel(delegation: string, labels: ProposalLabels, isDeletion: bool
 const isCoFacilitatorsEdit = (node: ProseMirrorNode) =>
   node.marks.some((mark) => CO_FACILITATORS_MARKS.includes(mark.type.name))
 
-function coFacilitatorsLabel(labels: ProposalLabels): HTMLElement {
-  const label = document.createElement('span')
-  label.className = 'co-facilitators-label'
-  label.contentEditable = 'false'
-  label.textContent = labels.coFacilitatorsEdits
-  return label
-}
-
 /**
- * A "Co-facilitateurs" label before each run of the co-facilitators' own edits in a text
- * block: readers see whose words they are without hovering (issue 14).
+ * A "Co-facilitateurs" label at the start of each run of the co-facilitators' own edits in a
+ * text block: readers see whose words they are without hovering (issue 14). Drawn by CSS
+ * (`::before`, from `data-label`) on the run's first piece rather than as a widget: a widget
+ * in the line beside the caret disturbs the browser's typing there (a space typed twice).
  */
 function coFacilitatorsLabels(
   block: ProseMirrorNode,
@@ -84,11 +78,11 @@ function coFacilitatorsLabels(
   block.forEach((child, offset) => {
     const isEdit = isCoFacilitatorsEdit(child)
     if (isEdit && !wasEdit) {
+      const from = pos + 1 + offset
       decorations.push(
-        Decoration.widget(pos + 1 + offset, () => coFacilitatorsLabel(labels), {
-          side: -1,
-          key: `co-facilitators-${labels.coFacilitatorsEdits}`,
-          ignoreSelection: true,
+        Decoration.inline(from, from + child.nodeSize, {
+          class: 'co-facilitators-label',
+          'data-label': labels.coFacilitatorsEdits,
         }),
       )
     }
