@@ -3,13 +3,13 @@ import { draftJSONOf } from '../draft/draftJSON.ts'
 import { createHash } from 'node:crypto'
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import { draftRoomName } from '../../shared/collabProtocol.ts'
 import type { DraftJSON } from '../../shared/numbering.ts'
 import type { RevisionSummary } from '../../shared/revisions.ts'
 import { draftSchema, newUid } from '../../shared/schema/index.ts'
 import type { Actor } from '../auth/Actor.ts'
 import type { AppContext } from '../context.ts'
-import { readDocument } from '../draft/readDraft.ts'
+import { consolidateCoFacilitatorsEdits } from '../collab/consolidateEdits.ts'
+import { withDraftRoom } from './proposalCommands.ts'
 import { conflict } from '../errors.ts'
 import { isUniqueViolation } from '../storage/isUniqueViolation.ts'
 
@@ -41,13 +41,14 @@ export async function publishRevision(props: {
     content = node.toJSON() as DraftJSON
     yjsState = Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(draftSchema, content, DRAFT_FRAGMENT))
   } else {
-    const doc = await readDocument({
-      name: draftRoomName(negotiationId),
-      rooms: context.rooms,
-      store: context.store,
-    })
-    content = draftJSONOf(doc)
-    yjsState = Y.encodeStateAsUpdate(doc)
+    ;({ content, yjsState } = await withDraftRoom(context, negotiationId, (room) => {
+      // The co-facilitators' edits since the last revision become agreed text in the live
+      // draft, and so in the revision. A frozen draft is not touched: only the revision is.
+      const doc = context.silence.isFrozen(negotiationId) ? copyOf(room.doc) : room.doc
+      if (doc === room.doc) room.transactAsServer(() => consolidateCoFacilitatorsEdits(doc))
+      else consolidateCoFacilitatorsEdits(doc)
+      return { content: draftJSONOf(doc), yjsState: Y.encodeStateAsUpdate(doc) }
+    }))
   }
   const contentJson = JSON.stringify(content)
   const id = `rev-${newUid()}`
@@ -73,6 +74,12 @@ export async function publishRevision(props: {
   const revision = await context.revisions.find(negotiationId, id)
   if (!revision) throw new Error(`revision ${id} vanished`)
   return revision.summary
+}
+
+function copyOf(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc()
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+  return copy
 }
 
 // The symbol check above and the insert are two steps; the unique index decides a race.

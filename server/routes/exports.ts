@@ -56,6 +56,7 @@ export function exportRoutes(context: AppContext): Router {
       // The draft is worked on from the last revision: its symbol heads every page.
       symbol: revisions.at(-1)?.symbol ?? negotiation.id,
       title: negotiation.title,
+      editedAt: context.now(),
     })
     response.set('Cache-Control', 'no-store')
     sendDocx(response, await renderWordDocx(document), `draft-${negotiation.id}-${language}`)

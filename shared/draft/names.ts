@@ -23,6 +23,19 @@ export const INSERTION_MARK = 'insertion'
 export const DELETION_MARK = 'deletion'
 export const ITALIC_MARK = 'italic'
 
+/**
+ * The co-facilitators' own edits since the last revision: text they typed (insertion) or
+ * struck out (deletion) while editing directly. No proposal and no record: the marks hold no
+ * value (`{}`), only co-facilitators write or remove them, and publishing a revision
+ * consolidates them (the insertions stay as plain text, the deletions go).
+ */
+export const CO_FACILITATORS_INSERTION_MARK = 'coFacilitatorsInsertion'
+export const CO_FACILITATORS_DELETION_MARK = 'coFacilitatorsDeletion'
+export const CO_FACILITATORS_MARKS: readonly string[] = [
+  CO_FACILITATORS_INSERTION_MARK,
+  CO_FACILITATORS_DELETION_MARK,
+]
+
 /** Block attributes of a whole block proposed (`insertedBy`) or proposed for deletion. */
 export const INSERTED_BY_ATTR = 'insertedBy'
 export const DELETED_BY_ATTR = 'deletedBy'

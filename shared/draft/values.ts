@@ -1,6 +1,7 @@
 import { SECTION_KINDS } from '../schema/sectionKinds.ts'
 import { isUid } from '../schema/uid.ts'
 import {
+  CO_FACILITATORS_MARKS,
   DELETED_BY_ATTR,
   INSERTED_BY_ATTR,
   INSERTION_MARK,
@@ -37,6 +38,9 @@ export function markValueProblem(key: string, value: unknown): string | null {
     return deletionKey(ref) === key ? null : 'A deletion mark’s key does not match its proposal.'
   }
   if (key === ITALIC_MARK) return isEmptyObject(value) ? null : 'Italics carry no value.'
+  if (CO_FACILITATORS_MARKS.includes(key)) {
+    return isEmptyObject(value) ? null : 'The co-facilitators’ edit marks carry no value.'
+  }
   return `Unknown mark "${key}".`
 }
 

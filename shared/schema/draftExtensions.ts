@@ -16,6 +16,7 @@ import {
 } from './draftNodes.ts'
 import { PasteIntoStructure } from './pasteIntoStructure.ts'
 import { BlockProposals, Deletion, Insertion } from './proposalMarks.ts'
+import { CoFacilitatorsDeletion, CoFacilitatorsInsertion } from './coFacilitatorsMarks.ts'
 import { UniqueUids } from './uniqueUids.ts'
 import { BLOCK_TYPES } from './sectionKinds.ts'
 import { newUid } from './uid.ts'
@@ -33,6 +34,8 @@ export const draftExtensions: Extensions = [
   Italic,
   Insertion,
   Deletion,
+  CoFacilitatorsInsertion,
+  CoFacilitatorsDeletion,
   BlockProposals,
   Section,
   SectionTitle,

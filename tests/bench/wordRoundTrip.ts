@@ -67,6 +67,7 @@ export async function benchWordRoundTrip(): Promise<Record<string, number>> {
     language: 'fr',
     symbol: 'Rev.1',
     title: 'Pacte mondial',
+    editedAt: new Date(),
   })
   const bytes = await renderWordDocx(model)
   const exportMs = performance.now() - started

@@ -275,4 +275,32 @@ describe('Word round trip: export with tracked changes, a delegation’s amendme
     expect(bomb.body.error?.message).toMatch(/part too large/)
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
   })
+  it('writes the co-facilitators’ own edits as their tracked changes', async () => {
+    const cf = connectClient({
+      baseUrl: server.url,
+      negotiationId: NID,
+      token: await api.che.createToken(),
+    })
+    await cf.synced
+    const text = textOf(blockByUid(cf.doc, 'p-08'))
+    const [first] = deltaOf(text)
+    const firstWord = (typeof first?.insert === 'string' ? first.insert : '').split(' ')[0] ?? ''
+    cf.doc.transact(() => {
+      text.insert(0, 'Texte des co-facilitateurs ', { coFacilitatorsInsertion: {} })
+      text.format(27, firstWord.length, { coFacilitatorsDeletion: {} })
+    })
+    await eventually(async () => {
+      const response = await api.fra.request('GET', `${API}/draft/docx`)
+      const xml = strFromU8(
+        unzipSync(new Uint8Array(await response.arrayBuffer()))['word/document.xml']!,
+      )
+      const byThem = (tag: string) =>
+        (xml.match(new RegExp(`<w:${tag} [^>]*>.*?</w:${tag}>`, 'gs')) ?? []).filter((change) =>
+          change.includes('w:author="Co-facilitateurs"'),
+        )
+      expect(byThem('ins').some((i) => i.includes('Texte des co-facilitateurs'))).toBe(true)
+      expect(byThem('del').some((d) => d.includes(`>${firstWord}<`))).toBe(true)
+    })
+    cf.destroy()
+  })
 })

@@ -116,9 +116,15 @@ describe('draftSchema', () => {
     expect(() => check(doc(headless))).toThrow()
   })
 
-  it('allows italic and the proposal marks, but knows no bold', () => {
+  it('allows italic, the proposal marks and the co-facilitators’ edits, but knows no bold', () => {
     expect(draftSchema.marks.italic).toBeDefined()
-    expect(Object.keys(draftSchema.marks)).toEqual(['italic', 'insertion', 'deletion'])
+    expect(Object.keys(draftSchema.marks)).toEqual([
+      'italic',
+      'insertion',
+      'deletion',
+      'coFacilitatorsInsertion',
+      'coFacilitatorsDeletion',
+    ])
     expect(() =>
       draftSchema.nodeFromJSON(
         doc(

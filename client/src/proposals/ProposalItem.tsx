@@ -173,7 +173,10 @@ export const ProposalItem = memo(function ProposalItem({
       </button>
       <p className="proposal-meta">
         {t.by(delegationName(record.delegation))} ·{' '}
-        <time dateTime={record.createdAt}>{formatDateTime(record.createdAt, language)}</time>
+        <span className="proposal-author" data-testid="proposal-author">
+          {record.authorName}
+        </span>{' '}
+        · <time dateTime={record.createdAt}>{formatDateTime(record.createdAt, language)}</time>
         {record.decidedBy && record.decidedAt && (
           <>
             {' '}

@@ -9,7 +9,7 @@ import { ProposalItem } from './ProposalItem.tsx'
 import { proposerName } from './proposerName.ts'
 import type { ProposalMessages } from './messages.ts'
 import { useDelegationName } from './delegationNames.ts'
-import type { ProposalRights } from './proposer.ts'
+import { withoutTextChanges, type ProposalRights } from './proposer.ts'
 import type { ProposalView } from './useProposals.ts'
 import { useProposalMessages } from './useProposalMessages.ts'
 import './proposals.css'
@@ -22,12 +22,6 @@ interface ProposalsPanelProps {
   /** Under silence, or adopted: the text does not change, so nothing is decided or withdrawn. */
   isFrozen?: boolean
 }
-
-/** What changes the text is not offered while it is frozen (the server refuses it: 409). */
-const withoutTextChanges = (rights: ProposalRights): ProposalRights => ({
-  ...rights,
-  may: (ability) => ability !== 'decide' && ability !== 'withdraw' && rights.may(ability),
-})
 
 type ObjectiveFilter = 'all' | 'none' | number
 type StatusFilter = 'all' | ProposalStatus

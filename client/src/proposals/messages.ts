@@ -28,6 +28,10 @@ export interface ProposalMessages {
   deletedBlock: Record<ProposableKind, string>
   noTextLeft: string
   openInObjective: (n: number) => string
+  /** The card beside a change in the text: its name, its close button, how to reach it. */
+  changeCardLabel: (proposer: string) => string
+  closeCard: string
+  changeCardHint: string
   goToText: string
   compilation: string
   compilationHtml: string

@@ -37,6 +37,9 @@ export const proposalsEn: ProposalMessages = {
   compilation: 'Compilation of these proposals:',
   compilationHtml: 'read',
   compilationDocx: 'Word',
+  changeCardLabel: (proposer) => `Proposed change: ${proposer}`,
+  closeCard: 'Close',
+  changeCardHint: 'Alt+Enter in the text opens this card; Escape closes it.',
   goToText: 'Go to the text',
 
   supporters: 'Supported by:',
@@ -75,7 +78,8 @@ export const proposalsEn: ProposalMessages = {
   modeLabel: 'Mode',
   modeEdit: 'Edit',
   modeSuggest: 'Suggest',
-  modeEditHint: 'Your changes apply to the text directly.',
+  modeEditHint:
+    'Your changes apply to the text directly, shown as the co-facilitators’ until the next revision.',
   modeSuggestHint: 'Your changes become proposals of the co-facilitators.',
   suggestingBadge: 'Suggesting',
   suggestingHint:

@@ -39,6 +39,9 @@ export const proposalsFr: ProposalMessages = {
   compilation: 'Compilation de ces propositions\u00a0:',
   compilationHtml: 'lire',
   compilationDocx: 'Word',
+  changeCardLabel: (proposer) => `Modification proposée${NBSP}: ${proposer}`,
+  closeCard: 'Fermer',
+  changeCardHint: `Alt+Entrée dans le texte ouvre cette fiche${NBSP}; Échap la ferme.`,
   goToText: 'Aller au texte',
 
   supporters: `Soutenue par${NBSP}:`,
@@ -77,7 +80,8 @@ export const proposalsFr: ProposalMessages = {
   modeLabel: 'Mode',
   modeEdit: 'Modifier',
   modeSuggest: 'Suggérer',
-  modeEditHint: 'Vos modifications s’appliquent directement au texte.',
+  modeEditHint:
+    'Vos modifications s’appliquent directement au texte, signalées comme celles des co-facilitateurs jusqu’à la prochaine révision.',
   modeSuggestHint: 'Vos modifications deviennent des propositions des co-facilitateurs.',
   suggestingBadge: 'Suggestion',
   suggestingHint:

@@ -31,3 +31,9 @@ export function proposalRightsOf(policies: Policies, user: Me['user']): Proposal
     delegation: user.delegation,
   }
 }
+
+/** What changes the text is not offered while it is frozen (the server refuses it: 409). */
+export const withoutTextChanges = (rights: ProposalRights): ProposalRights => ({
+  ...rights,
+  may: (ability) => ability !== 'decide' && ability !== 'withdraw' && rights.may(ability),
+})

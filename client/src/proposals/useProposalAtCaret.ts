@@ -1,3 +1,4 @@
+import type { ResolvedPos } from '@tiptap/pm/model'
 import type { Editor } from '@tiptap/react'
 import { useEffect, useState } from 'react'
 import {
@@ -26,9 +27,13 @@ export function useProposalAtCaret(editor: Editor): string | null {
   return proposalId
 }
 
-function proposalAtCaret(editor: Editor): string | null {
-  const { $from } = editor.state.selection
-  // The marks of the character after the caret, else of the one before it.
+/** The id of the proposal whose change holds the caret, or null. */
+export const proposalAtCaret = (editor: Editor): string | null =>
+  proposalAt(editor.state.selection.$from)
+
+/** The id of the proposal whose change holds a position (a click's, say), or null. */
+export function proposalAt($from: ResolvedPos): string | null {
+  // The marks of the character after the position, else of the one before it.
   const after = $from.nodeAfter?.marks ?? []
   const before = $from.nodeBefore?.marks ?? []
   for (const mark of [...after, ...before]) {

@@ -24,9 +24,10 @@ import { useSilence } from '../silence/useSilence.ts'
 import { ProposalColors } from '../proposals/ProposalColors.tsx'
 import { WordDoor } from '../amendments/WordDoor.tsx'
 import { ProposalsPanel } from '../proposals/ProposalsPanel.tsx'
-import { proposalRightsOf } from '../proposals/proposer.ts'
+import { proposalRightsOf, withoutTextChanges } from '../proposals/proposer.ts'
 import { objectiveNumbers, openCountsByObjective, useProposals } from '../proposals/useProposals.ts'
 import { goToProposal } from '../proposals/goToProposal.ts'
+import { ChangeCard } from '../proposals/ChangeCard.tsx'
 import { ActivityButton } from '../activity/ActivityButton.tsx'
 import { ActivityNewsBanner } from '../activity/ActivityNewsBanner.tsx'
 import { ActivityPanel } from '../activity/ActivityPanel.tsx'
@@ -70,6 +71,10 @@ function OpenRoom({
   const { isFrozen } = useSilence(session)
   // Stable between renders, so that the proposals panel's items redraw only when they change.
   const rights = useMemo(() => proposalRightsOf(policies, me.user), [policies, me.user])
+  const cardRights = useMemo(
+    () => (isFrozen ? withoutTextChanges(rights) : rights),
+    [isFrozen, rights],
+  )
   const delegationColors = useMemo(() => colorsOf(negotiation.delegations), [negotiation])
   const delegations = useMemo(
     () =>
@@ -189,6 +194,13 @@ function OpenRoom({
               {!isReadOnly && !isFrozen && <Toolbar editor={editor} />}
             </div>
             <DraftPage editor={editor} title={negotiation.title} isLoaded={isLoaded} />
+            <ChangeCard
+              editor={editor}
+              views={proposals}
+              rights={cardRights}
+              negotiationId={negotiation.id}
+              onGoTo={handleGoToProposal}
+            />
           </div>
           <div className="drawer-backdrop" aria-hidden="true" onClick={drawer.close} />
           <aside

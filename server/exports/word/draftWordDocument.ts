@@ -1,6 +1,9 @@
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import {
+  CO_FACILITATORS,
+  CO_FACILITATORS_DELETION_MARK,
+  CO_FACILITATORS_INSERTION_MARK,
   DELETED_BY_ATTR,
   DELETION_MARK,
   DRAFT_FRAGMENT,
@@ -41,6 +44,8 @@ interface Context {
   author: (code: string) => string
   language: WordLanguage
   commented: Set<string>
+  /** The co-facilitators' own edits since the last revision, as Word shows their author. */
+  coFacilitatorsEdits: WordRevision
 }
 
 /** The revision of an open proposal's ref: its delegation's name, when it was proposed. */
@@ -64,18 +69,21 @@ function runsOf(text: Y.XmlText, block: Y.XmlElement, context: Context): WordRun
         .filter(([key]) => key.startsWith(DELETION_MARK))
         .map(([, value]) => refOf(value))
         .find((ref) => ref !== null) ?? deletedBy
-    const inserted = revisionOf(insertion, context)
-    const deleted = inserted ? null : revisionOf(deletion, context)
+    const edited = CO_FACILITATORS_INSERTION_MARK in attributes ? context.coFacilitatorsEdits : null
+    const inserted = revisionOf(insertion, context) ?? edited
+    const struck = CO_FACILITATORS_DELETION_MARK in attributes ? context.coFacilitatorsEdits : null
+    const deleted = inserted ? null : (revisionOf(deletion, context) ?? struck)
     runs.push({
       text: op.insert,
       isItalic,
       change: inserted ? 'inserted' : deleted ? 'deleted' : 'kept',
       by: inserted ?? deleted,
-      proposalId: inserted
-        ? (insertion?.proposalId ?? null)
-        : deleted
-          ? (deletion?.proposalId ?? null)
-          : null,
+      proposalId:
+        inserted && inserted !== edited
+          ? (insertion?.proposalId ?? null)
+          : deleted && deleted !== struck
+            ? (deletion?.proposalId ?? null)
+            : null,
     })
   }
   return runs
@@ -117,12 +125,18 @@ export function draftWordDocument(props: {
   language: WordLanguage
   symbol: string
   title: string
+  /** When Word says the co-facilitators' edits were made: their marks keep no time. */
+  editedAt: Date
 }): WordDocument {
   const context: Context = {
     records: new Map(props.records.map((r) => [r.id, r])),
     author: props.author,
     language: props.language,
     commented: new Set(),
+    coFacilitatorsEdits: {
+      author: props.author(CO_FACILITATORS),
+      date: wordDate(props.editedAt),
+    },
   }
   const fragment = props.doc.getXmlFragment(DRAFT_FRAGMENT)
   const numbering = numberDraft(yXmlFragmentToProsemirrorJSON(fragment) as DraftJSON)

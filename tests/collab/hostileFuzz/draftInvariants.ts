@@ -1,6 +1,8 @@
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import {
+  CO_FACILITATORS_DELETION_MARK,
+  CO_FACILITATORS_INSERTION_MARK,
   DELETED_BY_ATTR,
   DRAFT_FRAGMENT,
   INSERTED_BY_ATTR,
@@ -30,8 +32,9 @@ function forEachBlock(doc: Y.Doc, visit: (block: Y.XmlElement, depth: number) =>
 
 /**
  * The agreed text as it stands: every block that is not a proposed one, with its text without
- * proposed insertions, and which of its characters are in italics. Only a co-facilitator's
- * edit or a decision may change it.
+ * proposed insertions, which of its characters are in italics, and which are the
+ * co-facilitators' own typed or struck words. Only a co-facilitator's edit or a decision may
+ * change it.
  */
 export function agreedView(doc: Y.Doc): string {
   const lines: string[] = []
@@ -39,16 +42,25 @@ export function agreedView(doc: Y.Doc): string {
     if (block.getAttribute(INSERTED_BY_ATTR) !== undefined) return false
     let text = ''
     let italics = ''
+    let edits = ''
     for (const child of textsOf(block)) {
       for (const op of deltaOf(child)) {
         if (op.attributes?.[INSERTION_MARK]) continue
         const insert = typeof op.insert === 'string' ? op.insert : '\ufffc'
         text += insert
         italics += (op.attributes?.[ITALIC_MARK] ? '1' : '0').repeat(insert.length)
+        const edit = op.attributes?.[CO_FACILITATORS_INSERTION_MARK]
+          ? '+'
+          : op.attributes?.[CO_FACILITATORS_DELETION_MARK]
+            ? '-'
+            : '.'
+        edits += edit.repeat(insert.length)
       }
     }
     const attributes = JSON.stringify({ ...block.getAttributes(), [DELETED_BY_ATTR]: undefined })
-    lines.push(`${depth} ${block.nodeName} ${attributes} ${JSON.stringify(text)} ${italics}`)
+    lines.push(
+      `${depth} ${block.nodeName} ${attributes} ${JSON.stringify(text)} ${italics} ${edits}`,
+    )
     return true
   })
   return lines.join('\n')

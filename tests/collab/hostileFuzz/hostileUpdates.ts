@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import {
+  CO_FACILITATORS_MARKS,
   DELETED_BY_ATTR,
   DRAFT_FRAGMENT,
   INSERTED_BY_ATTR,
@@ -329,6 +330,8 @@ function randomAttribute(context: OperationContext, mayClear = false): [string, 
     return random.chance(0.5) ? [INSERTION_MARK, ref] : [deletionKey(ref), ref]
   }
   if (mayClear && random.chance(0.2)) {
+    // Passing the co-facilitators' own words off as agreed text, or unstriking theirs.
+    if (random.chance(0.2)) return [random.pick(CO_FACILITATORS_MARKS), null]
     const key = random.chance(0.5)
       ? INSERTION_MARK
       : context.refsInDraft.length > 0
@@ -336,10 +339,13 @@ function randomAttribute(context: OperationContext, mayClear = false): [string, 
         : ITALIC_MARK
     return [key, null]
   }
-  switch (random.int(6)) {
+  switch (random.int(7)) {
     case 0:
     case 1:
       return [INSERTION_MARK, randomRef(context)]
+    case 6:
+      // The co-facilitators' own edit marks, which only they may write.
+      return [random.pick(CO_FACILITATORS_MARKS), random.pick([{}, {}, { by: 'FRA' }, true])]
     case 2: {
       // A deletion mark under its ref's key, or under another ref's key.
       const ref = randomRef(context)

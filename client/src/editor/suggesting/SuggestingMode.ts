@@ -12,6 +12,7 @@ import {
 } from './suggestBlocks.ts'
 import type { SuggestingContext, SuggestingRefusal } from './suggestion.ts'
 import { suggestTransaction } from './suggestTransaction.ts'
+import { trackCoFacilitatorsEdit } from './trackCoFacilitatorsEdit.ts'
 
 export interface SuggestingOptions {
   /** The proposal records the server keeps (the document's `proposals` map). */
@@ -145,13 +146,23 @@ export const SuggestingMode = Extension.create<SuggestingOptions, SuggestingStor
     const state = this.editor.state
     const isPassedThrough =
       proposer === null ||
-      !isSuggesting(this.storage) ||
       !transaction.docChanged ||
       transaction.getMeta(ySyncPluginKey) !== undefined ||
       transaction.getMeta(suggestedKey) === true ||
       transaction.before !== state.doc
     if (isPassedThrough) {
       next(transaction)
+      return
+    }
+    if (!isSuggesting(this.storage)) {
+      // The co-facilitators editing directly: their words are tracked as their own edits.
+      const tracked = trackCoFacilitatorsEdit(state, transaction)
+      if (!tracked) {
+        next(transaction)
+        return
+      }
+      alignYText(state, tracked.textOps)
+      next(tracked.tr.setMeta(suggestedKey, true))
       return
     }
     const suggestion = suggestTransaction(state, transaction, {

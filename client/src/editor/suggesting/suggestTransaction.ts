@@ -1,5 +1,5 @@
 import { Fragment, type Node as ProseMirrorNode, type Slice } from '@tiptap/pm/model'
-import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
+import type { EditorState, Transaction } from '@tiptap/pm/state'
 import { AddMarkStep, RemoveMarkStep, ReplaceStep } from '@tiptap/pm/transform'
 import { DELETION_MARK, INSERTION_MARK } from '../../../../shared/draft/index.ts'
 import {
@@ -8,11 +8,11 @@ import {
   proposeBlockDeletions,
   removeEmptyOwnBlock,
 } from './suggestBlocks.ts'
-import { keptMarks, ownDeletionId, ownInsertionId } from './ownership.ts'
+import { ownDeletionId, ownInsertionId } from './ownership.ts'
 import { refused, type SuggestingContext, type Suggestion } from './suggestion.ts'
-import { textblockPath, textOffset, type TextOp } from './textOps.ts'
+import { textSegments, trackText, type TextTracking } from './trackText.ts'
 
-interface Replacement {
+export interface Replacement {
   from: number
   to: number
   slice: Slice
@@ -46,7 +46,7 @@ export function suggestTransaction(
 
 // One step says exactly what the user did; several (rare for typing) are read as one change
 // by comparing the documents before and after.
-function replacementOf(original: Transaction): Replacement | null {
+export function replacementOf(original: Transaction): Replacement | null {
   const [step] = original.steps
   if (original.steps.length === 1 && step instanceof ReplaceStep) {
     return { from: step.from, to: step.to, slice: step.slice }
@@ -92,7 +92,7 @@ function suggestReplacement(
  * The inline content of a slice: typed or pasted text as is; pasted paragraphs flattened into
  * one line (a proposal does not split agreed blocks). Null for a bare split (Enter).
  */
-function inlineContentOf(slice: Slice, state: EditorState): Fragment | null {
+export function inlineContentOf(slice: Slice, state: EditorState): Fragment | null {
   const { content } = slice
   let hasBlocks = false
   content.forEach((node) => {
@@ -110,23 +110,6 @@ function inlineContentOf(slice: Slice, state: EditorState): Fragment | null {
   if (lines.length === 0) return null
   const space = state.schema.text(' ')
   return lines.reduce((joined, line) => joined.append(Fragment.from(space)).append(line))
-}
-
-interface TextSegment {
-  from: number
-  to: number
-  node: ProseMirrorNode
-}
-
-function textSegments(doc: ProseMirrorNode, from: number, to: number): TextSegment[] {
-  const segments: TextSegment[] = []
-  doc.nodesBetween(from, to, (node, pos) => {
-    if (node.isText) {
-      segments.push({ from: Math.max(pos, from), to: Math.min(pos + node.nodeSize, to), node })
-    }
-    return true
-  })
-  return segments
 }
 
 /**
@@ -179,48 +162,11 @@ function suggestText(
   const insertion = schema.marks[INSERTION_MARK]?.create(ref)
   const deletion = schema.marks[DELETION_MARK]?.create(ref)
   if (!insertion || !deletion) return refused('structure')
-
-  const tr = state.tr
-  const textOps: TextOp[] = []
-  // From the end backwards, so that the positions of the segments still to do stay valid.
-  for (const segment of segments.reverse()) {
-    if (ownInsertionId(segment.node, context)) {
-      textOps.push({
-        type: 'delete',
-        path: textblockPath(tr.doc, segment.from),
-        offset: textOffset(tr.doc, segment.from),
-        length: segment.to - segment.from,
-      })
-      tr.delete(segment.from, segment.to)
-    } else if (!ownDeletionId(segment.node, context)) {
-      tr.addMark(segment.from, segment.to, deletion)
-    }
+  const tracking: TextTracking = {
+    insertion,
+    deletion,
+    isOwnNewText: (node) => ownInsertionId(node, context) !== null,
+    isStruckOut: (node) => ownDeletionId(node, context) !== null,
   }
-
-  let cursor: number
-  if (insertsText) {
-    // New text goes after the text it replaces, as in a word processor.
-    const at = tr.mapping.map(to)
-    const nodes: ProseMirrorNode[] = []
-    inserted.forEach((node) => {
-      if (node.isText) nodes.push(node.mark(insertion.addToSet(keptMarks(node.marks))))
-    })
-    const fragment = Fragment.fromArray(nodes)
-    textOps.push({
-      type: 'insert',
-      path: textblockPath(tr.doc, at),
-      offset: textOffset(tr.doc, at),
-      runs: nodes.map((node) => ({ text: node.text ?? '', marks: node.marks })),
-    })
-    tr.insert(at, fragment)
-    cursor = at + fragment.size
-  } else {
-    const { selection } = state
-    const isBackward = selection.empty && selection.head !== from
-    // Backspace moves before what it marked, Delete and a selection after it.
-    cursor = isBackward ? tr.mapping.map(from, -1) : tr.mapping.map(to)
-  }
-  tr.setSelection(TextSelection.create(tr.doc, cursor))
-  if (original.scrolledIntoView) tr.scrollIntoView()
-  return { type: 'rewritten', tr, textOps }
+  return { type: 'rewritten', ...trackText(state, from, to, inserted, tracking, original) }
 }

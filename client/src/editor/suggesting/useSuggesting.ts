@@ -17,6 +17,7 @@ const labelsOf = (t: ProposalMessages): ProposalLabels => ({
   deletionOf: (delegation) => t.deletionOf(proposerName(delegation, t)),
   status: t.status,
   by: t.by,
+  coFacilitatorsEdits: t.coFacilitators,
 })
 
 /**

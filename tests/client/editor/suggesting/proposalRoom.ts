@@ -234,7 +234,7 @@ const refText = (value: unknown): string => {
 /**
  * A block's text with its proposals inline: `[+new+]` inserted, `[-old-]` proposed for
  * deletion (by delegation when several), `{FRA+ ... }` a proposed block, `{FRA- ... }` a block
- * proposed for deletion.
+ * proposed for deletion; `<+new+>` and `<-old->` the co-facilitators' own edits.
  */
 export function markup(node: ProseMirrorNode): string {
   let out = ''
@@ -247,6 +247,8 @@ export function markup(node: ProseMirrorNode): string {
       if (deletions.length > 1)
         text = `[-${deletions.map((d) => refText(d.attrs)).join(',')}:${text}-]`
       else if (deletions.length === 1) text = `[-${text}-]`
+      if (child.marks.some((m) => m.type.name === 'coFacilitatorsInsertion')) text = `<+${text}+>`
+      if (child.marks.some((m) => m.type.name === 'coFacilitatorsDeletion')) text = `<-${text}->`
       out += text
     })
   } else {

@@ -259,13 +259,45 @@ describe('several delegations and the co-facilitators', () => {
     che.placeCursor('pays', 'after')
     che.type(' concernés')
     expectAccepted(che)
-    expect(che.block('o7-a')).toBe('Renforcer la coopération entre les pays concernés.')
+    expect(che.block('o7-a')).toBe('Renforcer la coopération entre les pays<+ concernés+>.')
     che.editor.commands.setSuggesting(true)
     che.placeCursor('Renforcer', 'after')
     che.type(' encore')
     expectAccepted(che)
-    expect(che.block('o7-a')).toBe('Renforcer[+ encore+] la coopération entre les pays concernés.')
+    expect(che.block('o7-a')).toBe(
+      'Renforcer[+ encore+] la coopération entre les pays<+ concernés+>.',
+    )
     expect(proposalsOnServer()).toEqual([{ delegation: 'co-facilitators', status: 'open' }])
+  })
+
+  it('tracks a co-facilitator’s direct edits as theirs: typed words marked, deleted ones struck', () => {
+    room = new ProposalRoom(draft())
+    const che = room.join('coFacilitator', 'CHE')
+    const fra = room.join('delegation', 'FRA')
+    che.select('coopération')
+    che.type('collaboration')
+    che.placeCursor(' entre les pays', 'after')
+    che.backspace(5)
+    expectAccepted(che, fra)
+    expect(fra.block('o7-a')).toBe(
+      'Renforcer la <-coopération-><+collaboration+> entre les<- pays->.',
+    )
+    // Their own new words go for good when they delete them; struck words stay struck.
+    che.select('collaboration')
+    che.backspace()
+    che.select('coopération')
+    che.backspace()
+    expectAccepted(che, fra)
+    expect(fra.block('o7-a')).toBe('Renforcer la <-coopération-> entre les<- pays->.')
+  })
+
+  it('still splits and joins blocks directly for a co-facilitator editing', () => {
+    room = new ProposalRoom(draft())
+    const che = room.join('coFacilitator', 'CHE')
+    che.placeCursor(' entre les pays')
+    che.editor.commands.splitBlock()
+    expectAccepted(che)
+    expect(che.block('o7-a')).toBe('Renforcer la coopération')
   })
 
   it('sees an accepted proposal become agreed text', () => {
