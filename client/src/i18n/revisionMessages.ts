@@ -60,6 +60,8 @@ export interface RevisionMessages {
   compareSubtitle: (from: string, to: string) => string
   compareStatus: Record<ComparisonStatus, string>
   compareMovedFrom: (number: string) => string
+  /** Beside a paragraph split in two (`isSplit`) or merged from two: the two numbers. */
+  compareJoined: (isSplit: boolean, numbers: readonly string[]) => string
   compareSummaryLabel: string
   compareBlocks: (counts: {
     changed: number

@@ -71,7 +71,11 @@ export const revisionsEn: RevisionMessages = {
     inserted: 'Inserted',
     deleted: 'Deleted',
     moved: 'Moved',
+    split: 'Split',
+    merged: 'Merged',
   },
+  compareJoined: (isSplit, numbers) =>
+    isSplit ? `(split into ${numbers.join(' and ')})` : `(merged from ${numbers.join(' and ')})`,
   compareMovedFrom: (number) => `(formerly ${number})`,
   compareSummaryLabel: 'Summary of changes',
   compareBlocks: ({ changed, inserted, deleted, moved }) =>

@@ -73,7 +73,11 @@ export const revisionsFr: RevisionMessages = {
     inserted: 'Inséré',
     deleted: 'Supprimé',
     moved: 'Déplacé',
+    split: 'Scindé',
+    merged: 'Fusionné',
   },
+  compareJoined: (isSplit, numbers) =>
+    isSplit ? `(scindé en ${numbers.join(' et ')})` : `(fusion de ${numbers.join(' et ')})`,
   compareMovedFrom: (number) => `(ancien ${number})`,
   compareSummaryLabel: 'Résumé des modifications',
   compareBlocks: ({ changed, inserted, deleted, moved }) =>
