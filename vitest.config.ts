@@ -11,6 +11,7 @@ import { defineConfig } from 'vitest/config'
  */
 const POSTGRES_SUITES = [
   'tests/server/compilationExport.test.ts',
+  'tests/server/concordance.test.ts',
   'tests/server/health.test.ts',
   'tests/server/permissionMatrix.test.ts',
   'tests/server/revisionExports.test.ts',

@@ -10,6 +10,7 @@ import { ModeSwitch } from './ModeSwitch.tsx'
 import { SidePicker } from './SidePicker.tsx'
 import { useCompareSides, type CompareSides } from './useCompareSides.ts'
 import { useComparison } from './useComparison.ts'
+import { ViewSwitch, type CompareView } from './ViewSwitch.tsx'
 
 interface ComparisonPageProps {
   negotiation: NegotiationDetail
@@ -22,11 +23,17 @@ export function ComparisonPage({ negotiation, revisions }: ComparisonPageProps) 
   const list = revisions.status === 'ready' ? revisions.revisions : null
   const { sides, choose } = useCompareSides(negotiation.id, list)
   const [mode, setMode] = useState<CompareMode>('inline')
+  const [view, setView] = useState<CompareView>('text')
   const [attempt, setAttempt] = useState(0)
   const state = useComparison(negotiation.id, sides, attempt)
 
   const pickers = list && sides && <Pickers revisions={list} sides={sides} onChange={choose} />
-  const modeSwitch = <ModeSwitch mode={mode} onChange={setMode} />
+  const modeSwitch = (
+    <>
+      <ViewSwitch view={view} onChange={setView} />
+      {view === 'text' && <ModeSwitch mode={mode} onChange={setMode} />}
+    </>
+  )
   const refresh =
     sides && (sides.from === LIVE || sides.to === LIVE) ? () => setAttempt((n) => n + 1) : null
 
@@ -42,6 +49,7 @@ export function ComparisonPage({ negotiation, revisions }: ComparisonPageProps) 
           to: labelOf(comparison.to, list, t.liveDraft),
         }}
         mode={mode}
+        view={view}
         controls={
           <>
             {pickers}

@@ -1,4 +1,5 @@
 import type { ComparisonStatus } from '../../../shared/compare/comparisonSchema.ts'
+import type { ConcordanceFate } from '../../../shared/concordance.ts'
 
 /** The strings of the revisions list, publishing and importing, and the comparison view. */
 export interface RevisionMessages {
@@ -74,4 +75,13 @@ export interface RevisionMessages {
   compareObjectiveChanges: (blocks: number) => string
   compareUnchanged: string
   compareAbsent: string
+  compareView: string
+  compareViewText: string
+  compareViewConcordance: string
+  concordanceSubtitle: (from: string, to: string) => string
+  concordanceText: string
+  concordanceFateColumn: string
+  concordanceDelegations: string
+  concordanceFate: Record<ConcordanceFate, string>
+  concordanceFailed: (detail: string) => string
 }
