@@ -4,9 +4,12 @@ import type { RevisionSummary } from '../../../shared/revisions.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { LIVE } from '../revisions/revisionsApi.ts'
 import type { RevisionsState } from '../revisions/useRevisions.ts'
+import { useRounds } from '../revisions/useRounds.ts'
 import type { CompareMode } from './ComparedBlock.tsx'
 import { ComparisonView } from './ComparisonView.tsx'
 import { ModeSwitch } from './ModeSwitch.tsx'
+import { QuickChoices } from './QuickChoices.tsx'
+import { quickSidesOf } from './quickSides.ts'
 import { SidePicker } from './SidePicker.tsx'
 import { useCompareSides, type CompareSides } from './useCompareSides.ts'
 import { useComparison } from './useComparison.ts'
@@ -26,8 +29,14 @@ export function ComparisonPage({ negotiation, revisions }: ComparisonPageProps) 
   const [view, setView] = useState<CompareView>('text')
   const [attempt, setAttempt] = useState(0)
   const state = useComparison(negotiation.id, sides, attempt)
+  const { rounds } = useRounds(negotiation.id)
 
-  const pickers = list && sides && <Pickers revisions={list} sides={sides} onChange={choose} />
+  const pickers = list && sides && (
+    <>
+      <Pickers revisions={list} sides={sides} onChange={choose} />
+      <QuickChoices quick={quickSidesOf(list, rounds)} sides={sides} onChoose={choose} />
+    </>
+  )
   const modeSwitch = (
     <>
       <ViewSwitch view={view} onChange={setView} />

@@ -1,5 +1,6 @@
 import type { ComparisonStatus } from '../../../shared/compare/comparisonSchema.ts'
 import type { ConcordanceFate } from '../../../shared/concordance.ts'
+import type { RoundKind } from '../../../shared/rounds.ts'
 
 /** The strings of the revisions list, publishing and importing, and the comparison view. */
 export interface RevisionMessages {
@@ -84,4 +85,22 @@ export interface RevisionMessages {
   concordanceDelegations: string
   concordanceFate: Record<ConcordanceFate, string>
   concordanceFailed: (detail: string) => string
+  roundsTitle: string
+  roundsNone: string
+  roundKind: string
+  roundKinds: Record<RoundKind, string>
+  roundName: string
+  roundStartsOn: string
+  roundEndsOn: string
+  /** "du 20 février 2018 au 23 février 2018", or from its start only while it has no end. */
+  roundDates: (startsOn: string, endsOn: string | null) => string
+  roundCurrent: string
+  roundCreate: string
+  roundCreated: (name: string) => string
+  roundRename: string
+  roundSave: string
+  roundSaved: string
+  compareQuick: string
+  compareSinceRoundStart: (round: string) => string
+  compareSinceLastRevision: string
 }

@@ -1,4 +1,5 @@
 import type { RevisionMessages } from './revisionMessages.ts'
+import { formatDay as day } from './formatDay.ts'
 
 const plural = (count: number, one: string, many: string): string =>
   `${count} ${count === 1 ? one : many}`
@@ -110,4 +111,28 @@ export const revisionsEn: RevisionMessages = {
     deleted: 'Deleted',
   },
   concordanceFailed: (detail) => `Could not build the concordance: ${detail}`,
+  roundsTitle: 'Rounds',
+  roundsNone: 'No round has been opened yet.',
+  roundKind: 'Kind',
+  roundKinds: {
+    firstReading: 'First reading',
+    secondReading: 'Second reading',
+    thirdReading: 'Third reading',
+    informalConsultations: 'Informal consultations',
+    other: 'Other round',
+  },
+  roundName: 'Name',
+  roundStartsOn: 'Starts',
+  roundEndsOn: 'Ends (optional)',
+  roundDates: (startsOn, endsOn) =>
+    endsOn ? `${day(startsOn, 'en')} to ${day(endsOn, 'en')}` : `from ${day(startsOn, 'en')}`,
+  roundCurrent: 'Current',
+  roundCreate: 'Open the round',
+  roundCreated: (name) => `Round “${name}” opened.`,
+  roundRename: 'Rename',
+  roundSave: 'Save',
+  roundSaved: 'Round renamed.',
+  compareQuick: 'Shortcuts',
+  compareSinceRoundStart: (round) => `Since the start of the round (${round})`,
+  compareSinceLastRevision: 'Since the last revision',
 }

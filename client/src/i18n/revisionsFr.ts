@@ -1,4 +1,5 @@
 import type { RevisionMessages } from './revisionMessages.ts'
+import { formatDay as day } from './formatDay.ts'
 
 const NBSP = '\u00a0'
 
@@ -112,4 +113,30 @@ export const revisionsFr: RevisionMessages = {
     deleted: 'Supprimé',
   },
   concordanceFailed: (detail) => `Impossible d’établir la concordance${NBSP}: ${detail}`,
+  roundsTitle: 'Cycles de négociation',
+  roundsNone: 'Aucun cycle n’est encore ouvert.',
+  roundKind: 'Nature',
+  roundKinds: {
+    firstReading: 'Première lecture',
+    secondReading: 'Deuxième lecture',
+    thirdReading: 'Troisième lecture',
+    informalConsultations: 'Consultations informelles',
+    other: 'Autre cycle',
+  },
+  roundName: 'Nom',
+  roundStartsOn: 'Début',
+  roundEndsOn: 'Fin (facultative)',
+  roundDates: (startsOn, endsOn) =>
+    endsOn
+      ? `du ${day(startsOn, 'fr')} au ${day(endsOn, 'fr')}`
+      : `depuis le ${day(startsOn, 'fr')}`,
+  roundCurrent: 'En cours',
+  roundCreate: 'Ouvrir le cycle',
+  roundCreated: (name) => `Cycle «${NBSP}${name}${NBSP}» ouvert.`,
+  roundRename: 'Renommer',
+  roundSave: 'Enregistrer',
+  roundSaved: 'Cycle renommé.',
+  compareQuick: 'Raccourcis',
+  compareSinceRoundStart: (round) => `Depuis le début du cycle (${round})`,
+  compareSinceLastRevision: 'Depuis la dernière révision',
 }
