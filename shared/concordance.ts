@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { joinedText } from './compare/alignBlocks.ts'
 import { alignDrafts, type AlignedEntry } from './compare/alignDrafts.ts'
 import type { ComparableBlock } from './compare/comparableBlocks.ts'
 import type { ComparisonStatus } from './compare/comparisonSchema.ts'
@@ -64,10 +65,10 @@ function excerptOf(text: string): string {
 const referencesOf = (blocks: readonly ComparableBlock[]): string[] =>
   blocks.flatMap((block) => (block.number ? [blockReference(block.number)] : []))
 
-function rowOf(
-  entry: AlignedEntry,
-  changedBy: (uids: readonly string[]) => readonly string[],
-): ConcordanceRow | null {
+/** What a concordance asks of the proposals: who changed these blocks, now reading `text`. */
+export type ChangedBy = (block: { uids: readonly string[]; text: string }) => readonly string[]
+
+function rowOf(entry: AlignedEntry, changedBy: ChangedBy): ConcordanceRow | null {
   const block = entry.to[0] ?? entry.from[0]
   if (!block?.number || block.number.kind === 'objective') return null
   const uids = [...entry.from, ...entry.to].flatMap((b) => (b.uid ? [b.uid] : []))
@@ -79,18 +80,21 @@ function rowOf(
     objective: block.objective,
     excerpt: excerptOf(entry.to.length > 0 ? block.text : (entry.from[0]?.text ?? '')),
     // An unchanged paragraph was not changed by anyone, whatever was accepted and undone on it.
-    delegations: entry.status === 'unchanged' ? [] : [...new Set(changedBy(uids))].sort(),
+    delegations:
+      entry.status === 'unchanged'
+        ? []
+        : [...new Set(changedBy({ uids, text: joinedText(entry.to) }))].sort(),
   }
 }
 
 /**
  * The rows of the concordance of `from` and `to`, in the order of `to` (deleted ones where they
- * stood). `changedBy` names the delegations whose accepted proposals touched any of the uids.
+ * stood). `changedBy` names the delegations whose accepted proposals changed the row's blocks.
  */
 export function concordanceRowsOf(
   from: DraftJSON,
   to: DraftJSON,
-  changedBy: (uids: readonly string[]) => readonly string[],
+  changedBy: ChangedBy,
 ): ConcordanceRow[] {
   return alignDrafts(from, to).flatMap((entry) => rowOf(entry, changedBy) ?? [])
 }

@@ -64,7 +64,11 @@ describe('the concordance of the demo’s Avant-projet and a published revision'
     expect(rowTo(concordance, '7 b)')).toMatchObject({ fate: 'unchanged', delegations: [] })
     expect(concordance.rows.some((row) => row.delegations.includes('MAR'))).toBe(false)
     // Philippines' new action is 6 c); the old 6 c) is now 6 d), renumbered but unchanged.
-    expect(rowTo(concordance, '6 c)')).toMatchObject({ fate: 'new', fromNumbers: [] })
+    expect(rowTo(concordance, '6 c)')).toMatchObject({
+      fate: 'new',
+      fromNumbers: [],
+      delegations: ['PHL'],
+    })
     expect(rowTo(concordance, '6 d)')).toMatchObject({ fate: 'unchanged', fromNumbers: ['6 c)'] })
     const fates = concordance.rows.map((row) => row.fate)
     expect(fates.filter((fate) => fate !== 'unchanged').sort()).toEqual([

@@ -52,6 +52,10 @@ export function ComparisonView({
     currentRef.current = current
   })
   useEffect(() => {
+    // The other view starts at its top: the table's rows are not the text's blocks.
+    window.scrollTo({ top: 0 })
+  }, [view])
+  useEffect(() => {
     // The other layout moves every block: bring the current change back into view.
     if (currentRef.current !== null) scrollToBlock(currentRef.current)
   }, [mode])
@@ -68,29 +72,31 @@ export function ComparisonView({
     <main className="compare" data-testid="compare-page" ref={pageRef}>
       <div className="compare-toolbar" ref={toolbarRef}>
         <div className="compare-toolbar-group">{controls}</div>
-        <div className="compare-toolbar-group" hidden={isConcordance}>
-          <button
-            type="button"
-            className="button button-small"
-            onClick={navigation.goToPrevious ?? undefined}
-            disabled={!navigation.goToPrevious}
-            data-testid="compare-prev"
-          >
-            {t.comparePrevious}
-          </button>
-          <span className="compare-position" data-testid="compare-position" aria-live="polite">
-            {t.compareChangePosition(navigation.position, stops.length)}
-          </span>
-          <button
-            type="button"
-            className="button button-small"
-            onClick={navigation.goToNext ?? undefined}
-            disabled={!navigation.goToNext}
-            data-testid="compare-next"
-          >
-            {t.compareNext}
-          </button>
-        </div>
+        {!isConcordance && (
+          <div className="compare-toolbar-group">
+            <button
+              type="button"
+              className="button button-small"
+              onClick={navigation.goToPrevious ?? undefined}
+              disabled={!navigation.goToPrevious}
+              data-testid="compare-prev"
+            >
+              {t.comparePrevious}
+            </button>
+            <span className="compare-position" data-testid="compare-position" aria-live="polite">
+              {t.compareChangePosition(navigation.position, stops.length)}
+            </span>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={navigation.goToNext ?? undefined}
+              disabled={!navigation.goToNext}
+              data-testid="compare-next"
+            >
+              {t.compareNext}
+            </button>
+          </div>
+        )}
         <div className="compare-toolbar-group compare-exports">
           {onRefresh && (
             <button

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import type { ConcordanceRow } from '../../../shared/concordance.ts'
 import { useRequest } from '../api/useRequest.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
@@ -13,6 +14,7 @@ interface ConcordanceTableProps {
 /** The concordance of the two compared texts, one row per paragraph or action. */
 export function ConcordanceTable({ negotiationId, from, to, labels }: ConcordanceTableProps) {
   const { t } = useI18n()
+  const [isChangesOnly, setChangesOnly] = useState(false)
   const state = useRequest(JSON.stringify([negotiationId, from, to]), () =>
     fetchConcordance(negotiationId, from, to),
   )
@@ -30,24 +32,43 @@ export function ConcordanceTable({ negotiationId, from, to, labels }: Concordanc
       </p>
     )
   }
+  const { rows } = state.value
+  const changes = rows.filter((row) => row.fate !== 'unchanged')
+  const shown = isChangesOnly ? changes : rows
   return (
-    <table className="concordance" data-testid="concordance">
-      <caption className="visually-hidden">{t.compareViewConcordance}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{labels.from}</th>
-          <th scope="col">{labels.to}</th>
-          <th scope="col">{t.concordanceText}</th>
-          <th scope="col">{t.concordanceFateColumn}</th>
-          <th scope="col">{t.concordanceDelegations}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {state.value.rows.map((row, index) => (
-          <Row key={index} row={row} />
-        ))}
-      </tbody>
-    </table>
+    <>
+      <div className="concordance-bar">
+        <p className="concordance-count" data-testid="concordance-count">
+          {t.concordanceCount(rows.length, changes.length)}
+        </p>
+        <label className="concordance-filter">
+          <input
+            type="checkbox"
+            checked={isChangesOnly}
+            onChange={(event) => setChangesOnly(event.target.checked)}
+            data-testid="concordance-changes-only"
+          />
+          {t.concordanceChangesOnly}
+        </label>
+      </div>
+      <table className="concordance" data-testid="concordance">
+        <caption className="visually-hidden">{t.compareViewConcordance}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{labels.from}</th>
+            <th scope="col">{labels.to}</th>
+            <th scope="col">{t.concordanceText}</th>
+            <th scope="col">{t.concordanceFateColumn}</th>
+            <th scope="col">{t.concordanceDelegations}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((row, index) => (
+            <Row key={index} row={row} />
+          ))}
+        </tbody>
+      </table>
+    </>
   )
 }
 
@@ -59,7 +80,11 @@ function Row({ row }: { row: ConcordanceRow }) {
       <td className="concordance-number">{row.toNumbers.join(' + ') || '—'}</td>
       <td className="concordance-excerpt">{row.excerpt}</td>
       <td>
-        <span className={`compare-badge is-${row.fate}`}>{t.concordanceFate[row.fate]}</span>
+        {row.fate === 'unchanged' ? (
+          t.concordanceFate.unchanged
+        ) : (
+          <span className={`compare-badge is-${row.fate}`}>{t.concordanceFate[row.fate]}</span>
+        )}
       </td>
       <td>{row.delegations.join(', ')}</td>
     </tr>

@@ -85,6 +85,9 @@ export interface RevisionMessages {
   concordanceDelegations: string
   concordanceFate: Record<ConcordanceFate, string>
   concordanceFailed: (detail: string) => string
+  /** "128 paragraphes et actions, dont 4 changés" */
+  concordanceCount: (rows: number, changes: number) => string
+  concordanceChangesOnly: string
   roundsTitle: string
   roundsNone: string
   roundKind: string

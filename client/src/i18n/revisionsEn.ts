@@ -111,6 +111,9 @@ export const revisionsEn: RevisionMessages = {
     deleted: 'Deleted',
   },
   concordanceFailed: (detail) => `Could not build the concordance: ${detail}`,
+  concordanceCount: (rows, changes) =>
+    `${plural(rows, 'paragraph or action', 'paragraphs and actions')}: ${changes} changed`,
+  concordanceChangesOnly: 'Only what changed',
   roundsTitle: 'Rounds',
   roundsNone: 'No round has been opened yet.',
   roundKind: 'Kind',

@@ -113,6 +113,10 @@ export const revisionsFr: RevisionMessages = {
     deleted: 'Supprimé',
   },
   concordanceFailed: (detail) => `Impossible d’établir la concordance${NBSP}: ${detail}`,
+  concordanceCount: (rows, changes) =>
+    `${plural(rows, 'paragraphe ou action', 'paragraphes et actions')}${NBSP}: ` +
+    (changes === 0 ? 'aucun n’a changé' : `${changes} ${changes > 1 ? 'ont changé' : 'a changé'}`),
+  concordanceChangesOnly: 'Seulement ce qui a changé',
   roundsTitle: 'Cycles de négociation',
   roundsNone: 'Aucun cycle n’est encore ouvert.',
   roundKind: 'Nature',
