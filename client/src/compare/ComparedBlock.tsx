@@ -31,12 +31,14 @@ export function ComparedBlock({ paragraph, index, mode, isCurrent }: ComparedBlo
     <span className={`compare-badge is-${status}`}>{t.compareStatus[status]}</span>
   )
   const isMoved = status === 'moved' && paragraph.fromNumber !== paragraph.toNumber
-  const joinedNumbers = (paragraph.joined?.numbers ?? []).map((n) => n ?? '—')
+  const [first = '—', second = '—'] = (paragraph.joined?.numbers ?? []).map((n) => n ?? '—')
   const note = isMoved
     ? t.compareMovedFrom(paragraph.fromNumber ?? '—')
-    : paragraph.joined
-      ? t.compareJoined(paragraph.joined.side === 'to', joinedNumbers)
-      : null
+    : paragraph.joined?.side === 'to'
+      ? t.compareSplitInto(first, second)
+      : paragraph.joined?.side === 'from'
+        ? t.compareMergedFrom(first, second)
+        : null
 
   return (
     <div

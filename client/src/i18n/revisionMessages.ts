@@ -62,8 +62,10 @@ export interface RevisionMessages {
   compareSubtitle: (from: string, to: string) => string
   compareStatus: Record<ComparisonStatus, string>
   compareMovedFrom: (number: string) => string
-  /** Beside a paragraph split in two (`isSplit`) or merged from two: the two numbers. */
-  compareJoined: (isSplit: boolean, numbers: readonly string[]) => string
+  /** Beside a paragraph split in two: its two numbers now. */
+  compareSplitInto: (first: string, second: string) => string
+  /** Beside a paragraph merged from two: their two numbers before. */
+  compareMergedFrom: (first: string, second: string) => string
   compareSummaryLabel: string
   compareBlocks: (counts: {
     changed: number

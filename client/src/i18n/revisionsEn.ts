@@ -75,8 +75,8 @@ export const revisionsEn: RevisionMessages = {
     split: 'Split',
     merged: 'Merged',
   },
-  compareJoined: (isSplit, numbers) =>
-    isSplit ? `(split into ${numbers.join(' and ')})` : `(merged from ${numbers.join(' and ')})`,
+  compareSplitInto: (first, second) => `(split into ${first} and ${second})`,
+  compareMergedFrom: (first, second) => `(merged from ${first} and ${second})`,
   compareMovedFrom: (number) => `(formerly ${number})`,
   compareSummaryLabel: 'Summary of changes',
   compareBlocks: ({ changed, inserted, deleted, moved }) =>

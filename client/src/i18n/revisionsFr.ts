@@ -77,8 +77,8 @@ export const revisionsFr: RevisionMessages = {
     split: 'Scindé',
     merged: 'Fusionné',
   },
-  compareJoined: (isSplit, numbers) =>
-    isSplit ? `(scindé en ${numbers.join(' et ')})` : `(fusion de ${numbers.join(' et ')})`,
+  compareSplitInto: (first, second) => `(scindé en ${first} et ${second})`,
+  compareMergedFrom: (first, second) => `(fusion de ${first} et ${second})`,
   compareMovedFrom: (number) => `(ancien ${number})`,
   compareSummaryLabel: 'Résumé des modifications',
   compareBlocks: ({ changed, inserted, deleted, moved }) =>

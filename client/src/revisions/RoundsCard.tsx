@@ -82,7 +82,8 @@ function RoundItem(props: {
         </form>
       )}
       <span className="round-meta">
-        {t.roundKinds[round.kind]} · {t.roundDates(round.startsOn, round.endsOn)}
+        {round.name === t.roundKinds[round.kind] ? '' : `${t.roundKinds[round.kind]} · `}
+        {t.roundDates(round.startsOn, round.endsOn)}
       </span>
       {props.isCurrent && <span className="compare-badge is-new">{t.roundCurrent}</span>}
       {props.maySchedule && name === null && (
