@@ -16,6 +16,7 @@ const POSTGRES_SUITES = [
   'tests/server/permissionMatrix.test.ts',
   'tests/server/revisionExports.test.ts',
   'tests/server/revisions.test.ts',
+  'tests/server/rounds.test.ts',
   'tests/server/securityHeaders.test.ts',
   'tests/server/sessions.test.ts',
   'tests/server/silence.test.ts',
