@@ -13,9 +13,11 @@ import { defineConfig } from 'vitest/config'
  */
 const POSTGRES_SUITES = [
   'tests/server/compilationExport.test.ts',
+  'tests/server/concordance.test.ts',
   'tests/server/health.test.ts',
   'tests/server/revisionExports.test.ts',
   'tests/server/revisions.test.ts',
+  'tests/server/rounds.test.ts',
   'tests/server/sessions.test.ts',
   'tests/server/silence.test.ts',
   'tests/server/storage/**/*.test.ts',

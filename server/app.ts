@@ -28,6 +28,7 @@ import { activityRoutes } from './routes/activity.ts'
 import { blockHistoryRoutes } from './routes/blockHistory.ts'
 import { proposalRoutes } from './routes/proposals.ts'
 import { revisionRoutes } from './routes/revisions.ts'
+import { roundRoutes } from './routes/rounds.ts'
 import { amendmentRoutes } from './routes/amendments.ts'
 import { ImportWorkers } from './revisions/import/ImportWorkers.ts'
 import { compareRoutes } from './routes/compare.ts'
@@ -42,6 +43,7 @@ import { ActivityRepository } from './storage/activity.ts'
 import { AuditLog } from './storage/audit.ts'
 import { NegotiationRepository } from './storage/negotiations.ts'
 import { RevisionRepository } from './storage/revisions.ts'
+import { RoundRepository } from './storage/rounds.ts'
 import { CredentialRepository } from './storage/sessions.ts'
 import { UserRepository } from './storage/users.ts'
 import { openDatabase } from './storage/openDatabase.ts'
@@ -133,6 +135,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
     audit,
     activity: new ActivityRepository(db),
     revisions: new RevisionRepository(db),
+    rounds: new RoundRepository(db),
     silence: new SilenceService({
       repository: new SilenceRepository(db),
       audit,
@@ -192,6 +195,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
   app.use('/api', exportRoutes(context))
   app.use('/api', proposalRoutes(context))
   app.use('/api', revisionRoutes(context))
+  app.use('/api', roundRoutes(context))
   app.use('/api', amendmentRoutes(context))
   app.use('/api', compareRoutes(context))
   app.use('/api', silenceRoutes(context))

@@ -12,6 +12,7 @@ import type { ActivityRepository } from './storage/activity.ts'
 import type { AuditLog } from './storage/audit.ts'
 import type { NegotiationRepository } from './storage/negotiations.ts'
 import type { RevisionRepository } from './storage/revisions.ts'
+import type { RoundRepository } from './storage/rounds.ts'
 import type { CredentialRepository } from './storage/sessions.ts'
 import type { UserRepository } from './storage/users.ts'
 
@@ -29,6 +30,7 @@ export interface AppContext {
   /** The audit log read as each negotiation's activity feed. */
   activity: ActivityRepository
   revisions: RevisionRepository
+  rounds: RoundRepository
   silence: SilenceService
   /** Reads imported revision files in worker threads. */
   imports: ImportWorkers

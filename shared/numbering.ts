@@ -32,6 +32,20 @@ export const objectiveLabel = (objective: number, language: Language): string =>
   language === 'fr' ? `Objectif ${objective}` : `Objective ${objective}`
 
 /**
+ * How a number is cited outside its objective, as in a concordance: "17.", "7 a)", "Objectif 7".
+ * An action's letter alone is ambiguous across objectives.
+ */
+export function blockReference(number: BlockNumber): string {
+  switch (number.kind) {
+    case 'paragraph':
+    case 'objective':
+      return number.label
+    case 'action':
+      return `${number.objective} ${number.label}`
+  }
+}
+
+/**
  * Numbers the blocks of a draft given in document order; returns one entry per input block,
  * `null` for blocks that carry no number (sections, titles, principles).
  */

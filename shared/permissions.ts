@@ -20,6 +20,8 @@ export const ABILITIES = [
   'decide',
   /** Publish or import a revision. */
   'publish',
+  /** Create, rename and date the negotiation's rounds. */
+  'scheduleRounds',
   /** Start, extend or cancel a silence procedure. */
   'runSilence',
   /** Break silence; file an explanation of position after adoption. */
@@ -31,7 +33,16 @@ export type Ability = (typeof ABILITIES)[number]
 
 const ABILITIES_BY_ROLE: Record<Role, readonly Ability[]> = {
   secretariat: ['read', 'manage'],
-  coFacilitator: ['read', 'edit', 'propose', 'comment', 'decide', 'publish', 'runSilence'],
+  coFacilitator: [
+    'read',
+    'edit',
+    'propose',
+    'comment',
+    'decide',
+    'publish',
+    'scheduleRounds',
+    'runSilence',
+  ],
   delegation: ['read', 'propose', 'support', 'comment', 'withdraw', 'breakSilence'],
   observer: ['read'],
 }

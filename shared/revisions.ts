@@ -13,6 +13,8 @@ export const RevisionSummary = z.object({
   author: z.string(),
   source: z.enum(['live', 'import']),
   contentHash: z.string(),
+  /** The round current when it was published (`shared/rounds.ts`); null if there was none. */
+  roundId: z.string().nullable(),
 })
 export type RevisionSummary = z.infer<typeof RevisionSummary>
 

@@ -5,6 +5,7 @@ import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import type { DraftJSON } from '../../shared/numbering.ts'
 import type { RevisionSummary } from '../../shared/revisions.ts'
+import { currentRoundOf } from '../../shared/rounds.ts'
 import { draftSchema, newUid } from '../../shared/schema/index.ts'
 import type { Actor } from '../auth/Actor.ts'
 import type { AppContext } from '../context.ts'
@@ -52,18 +53,21 @@ export async function publishRevision(props: {
   }
   const contentJson = JSON.stringify(content)
   const id = `rev-${newUid()}`
+  const now = context.now()
+  const round = currentRoundOf(await context.rounds.list(negotiationId), now)
   await insertOrConflict(context, symbol, {
     id,
     negotiation_id: negotiationId,
     symbol,
     title: props.title,
-    published_at: context.now().toISOString(),
+    published_at: now.toISOString(),
     author_user_id: props.actor?.userId ?? null,
     author_name: props.actor?.displayName ?? 'Draftroom',
     source: props.imported ? 'import' : 'live',
     content_json: contentJson,
     yjs_state: Buffer.from(yjsState),
     content_hash: contentHash(contentJson),
+    round_id: round?.id ?? null,
   })
   await context.audit.record({
     negotiationId,

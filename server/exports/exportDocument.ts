@@ -101,7 +101,13 @@ const NOTES: Record<ComparedParagraph['status'], (p: ComparedParagraph) => strin
   inserted: () => 'nouveau',
   deleted: (p) => `supprimé${p.fromNumber ? ` (ancien ${p.fromNumber})` : ''}`,
   moved: (p) => `déplacé (ancien ${p.fromNumber ?? '—'})`,
+  split: (p) => `scindé en ${joinedNumbers(p)} (ancien ${p.fromNumber ?? '—'})`,
+  merged: (p) => `fusion de ${joinedNumbers(p)}`,
 }
+
+/** "12. et 13.": the two paragraphs of a split or a merge. */
+const joinedNumbers = (p: ComparedParagraph): string =>
+  (p.joined?.numbers ?? []).map((n) => n ?? '—').join(' et ')
 
 /** A comparison, inline: insertions and deletions in the text of each block. */
 export function comparisonDocument(props: {

@@ -11,6 +11,7 @@ const present = (row: Omit<RevisionTable, 'content_json' | 'yjs_state'>): Revisi
   author: row.author_name,
   source: row.source,
   contentHash: row.content_hash,
+  roundId: row.round_id,
 })
 
 const SUMMARY_COLUMNS = [
@@ -23,6 +24,7 @@ const SUMMARY_COLUMNS = [
   'author_name',
   'source',
   'content_hash',
+  'round_id',
 ] as const
 
 /** Published revisions: inserted once, never updated. */

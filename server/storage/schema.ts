@@ -1,3 +1,4 @@
+import type { RoundKind } from '../../shared/rounds.ts'
 import type { Generated } from 'kysely'
 
 /**
@@ -20,6 +21,7 @@ export interface Database {
   audit_events: AuditEventTable
   activity_reads: ActivityReadTable
   revisions: RevisionTable
+  rounds: RoundTable
   silence_procedures: SilenceProcedureTable
 }
 
@@ -160,6 +162,8 @@ export interface RevisionTable {
   yjs_state: Uint8Array
   /** SHA-256 of the canonical JSON, so that a revision's integrity can be checked. */
   content_hash: string
+  /** The round current when it was published; null before the negotiation had rounds. */
+  round_id: string | null
 }
 
 export interface SilenceProcedureTable {
@@ -172,4 +176,15 @@ export interface SilenceProcedureTable {
   state_json: string
   /** Bumped on every change: a write that does not find the version it read is refused. */
   version: number
+}
+
+export interface RoundTable {
+  id: string
+  negotiation_id: string
+  kind: RoundKind
+  name: string
+  /** YYYY-MM-DD. */
+  starts_on: string
+  ends_on: string | null
+  created_at: string
 }

@@ -12,6 +12,8 @@ export interface ComparableBlock {
   text: string
   /** "17.", "a)", "Objectif 3" (on the objective's title), or null. */
   label: string | null
+  /** Its number from `numberBlocks` (paragraphs and actions), null for other blocks. */
+  number: BlockNumber | null
   objective: number | null
   sectionKind: SectionKind | null
 }
@@ -46,6 +48,7 @@ export function comparableBlocksOf(draft: DraftJSON): ComparableBlock[] {
         type: node.type,
         text: agreedTextOf(node),
         label: labelled?.label ?? null,
+        number,
         objective: place.objective?.kind === 'objective' ? place.objective.objective : null,
         sectionKind: place.sectionKind,
       })

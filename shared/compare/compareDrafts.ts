@@ -1,73 +1,38 @@
 import type { DraftJSON } from '../numbering.ts'
-import { comparableBlocksOf, type ComparableBlock } from './comparableBlocks.ts'
-import type { Comparison, ComparedParagraph, ComparisonStatus } from './comparisonSchema.ts'
-import { longestIncreasingSubsequence } from './longestIncreasingSubsequence.ts'
-import { pairBlocks } from './pairBlocks.ts'
+import { joinedText } from './alignBlocks.ts'
+import { alignDrafts, type AlignedEntry } from './alignDrafts.ts'
+import type { Comparison, ComparedParagraph } from './comparisonSchema.ts'
 import { summarizeComparison } from './summarizeComparison.ts'
 import { diffWords } from './wordDiff.ts'
 
-function present(
-  status: ComparisonStatus,
-  from: ComparableBlock | null,
-  to: ComparableBlock | null,
-): ComparedParagraph {
-  const block = to ?? from
+function present({ status, from, to }: AlignedEntry): ComparedParagraph {
+  const block = to[0] ?? from[0]
   if (!block) throw new Error('a compared paragraph needs at least one side')
+  const joined = from.length > 1 ? from : to.length > 1 ? to : null
   return {
     status,
-    fromUid: from?.uid ?? null,
-    toUid: to?.uid ?? null,
+    fromUid: from[0]?.uid ?? null,
+    toUid: to[0]?.uid ?? null,
     type: block.type,
-    fromNumber: from?.label ?? null,
-    toNumber: to?.label ?? null,
+    fromNumber: from[0]?.label ?? null,
+    toNumber: to[0]?.label ?? null,
     objective: block.objective,
     sectionKind: block.sectionKind,
-    diff: diffWords(from?.text ?? '', to?.text ?? ''),
+    joined: joined && {
+      side: joined === from ? 'from' : 'to',
+      uids: joined.map((b) => b.uid),
+      numbers: joined.map((b) => b.label),
+    },
+    // A split's or merge's two paragraphs are one text, cut by a line break.
+    diff: diffWords(joinedText(from), joinedText(to)),
   }
 }
 
 /**
- * Compares two revisions on their agreed text. Blocks are paired by uid, then by similarity;
- * the largest set of pairs still in the same relative order (a longest increasing subsequence)
- * stays in place, so that a renumbering caused by an insertion above is no change, and any other
- * pair has `moved`. Inside each pair, a French-aware word diff.
+ * Compares two revisions on their agreed text: blocks aligned by structure and wording
+ * (`alignBlocks`), each pair with a French-aware word diff.
  */
 export function compareDrafts(from: DraftJSON, to: DraftJSON): Comparison {
-  const fromBlocks = comparableBlocksOf(from)
-  const toBlocks = comparableBlocksOf(to)
-  const { pairs, deleted, inserted } = pairBlocks(fromBlocks, toBlocks)
-  const inPlace = longestIncreasingSubsequence(pairs.map(([, toBlock]) => toBlock.index))
-
-  const atTo = new Map<ComparableBlock, ComparedParagraph>()
-  const stayedAs = new Map<ComparableBlock, ComparableBlock>()
-  pairs.forEach(([fromBlock, toBlock], i) => {
-    const status = !inPlace.has(i)
-      ? 'moved'
-      : fromBlock.text === toBlock.text
-        ? 'unchanged'
-        : 'changed'
-    atTo.set(toBlock, present(status, fromBlock, toBlock))
-    if (inPlace.has(i)) stayedAs.set(fromBlock, toBlock)
-  })
-  for (const toBlock of inserted) atTo.set(toBlock, present('inserted', null, toBlock))
-
-  // A deleted block is shown where it stood: after the last block before it that stayed.
-  const isDeleted = new Set(deleted)
-  const deletedAfter = new Map<ComparableBlock | null, ComparedParagraph[]>()
-  let anchor: ComparableBlock | null = null
-  for (const fromBlock of fromBlocks) {
-    anchor = stayedAs.get(fromBlock) ?? anchor
-    if (!isDeleted.has(fromBlock)) continue
-    const shown = deletedAfter.get(anchor) ?? []
-    shown.push(present('deleted', fromBlock, null))
-    deletedAfter.set(anchor, shown)
-  }
-
-  const paragraphs: ComparedParagraph[] = [...(deletedAfter.get(null) ?? [])]
-  for (const toBlock of toBlocks) {
-    const shown = atTo.get(toBlock)
-    if (shown) paragraphs.push(shown)
-    paragraphs.push(...(deletedAfter.get(toBlock) ?? []))
-  }
+  const paragraphs = alignDrafts(from, to).map(present)
   return { paragraphs, summary: summarizeComparison(paragraphs) }
 }

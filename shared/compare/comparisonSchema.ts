@@ -20,7 +20,15 @@ export type TextBlockType = (typeof TEXT_BLOCK_TYPES)[number]
 export const isTextBlockType = (type: string): type is TextBlockType =>
   (TEXT_BLOCK_TYPES as readonly string[]).includes(type)
 
-export const COMPARISON_STATUSES = ['unchanged', 'changed', 'inserted', 'deleted', 'moved'] as const
+export const COMPARISON_STATUSES = [
+  'unchanged',
+  'changed',
+  'inserted',
+  'deleted',
+  'moved',
+  'split',
+  'merged',
+] as const
 export type ComparisonStatus = (typeof COMPARISON_STATUSES)[number]
 
 /** As diff-match-patch: -1 removed, 0 kept, 1 added. */
@@ -30,7 +38,18 @@ export type DiffOp = z.infer<typeof DiffOp>
 export const DiffSegment = z.tuple([DiffOp, z.string()])
 export type DiffSegment = z.infer<typeof DiffSegment>
 
-/** One block of either revision: paired (unchanged, changed, moved) or on one side only. */
+/** The two paragraphs on one side of a split (`to`) or a merge (`from`). */
+export const JoinedBlocks = z.object({
+  side: z.enum(['from', 'to']),
+  uids: z.array(z.string().nullable()),
+  numbers: z.array(z.string().nullable()),
+})
+export type JoinedBlocks = z.infer<typeof JoinedBlocks>
+
+/**
+ * One block of either revision: paired (unchanged, changed, moved), split in two or merged from
+ * two (`joined`), or on one side only.
+ */
 export const ComparedParagraph = z.object({
   status: z.enum(COMPARISON_STATUSES),
   /** Null for an inserted block. */
@@ -44,12 +63,14 @@ export const ComparedParagraph = z.object({
   /** The objective it belongs to in `to`, else in `from`; null outside the objectives. */
   objective: z.number().int().positive().nullable(),
   sectionKind: z.enum(SECTION_KINDS).nullable(),
+  /** For a split or a merge, its two paragraphs (the first is also `fromUid`/`toUid`). */
+  joined: JoinedBlocks.nullable().default(null),
   /** The word diff of its agreed text, from `from` to `to`. */
   diff: z.array(DiffSegment),
 })
 export type ComparedParagraph = z.infer<typeof ComparedParagraph>
 
-/** Blocks changed, inserted, deleted and moved, and words (not spaces) added and removed. */
+/** Blocks changed (split and merged ones included), inserted, deleted and moved, and words (not spaces) added and removed. */
 export const ChangeCounts = z.object({
   changed: z.number().int().nonnegative(),
   inserted: z.number().int().nonnegative(),

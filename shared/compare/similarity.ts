@@ -13,7 +13,7 @@ export const SIMILARITY_THRESHOLD = 0.5
 const SAME_TYPE_BONUS = 0.1
 
 /** Interns words and word bigrams as small integers, so that bigram sets are cheap to build. */
-class BigramIds {
+export class BigramIds {
   private readonly words = new Map<string, number>([
     ['\u0002', 0],
     ['\u0003', 1],
@@ -66,6 +66,7 @@ export function pairBySimilarity(
   to: readonly ComparableBlock[],
   fromCount: number,
   toCount: number,
+  threshold = SIMILARITY_THRESHOLD,
 ): [ComparableBlock, ComparableBlock][] {
   if (from.length === 0 || to.length === 0) return []
   const ids = new BigramIds()
@@ -95,7 +96,7 @@ export function pairBySimilarity(
       const toBlock = to[j]
       const dice = (2 * (shared[j] ?? 0)) / (fromIds.length + (toIds[j]?.length ?? 0))
       shared[j] = 0
-      if (!toBlock || dice < SIMILARITY_THRESHOLD) continue
+      if (!toBlock || dice < threshold) continue
       candidates.push({
         from: fromBlock,
         to: toBlock,
@@ -113,4 +114,23 @@ export function pairBySimilarity(
     pairs.push([candidate.from, candidate.to])
   }
   return pairs
+}
+
+/** The Dice coefficient of two texts' word bigrams, each text's bigrams computed once. */
+export class TextSimilarity {
+  private readonly ids = new BigramIds()
+  private readonly bigrams = new Map<string, Set<number>>()
+
+  private of(text: string): Set<number> {
+    let set = this.bigrams.get(text)
+    if (!set) this.bigrams.set(text, (set = new Set(this.ids.of(text))))
+    return set
+  }
+
+  dice(a: string, b: string): number {
+    const [first, second] = [this.of(a), this.of(b)]
+    let shared = 0
+    for (const id of first) if (second.has(id)) shared += 1
+    return (2 * shared) / (first.size + second.size)
+  }
 }

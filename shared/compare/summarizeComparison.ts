@@ -21,6 +21,10 @@ function add(counts: ChangeCounts, paragraph: ComparedParagraph): void {
   switch (paragraph.status) {
     case 'unchanged':
       break
+    case 'split':
+    case 'merged':
+      counts.changed += 1
+      break
     case 'changed':
     case 'inserted':
     case 'deleted':

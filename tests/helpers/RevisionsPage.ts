@@ -72,6 +72,22 @@ export class RevisionsPage {
       .waitFor({ timeout: UI_TIMEOUT_MS })
   }
 
+  /** Shows the concordance of the two compared texts and waits for its rows. */
+  async showConcordance(): Promise<Locator> {
+    await this.page.getByTestId('compare-view').locator('[data-view="concordance"]').click()
+    await this.page.getByTestId('concordance-row').first().waitFor({ timeout: UI_TIMEOUT_MS })
+    return this.page.getByTestId('concordance')
+  }
+
+  /** The concordance row whose number in the later text is `number` ("7 a)"). */
+  concordanceRow(number: string): Locator {
+    return this.page.getByTestId('concordance-row').filter({
+      has: this.page.locator('td:nth-child(2)', {
+        hasText: new RegExp(`^${number.replace(/[()]/g, '\\$&')}$`),
+      }),
+    })
+  }
+
   /** The blocks of the comparison that differ, with their status. */
   changedBlocks(): Locator {
     return this.page.locator('[data-testid="compare-block"]:not([data-status="unchanged"])')

@@ -11,6 +11,9 @@ const ACTORS = ['anonymous', 'stranger', 'secretariat', 'che', 'fra', 'iom'] as 
 type ActorName = (typeof ACTORS)[number]
 const NID = 'pacte-mondial'
 
+/** A round made by a co-facilitator before the cases run, for the renaming case. */
+const matrixRound = { id: '' }
+
 let sequence = 0
 const unique = (prefix: string) => `${prefix}${++sequence}`
 
@@ -111,6 +114,33 @@ const HTTP_CASES: HttpCase[] = [
     action: 'read the draft',
     request: () => ({ method: 'GET', path: `/api/negotiations/${NID}/draft` }),
     expected: READ,
+  },
+  {
+    action: 'list the rounds',
+    request: () => ({ method: 'GET', path: `/api/negotiations/${NID}/rounds` }),
+    expected: READ,
+  },
+  {
+    action: 'create a round',
+    request: () => ({
+      method: 'POST',
+      path: `/api/negotiations/${NID}/rounds`,
+      body: {
+        kind: 'informalConsultations',
+        name: unique('Consultations '),
+        startsOn: '2018-03-01',
+      },
+    }),
+    expected: { anonymous: 401, stranger: 404, secretariat: 403, che: 201, fra: 403, iom: 403 },
+  },
+  {
+    action: 'rename a round',
+    request: () => ({
+      method: 'PUT',
+      path: `/api/negotiations/${NID}/rounds/${matrixRound.id}`,
+      body: { name: unique('Première lecture ') },
+    }),
+    expected: { anonymous: 401, stranger: 404, secretariat: 403, che: 200, fra: 403, iom: 403 },
   },
   {
     action: 'read the audit log',
@@ -217,6 +247,14 @@ describe('permission matrix', () => {
       delegation: 'DEU',
     })
     marToken = await (await ApiClient.signedIn(server.url, 'mar')).createToken()
+    const created = await (
+      await ApiClient.signedIn(server.url, 'mex')
+    ).json<{ id: string }>('POST', `/api/negotiations/${NID}/rounds`, {
+      kind: 'firstReading',
+      name: 'Première lecture',
+      startsOn: '2018-02-20',
+    })
+    matrixRound.id = created.body.id
     clients.anonymous = new ApiClient(server.url)
     tokens.anonymous = ''
     for (const name of ACTORS.filter((a) => a !== 'anonymous')) {

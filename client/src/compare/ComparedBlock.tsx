@@ -31,6 +31,14 @@ export function ComparedBlock({ paragraph, index, mode, isCurrent }: ComparedBlo
     <span className={`compare-badge is-${status}`}>{t.compareStatus[status]}</span>
   )
   const isMoved = status === 'moved' && paragraph.fromNumber !== paragraph.toNumber
+  const [first = '—', second = '—'] = (paragraph.joined?.numbers ?? []).map((n) => n ?? '—')
+  const note = isMoved
+    ? t.compareMovedFrom(paragraph.fromNumber ?? '—')
+    : paragraph.joined?.side === 'to'
+      ? t.compareSplitInto(first, second)
+      : paragraph.joined?.side === 'from'
+        ? t.compareMergedFrom(first, second)
+        : null
 
   return (
     <div
@@ -48,7 +56,7 @@ export function ComparedBlock({ paragraph, index, mode, isCurrent }: ComparedBlo
           paragraph={paragraph}
           segments={paragraph.diff}
           number={status === 'deleted' ? paragraph.fromNumber : paragraph.toNumber}
-          movedFrom={isMoved ? paragraph.fromNumber : null}
+          note={note}
         />
       ) : (
         (['from', 'to'] as const).map((side) => (
@@ -75,7 +83,7 @@ function SideCell({ paragraph, side }: { paragraph: ComparedParagraph; side: Sid
           paragraph={paragraph}
           segments={segmentsOf(paragraph.diff, side)}
           number={side === 'from' ? paragraph.fromNumber : paragraph.toNumber}
-          movedFrom={null}
+          note={null}
         />
       )}
     </div>
@@ -87,16 +95,14 @@ interface BlockTextProps {
   segments: readonly DiffSegment[]
   /** The block's label on this side ("17.", "a)", "Objectif 7"), if numbered. */
   number: string | null
-  /** For a moved block shown inline: its label in the old text. */
-  movedFrom: string | null
+  /** Shown inline beside the number: where a moved block was, what a split or merge joined. */
+  note: string | null
 }
 
 /** A block's text laid out as in the editor: numbers in the margin, headings, indents. */
-function BlockText({ paragraph, segments, number, movedFrom }: BlockTextProps) {
+function BlockText({ paragraph, segments, number, note }: BlockTextProps) {
   const { t } = useI18n()
-  const movedNote = movedFrom && (
-    <span className="compare-moved-from"> {t.compareMovedFrom(movedFrom)}</span>
-  )
+  const movedNote = note && <span className="compare-moved-from"> {note}</span>
   switch (paragraph.type) {
     case 'sectionTitle':
       return (

@@ -4,12 +4,16 @@ import type { RevisionSummary } from '../../../shared/revisions.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { LIVE } from '../revisions/revisionsApi.ts'
 import type { RevisionsState } from '../revisions/useRevisions.ts'
+import { useRounds } from '../revisions/useRounds.ts'
 import type { CompareMode } from './ComparedBlock.tsx'
 import { ComparisonView } from './ComparisonView.tsx'
 import { ModeSwitch } from './ModeSwitch.tsx'
+import { QuickChoices } from './QuickChoices.tsx'
+import { quickSidesOf } from './quickSides.ts'
 import { SidePicker } from './SidePicker.tsx'
 import { useCompareSides, type CompareSides } from './useCompareSides.ts'
 import { useComparison } from './useComparison.ts'
+import { ViewSwitch, type CompareView } from './ViewSwitch.tsx'
 
 interface ComparisonPageProps {
   negotiation: NegotiationDetail
@@ -22,11 +26,23 @@ export function ComparisonPage({ negotiation, revisions }: ComparisonPageProps) 
   const list = revisions.status === 'ready' ? revisions.revisions : null
   const { sides, choose } = useCompareSides(negotiation.id, list)
   const [mode, setMode] = useState<CompareMode>('inline')
+  const [view, setView] = useState<CompareView>('text')
   const [attempt, setAttempt] = useState(0)
   const state = useComparison(negotiation.id, sides, attempt)
+  const { rounds } = useRounds(negotiation.id)
 
-  const pickers = list && sides && <Pickers revisions={list} sides={sides} onChange={choose} />
-  const modeSwitch = <ModeSwitch mode={mode} onChange={setMode} />
+  const pickers = list && sides && (
+    <>
+      <Pickers revisions={list} sides={sides} onChange={choose} />
+      <QuickChoices quick={quickSidesOf(list, rounds)} sides={sides} onChoose={choose} />
+    </>
+  )
+  const modeSwitch = (
+    <>
+      <ViewSwitch view={view} onChange={setView} />
+      {view === 'text' && <ModeSwitch mode={mode} onChange={setMode} />}
+    </>
+  )
   const refresh =
     sides && (sides.from === LIVE || sides.to === LIVE) ? () => setAttempt((n) => n + 1) : null
 
@@ -42,6 +58,7 @@ export function ComparisonPage({ negotiation, revisions }: ComparisonPageProps) 
           to: labelOf(comparison.to, list, t.liveDraft),
         }}
         mode={mode}
+        view={view}
         controls={
           <>
             {pickers}

@@ -1,13 +1,19 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react'
 import type { NegotiationDetail } from '../../../shared/api.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
-import { comparisonExportUrl, type ComparisonResponse } from '../revisions/revisionsApi.ts'
+import {
+  comparisonExportUrl,
+  concordanceExportUrl,
+  type ComparisonResponse,
+} from '../revisions/revisionsApi.ts'
 import { ComparedBlock, type CompareMode } from './ComparedBlock.tsx'
 import { ComparisonOutline } from './ComparisonOutline.tsx'
 import { ComparisonSummaryBox } from './ComparisonSummaryBox.tsx'
+import { ConcordanceTable } from './ConcordanceTable.tsx'
 import { changeStops, outlineOf } from './comparisonView.ts'
 import { scrollToBlock, useChangeNavigation } from './useChangeNavigation.ts'
 import { useStickyOffset } from './useStickyOffset.ts'
+import type { CompareView } from './ViewSwitch.tsx'
 
 interface ComparisonViewProps {
   negotiation: NegotiationDetail
@@ -15,6 +21,8 @@ interface ComparisonViewProps {
   /** The two texts' names: revision symbols, or "Live draft". */
   labels: { from: string; to: string }
   mode: CompareMode
+  /** The compared text, or the concordance of the same two texts. */
+  view: CompareView
   /** The pickers and the mode switch, shown first in the toolbar. */
   controls: ReactNode
   /** Compares again (one side is the live draft, which moves on); null when nothing can change. */
@@ -27,6 +35,7 @@ export function ComparisonView({
   comparison,
   labels,
   mode,
+  view,
   controls,
   onRefresh,
 }: ComparisonViewProps) {
@@ -43,39 +52,51 @@ export function ComparisonView({
     currentRef.current = current
   })
   useEffect(() => {
+    // The other view starts at its top: the table's rows are not the text's blocks.
+    window.scrollTo({ top: 0 })
+  }, [view])
+  useEffect(() => {
     // The other layout moves every block: bring the current change back into view.
     if (currentRef.current !== null) scrollToBlock(currentRef.current)
   }, [mode])
+  const isConcordance = view === 'concordance'
   const exportUrl = (format: 'html' | 'docx') =>
-    comparisonExportUrl(negotiation.id, comparison.from, comparison.to, format)
+    (isConcordance ? concordanceExportUrl : comparisonExportUrl)(
+      negotiation.id,
+      comparison.from,
+      comparison.to,
+      format,
+    )
 
   return (
     <main className="compare" data-testid="compare-page" ref={pageRef}>
       <div className="compare-toolbar" ref={toolbarRef}>
         <div className="compare-toolbar-group">{controls}</div>
-        <div className="compare-toolbar-group">
-          <button
-            type="button"
-            className="button button-small"
-            onClick={navigation.goToPrevious ?? undefined}
-            disabled={!navigation.goToPrevious}
-            data-testid="compare-prev"
-          >
-            {t.comparePrevious}
-          </button>
-          <span className="compare-position" data-testid="compare-position" aria-live="polite">
-            {t.compareChangePosition(navigation.position, stops.length)}
-          </span>
-          <button
-            type="button"
-            className="button button-small"
-            onClick={navigation.goToNext ?? undefined}
-            disabled={!navigation.goToNext}
-            data-testid="compare-next"
-          >
-            {t.compareNext}
-          </button>
-        </div>
+        {!isConcordance && (
+          <div className="compare-toolbar-group">
+            <button
+              type="button"
+              className="button button-small"
+              onClick={navigation.goToPrevious ?? undefined}
+              disabled={!navigation.goToPrevious}
+              data-testid="compare-prev"
+            >
+              {t.comparePrevious}
+            </button>
+            <span className="compare-position" data-testid="compare-position" aria-live="polite">
+              {t.compareChangePosition(navigation.position, stops.length)}
+            </span>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={navigation.goToNext ?? undefined}
+              disabled={!navigation.goToNext}
+              data-testid="compare-next"
+            >
+              {t.compareNext}
+            </button>
+          </div>
+        )}
         <div className="compare-toolbar-group compare-exports">
           {onRefresh && (
             <button
@@ -106,40 +127,60 @@ export function ComparisonView({
           </a>
         </div>
       </div>
-      <div className={`compare-workspace is-${mode}`}>
-        <aside className="compare-side">
-          <ComparisonOutline sections={sections} onGoTo={navigation.goTo} />
-        </aside>
+      {isConcordance ? (
         <article
-          className={`page compare-document is-${mode}`}
+          className="page compare-document is-concordance"
           data-testid="compare-document"
-          data-mode={mode}
+          data-view="concordance"
           lang={negotiation.language}
         >
           <h1 className="document-title">{negotiation.title}</h1>
           <p className="compare-subtitle" data-testid="compare-subtitle">
-            {t.compareSubtitle(labels.from, labels.to)}
+            {t.concordanceSubtitle(labels.from, labels.to)}
           </p>
-          <ComparisonSummaryBox totals={summary.totals} />
-          {mode === 'sideBySide' && (
-            <div className="compare-columns" aria-hidden="true">
-              <span>{labels.from}</span>
-              <span>{labels.to}</span>
-            </div>
-          )}
-          <div className="compare-blocks">
-            {paragraphs.map((paragraph, index) => (
-              <ComparedBlock
-                key={index}
-                paragraph={paragraph}
-                index={index}
-                mode={mode}
-                isCurrent={navigation.current === index}
-              />
-            ))}
-          </div>
+          <ConcordanceTable
+            negotiationId={negotiation.id}
+            from={comparison.from}
+            to={comparison.to}
+            labels={labels}
+          />
         </article>
-      </div>
+      ) : (
+        <div className={`compare-workspace is-${mode}`}>
+          <aside className="compare-side">
+            <ComparisonOutline sections={sections} onGoTo={navigation.goTo} />
+          </aside>
+          <article
+            className={`page compare-document is-${mode}`}
+            data-testid="compare-document"
+            data-mode={mode}
+            lang={negotiation.language}
+          >
+            <h1 className="document-title">{negotiation.title}</h1>
+            <p className="compare-subtitle" data-testid="compare-subtitle">
+              {t.compareSubtitle(labels.from, labels.to)}
+            </p>
+            <ComparisonSummaryBox totals={summary.totals} />
+            {mode === 'sideBySide' && (
+              <div className="compare-columns" aria-hidden="true">
+                <span>{labels.from}</span>
+                <span>{labels.to}</span>
+              </div>
+            )}
+            <div className="compare-blocks">
+              {paragraphs.map((paragraph, index) => (
+                <ComparedBlock
+                  key={index}
+                  paragraph={paragraph}
+                  index={index}
+                  mode={mode}
+                  isCurrent={navigation.current === index}
+                />
+              ))}
+            </div>
+          </article>
+        </div>
+      )}
     </main>
   )
 }

@@ -1,4 +1,5 @@
 import type { RevisionMessages } from './revisionMessages.ts'
+import { formatDay as day } from './formatDay.ts'
 
 const plural = (count: number, one: string, many: string): string =>
   `${count} ${count === 1 ? one : many}`
@@ -71,7 +72,11 @@ export const revisionsEn: RevisionMessages = {
     inserted: 'Inserted',
     deleted: 'Deleted',
     moved: 'Moved',
+    split: 'Split',
+    merged: 'Merged',
   },
+  compareSplitInto: (first, second) => `(split into ${first} and ${second})`,
+  compareMergedFrom: (first, second) => `(merged from ${first} and ${second})`,
   compareMovedFrom: (number) => `(formerly ${number})`,
   compareSummaryLabel: 'Summary of changes',
   compareBlocks: ({ changed, inserted, deleted, moved }) =>
@@ -89,4 +94,48 @@ export const revisionsEn: RevisionMessages = {
   compareObjectiveChanges: (blocks) => plural(blocks, 'paragraph', 'paragraphs'),
   compareUnchanged: 'unchanged',
   compareAbsent: 'Not in this text',
+  compareView: 'View',
+  compareViewText: 'Compared text',
+  compareViewConcordance: 'Concordance',
+  concordanceSubtitle: (from, to) => `Concordance: ${from} → ${to}`,
+  concordanceText: 'Text',
+  concordanceFateColumn: 'What became of it',
+  concordanceDelegations: 'Delegations',
+  concordanceFate: {
+    unchanged: 'Unchanged',
+    changed: 'Changed',
+    moved: 'Moved',
+    merged: 'Merged',
+    split: 'Split',
+    new: 'New',
+    deleted: 'Deleted',
+  },
+  concordanceFailed: (detail) => `Could not build the concordance: ${detail}`,
+  concordanceCount: (rows, changes) =>
+    `${plural(rows, 'paragraph or action', 'paragraphs and actions')}: ${changes} changed`,
+  concordanceChangesOnly: 'Only what changed',
+  roundsTitle: 'Rounds',
+  roundsNone: 'No round has been opened yet.',
+  roundKind: 'Kind',
+  roundKinds: {
+    firstReading: 'First reading',
+    secondReading: 'Second reading',
+    thirdReading: 'Third reading',
+    informalConsultations: 'Informal consultations',
+    other: 'Other round',
+  },
+  roundName: 'Name',
+  roundStartsOn: 'Starts',
+  roundEndsOn: 'Ends (optional)',
+  roundDates: (startsOn, endsOn) =>
+    endsOn ? `${day(startsOn, 'en')} to ${day(endsOn, 'en')}` : `from ${day(startsOn, 'en')}`,
+  roundCurrent: 'Current',
+  roundCreate: 'Open the round',
+  roundCreated: (name) => `Round “${name}” opened.`,
+  roundRename: 'Rename',
+  roundSave: 'Save',
+  roundSaved: 'Round renamed.',
+  compareQuick: 'Shortcuts',
+  compareSinceRoundStart: (round) => `Since the start of the round (${round})`,
+  compareSinceLastRevision: 'Since the last revision',
 }

@@ -1,4 +1,5 @@
 import type { RevisionMessages } from './revisionMessages.ts'
+import { formatDay as day } from './formatDay.ts'
 
 const NBSP = '\u00a0'
 
@@ -73,7 +74,11 @@ export const revisionsFr: RevisionMessages = {
     inserted: 'Inséré',
     deleted: 'Supprimé',
     moved: 'Déplacé',
+    split: 'Scindé',
+    merged: 'Fusionné',
   },
+  compareSplitInto: (first, second) => `(scindé en ${first} et ${second})`,
+  compareMergedFrom: (first, second) => `(fusion de ${first} et ${second})`,
   compareMovedFrom: (number) => `(ancien ${number})`,
   compareSummaryLabel: 'Résumé des modifications',
   compareBlocks: ({ changed, inserted, deleted, moved }) =>
@@ -91,4 +96,51 @@ export const revisionsFr: RevisionMessages = {
   compareObjectiveChanges: (blocks) => plural(blocks, 'paragraphe', 'paragraphes'),
   compareUnchanged: 'inchangé',
   compareAbsent: 'Absent de ce texte',
+  compareView: 'Affichage',
+  compareViewText: 'Texte comparé',
+  compareViewConcordance: 'Concordance',
+  concordanceSubtitle: (from, to) => `Concordance${NBSP}: ${from} → ${to}`,
+  concordanceText: 'Texte',
+  concordanceFateColumn: 'Devenir',
+  concordanceDelegations: 'Délégations',
+  concordanceFate: {
+    unchanged: 'Inchangé',
+    changed: 'Modifié',
+    moved: 'Déplacé',
+    merged: 'Fusionné',
+    split: 'Scindé',
+    new: 'Nouveau',
+    deleted: 'Supprimé',
+  },
+  concordanceFailed: (detail) => `Impossible d’établir la concordance${NBSP}: ${detail}`,
+  concordanceCount: (rows, changes) =>
+    `${plural(rows, 'paragraphe ou action', 'paragraphes et actions')}${NBSP}: ` +
+    (changes === 0 ? 'aucun n’a changé' : `${changes} ${changes > 1 ? 'ont changé' : 'a changé'}`),
+  concordanceChangesOnly: 'Seulement ce qui a changé',
+  roundsTitle: 'Cycles de négociation',
+  roundsNone: 'Aucun cycle n’est encore ouvert.',
+  roundKind: 'Nature',
+  roundKinds: {
+    firstReading: 'Première lecture',
+    secondReading: 'Deuxième lecture',
+    thirdReading: 'Troisième lecture',
+    informalConsultations: 'Consultations informelles',
+    other: 'Autre cycle',
+  },
+  roundName: 'Nom',
+  roundStartsOn: 'Début',
+  roundEndsOn: 'Fin (facultative)',
+  roundDates: (startsOn, endsOn) =>
+    endsOn
+      ? `du ${day(startsOn, 'fr')} au ${day(endsOn, 'fr')}`
+      : `depuis le ${day(startsOn, 'fr')}`,
+  roundCurrent: 'En cours',
+  roundCreate: 'Ouvrir le cycle',
+  roundCreated: (name) => `Cycle «${NBSP}${name}${NBSP}» ouvert.`,
+  roundRename: 'Renommer',
+  roundSave: 'Enregistrer',
+  roundSaved: 'Cycle renommé.',
+  compareQuick: 'Raccourcis',
+  compareSinceRoundStart: (round) => `Depuis le début du cycle (${round})`,
+  compareSinceLastRevision: 'Depuis la dernière révision',
 }

@@ -4,6 +4,8 @@ import { useI18n } from '../i18n/I18nContext.ts'
 import { ImportRevisionForm } from './ImportRevisionForm.tsx'
 import { PublishRevisionForm } from './PublishRevisionForm.tsx'
 import { RevisionTable } from './RevisionTable.tsx'
+import { RoundsCard } from './RoundsCard.tsx'
+import { useRounds } from './useRounds.ts'
 import type { RevisionsState } from './useRevisions.ts'
 
 interface RevisionsPageProps {
@@ -22,6 +24,7 @@ export function RevisionsPage({
 }: RevisionsPageProps) {
   const { t } = useI18n()
   const mayPublish = may(negotiation.policies, 'publish')
+  const rounds = useRounds(negotiation.id)
   const symbols = revisions.status === 'ready' ? revisions.revisions.map((r) => r.symbol) : []
 
   return (
@@ -38,6 +41,12 @@ export function RevisionsPage({
           <RevisionTable negotiationId={negotiation.id} revisions={revisions.revisions} />
         )}
       </section>
+      <RoundsCard
+        negotiationId={negotiation.id}
+        rounds={rounds.rounds}
+        maySchedule={may(negotiation.policies, 'scheduleRounds')}
+        onChanged={rounds.reload}
+      />
       {mayPublish && (
         <div className="revisions-forms">
           <PublishRevisionForm

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Me } from '../../../shared/accountsApi.ts'
 import { Comparison } from '../../../shared/compare/comparisonSchema.ts'
+import { Concordance } from '../../../shared/concordance.ts'
 import { RevisionList, RevisionSummary } from '../../../shared/revisions.ts'
 import { ApiError, fetchJson, sendJson } from '../api/fetchJson.ts'
 
@@ -119,3 +120,22 @@ export async function importRevision(
   const { code, message, problems = [] } = failure.data.error
   throw new ImportFailure(response.status, code, message, problems)
 }
+
+/** The concordance of two texts: each paragraph's numbers in both and what became of it. */
+export const fetchConcordance = (
+  negotiationId: string,
+  from: string,
+  to: string,
+): Promise<Concordance> =>
+  fetchJson(
+    `${negotiationApi(negotiationId)}/concordance?${compareQuery(from, to, 'json')}`,
+    Concordance,
+  )
+
+/** The printable HTML or the Word table of a concordance. */
+export const concordanceExportUrl = (
+  negotiationId: string,
+  from: string,
+  to: string,
+  format: 'html' | 'docx',
+): string => `${negotiationApi(negotiationId)}/concordance?${compareQuery(from, to, format)}`

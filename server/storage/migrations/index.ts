@@ -9,6 +9,7 @@ import * as documentSequences from './005_document_sequences.ts'
 import * as activity from './006_activity.ts'
 import * as delegationColors from './007_delegation_colors.ts'
 import * as documentLeases from './008_document_leases.ts'
+import * as rounds from './009_rounds.ts'
 
 type Step = (db: Kysely<unknown>, ddl: Ddl) => Promise<void>
 
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Step> = {
   '006_activity': activity.up,
   '007_delegation_colors': delegationColors.up,
   '008_document_leases': documentLeases.up,
+  '009_rounds': rounds.up,
 }
 
 /** The migrations as Kysely's Migrator takes them, written for one database. */

@@ -187,32 +187,31 @@ describe('compareDrafts', () => {
       return to
     }
 
-    it('pairs the first half with the original (changed) and inserts the second', () => {
+    it('names the split: one paragraph in A, the two halves in B, one diff cut by a line break', () => {
       const comparison = compareDrafts(demo, split())
       expect(changesOf(comparison)).toMatchObject([
-        { status: 'changed', fromUid: 'p-05', toUid: 'p-05', fromNumber: '5.', toNumber: '5.' },
-        { status: 'inserted', fromUid: null, toUid: 'p-05-split', toNumber: '6.' },
+        {
+          status: 'split',
+          fromUid: 'p-05',
+          toUid: 'p-05',
+          fromNumber: '5.',
+          toNumber: '5.',
+          joined: { side: 'to', uids: ['p-05', 'p-05-split'], numbers: ['5.', '6.'] },
+        },
       ])
-      expect(byToUid(comparison, 'p-05')?.diff).toEqual([
-        [0, first],
-        [-1, ` ${second}`],
+      expect(editsOf(byToUid(comparison, 'p-05'))).toEqual([
+        [-1, ' '],
+        [1, '\n'],
       ])
-      expect(byToUid(comparison, 'p-05-split')?.diff).toEqual([[1, second]])
       expect(byToUid(comparison, 'p-06')).toMatchObject({ status: 'unchanged', toNumber: '7.' })
     })
 
-    it('pairs one half with the original when the revision was imported with fresh uids', () => {
+    it('names the split too when the revision was imported with fresh uids', () => {
       const comparison = compareDrafts(demo, renewUids(split()))
-      const changes = changesOf(comparison)
-      expect(comparison.paragraphs).toHaveLength(textBlockCount + 1)
-      expect(changes.map((p) => p.status).sort()).toEqual(['changed', 'inserted'])
-      const changed = changes.find((p) => p.status === 'changed')
-      const inserted = changes.find((p) => p.status === 'inserted')
-      expect(changed).toMatchObject({ fromUid: 'p-05', fromNumber: '5.' })
-      // The paired half lost the other half's words and gained none; the other half is new.
-      expect(editsOf(changed)?.every(([op]) => op === -1)).toBe(true)
-      expect([first, second]).toContain(inserted?.diff.map(([, text]) => text).join(''))
-      expect(inserted?.toNumber).toBe(changed?.toNumber === '5.' ? '6.' : '5.')
+      expect(comparison.paragraphs).toHaveLength(textBlockCount)
+      expect(changesOf(comparison)).toMatchObject([
+        { status: 'split', fromUid: 'p-05', joined: { side: 'to', numbers: ['5.', '6.'] } },
+      ])
     })
   })
 
