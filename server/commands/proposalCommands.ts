@@ -44,7 +44,8 @@ export async function withDraftRoom<T>(
 /** Actions that change the text, refused while it is frozen (silence procedure, adoption). */
 const CHANGES_TEXT = new Set<ProposalAction>(['accept', 'reject', 'withdraw'])
 
-function refuseIfFrozen(context: AppContext, negotiationId: string): void {
+/** Refuses (409 `frozen`) while a silence procedure runs or the text was adopted. */
+export function refuseIfFrozen(context: AppContext, negotiationId: string): void {
   if (context.silence.isFrozen(negotiationId)) {
     throw conflict('The text is frozen: a silence procedure runs, or it was adopted.', 'frozen')
   }
@@ -130,17 +131,19 @@ export async function actOnProposal(props: {
       next = { ...current, rationale: props.text ?? '' }
     }
     if (CHANGES_TEXT.has(action)) next = withSettledChange(room, next)
-    room.transactAsServer(() => {
-      proposalsMap(room.doc).set(proposalId, next)
+    return room.transactAsServer(() => {
       if (action === 'accept' || action === 'reject' || action === 'withdraw') {
-        applyDecisionToText(
+        const reversal = applyDecisionToText(
           room.doc,
           new Set([proposalId]),
           action === 'accept' ? 'accept' : 'reject',
         )
+        // A single decision keeps what takes it back (a withdrawal is the delegation's own).
+        if (reversal && action !== 'withdraw') next = { ...next, reversal }
       }
+      proposalsMap(room.doc).set(proposalId, next)
+      return next
     })
-    return next
   })
   await context.audit.record({
     negotiationId,
@@ -225,7 +228,8 @@ function withSettledChange(
   return change ? { ...record, settledChange: presentChange(change) } : record
 }
 
-function transitionOrConflict(
+/** The record after `event`; a transition not allowed becomes a 403 or a 409. */
+export function transitionOrConflict(
   record: ProposalRecord,
   event: ProposalEvent,
   now: Date,

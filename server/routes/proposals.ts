@@ -14,6 +14,7 @@ import {
   decideProposals,
   type ProposalAction,
 } from '../commands/proposalCommands.ts'
+import { revertDecision } from '../commands/revertDecision.ts'
 import type { AppContext } from '../context.ts'
 import { presentProposals } from '../draft/presentProposals.ts'
 import { readDocument } from '../draft/readDraft.ts'
@@ -90,6 +91,23 @@ export function proposalRoutes(context: AppContext): Router {
       objectiveUid,
     })
     response.json({ decided: decided.map((p) => p.id) })
+  })
+
+  router.post('/negotiations/:nid/proposals/:pid/revert', async (request, response) => {
+    const { negotiation, actor, role } = await loadNegotiation(
+      context,
+      request.params.nid,
+      response,
+    )
+    if (!PROPOSAL_ID_PATTERN.test(request.params.pid)) throw badRequest('Invalid proposal id.')
+    const record = await revertDecision({
+      context,
+      actor,
+      role,
+      negotiationId: negotiation.id,
+      proposalId: request.params.pid,
+    })
+    response.json(record)
   })
 
   router.post('/negotiations/:nid/proposals/:pid/:action', async (request, response) => {
