@@ -53,6 +53,10 @@ export interface ProposalMessages {
   withdraw: string
   accept: string
   reject: string
+  /** Takes a single accept or reject back: the proposal is open again. */
+  revertDecision: string
+  /** Why the decision cannot be reverted, shown beside the disabled button. */
+  revertRefused: Record<'built_on' | 'not_revertible', string>
   acceptAll: string
   rejectAll: string
   confirmAll: (decision: 'accept' | 'reject', n: number) => string

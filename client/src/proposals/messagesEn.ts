@@ -58,6 +58,11 @@ export const proposalsEn: ProposalMessages = {
   withdraw: 'Withdraw',
   accept: 'Accept',
   reject: 'Reject',
+  revertDecision: 'Revert decision',
+  revertRefused: {
+    built_on: 'The text has changed here since the decision: it can no longer be reverted.',
+    not_revertible: 'Decided in bulk, or a whole paragraph removed: this decision is final.',
+  },
   acceptAll: 'Accept all (filtered)',
   rejectAll: 'Reject all (filtered)',
   inObjectives: (n, isOutsideToo) =>

@@ -3,7 +3,15 @@ import { send, sendJson } from '../api/fetchJson.ts'
 
 /** What a user may do to one proposal through the API. */
 export type ProposalAction =
-  'accept' | 'reject' | 'withdraw' | 'support' | 'unsupport' | 'comment' | 'resolve' | 'reopen'
+  | 'accept'
+  | 'reject'
+  | 'revert'
+  | 'withdraw'
+  | 'support'
+  | 'unsupport'
+  | 'comment'
+  | 'resolve'
+  | 'reopen'
 
 const proposalsUrl = (negotiationId: string): string =>
   `/api/negotiations/${encodeURIComponent(negotiationId)}/proposals`
