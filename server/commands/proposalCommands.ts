@@ -167,6 +167,8 @@ export async function decideProposals(props: {
   decision: 'accept' | 'reject'
   delegation?: string
   objectiveUid?: string
+  /** Only choose: the records that the decision would take, nothing decided or audited. */
+  isDryRun?: boolean
 }): Promise<ProposalRecord[]> {
   const { context, actor, role, negotiationId, decision } = props
   if (!roleAllows(role, 'decide')) throw forbidden('Only the co-facilitators decide on proposals.')
@@ -179,6 +181,7 @@ export async function decideProposals(props: {
         (!props.delegation || p.delegation === props.delegation) &&
         (!props.objectiveUid || p.objectiveUid === props.objectiveUid),
     )
+    if (props.isDryRun) return chosen
     const event: ProposalEvent = {
       type: decision,
       decidedBy: { userId: actor.userId, name: actor.displayName },
@@ -194,6 +197,7 @@ export async function decideProposals(props: {
     })
     return next
   })
+  if (props.isDryRun) return decided
   // One event per proposal, so that each delegation's history and activity hold its own; the
   // bulk id ties them together (the activity feed shows them as one decision).
   const bulkId = `bulk-${randomUUID()}`

@@ -5,6 +5,7 @@ import { numberDraft } from '../../shared/numbering.ts'
 import { PROPOSAL_ID_PATTERN, PROPOSAL_STATUSES } from '../../shared/draft/index.ts'
 import {
   BulkDecisionRequest,
+  bulkPreviewOf,
   ProposalCommandRequest,
   type PresentedProposal,
 } from '../../shared/proposals.ts'
@@ -66,14 +67,18 @@ export function proposalRoutes(context: AppContext): Router {
       response,
     )
     const body = parseBody(BulkDecisionRequest, request.body)
+    const doc = await readDocument({
+      name: draftRoomName(negotiation.id),
+      rooms: context.rooms,
+      store: context.store,
+    })
+    const numbering = numberDraft(draftJSONOf(doc))
+    const objectiveNumberOf = (uid: string) => {
+      const number = numbering.get(uid)
+      return number?.kind === 'objective' ? number.objective : null
+    }
     let objectiveUid: string | undefined
     if (typeof body.objective === 'number') {
-      const doc = await readDocument({
-        name: draftRoomName(negotiation.id),
-        rooms: context.rooms,
-        store: context.store,
-      })
-      const numbering = numberDraft(draftJSONOf(doc))
       objectiveUid = [...numbering].find(
         ([, n]) => n.kind === 'objective' && n.objective === body.objective,
       )?.[0]
@@ -81,7 +86,7 @@ export function proposalRoutes(context: AppContext): Router {
     } else {
       objectiveUid = body.objective
     }
-    const decided = await decideProposals({
+    const chosen = await decideProposals({
       context,
       actor,
       role,
@@ -89,8 +94,10 @@ export function proposalRoutes(context: AppContext): Router {
       decision: body.decision,
       delegation: body.delegation,
       objectiveUid,
+      isDryRun: body.dryRun ?? false,
     })
-    response.json({ decided: decided.map((p) => p.id) })
+    const preview = bulkPreviewOf(chosen, objectiveNumberOf)
+    response.json({ decided: body.dryRun ? [] : chosen.map((p) => p.id), preview })
   })
 
   router.post('/negotiations/:nid/proposals/:pid/revert', async (request, response) => {
