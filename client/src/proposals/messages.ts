@@ -60,8 +60,9 @@ export interface ProposalMessages {
   acceptAll: string
   rejectAll: string
   confirmAll: (decision: 'accept' | 'reject', n: number) => string
-  /** In how many objectives a bulk decision falls, and whether outside them too. */
-  inObjectives: (n: number, isOutsideToo: boolean) => string
+  /** How many proposals of a bulk decision fall in objective `n`, or outside the objectives. */
+  objectiveCount: (n: number, count: number) => string
+  outsideCount: (count: number) => string
   confirm: string
   actionFailed: (detail: string) => string
 

@@ -69,13 +69,8 @@ export const proposalsFr: ProposalMessages = {
   },
   acceptAll: 'Accepter tout (filtré)',
   rejectAll: 'Rejeter tout (filtré)',
-  inObjectives: (n, isOutsideToo) =>
-    [
-      n === 1 ? 'dans 1 objectif' : n > 1 ? `dans ${n} objectifs` : '',
-      isOutsideToo ? 'hors des objectifs' : '',
-    ]
-      .filter(Boolean)
-      .join(' et '),
+  objectiveCount: (n, count) => `objectif ${n}${NBSP}: ${count}`,
+  outsideCount: (count) => `hors des objectifs${NBSP}: ${count}`,
   confirmAll: (decision, n) =>
     `${decision === 'accept' ? 'Accepter' : 'Rejeter'} ${n <= 1 ? 'la proposition ouverte' : `les ${n} propositions ouvertes`} de ce filtre${NBSP}?`,
   confirm: 'Confirmer',
