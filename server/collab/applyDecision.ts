@@ -10,6 +10,9 @@ import {
 import {
   itemEnds,
   itemIdOf,
+  parentAfter,
+  savedBlock,
+  type SavedBlock,
   reversalStepsOf,
   textRuns,
   type DecisionReversal,
@@ -19,7 +22,7 @@ import {
  * What a decision does to the text. Accepting: proposed insertions become plain text, proposed
  * deletions are removed. Rejecting or withdrawing: the opposite. Everything of the proposal,
  * in every block, in the caller's transaction. Returns what it takes to revert it (see
- * `shared/draft/reversal.ts`), or null when it removed a whole block, which is not reverted.
+ * `shared/draft/reversal.ts`), or null when the text holds what is not kept (inline nodes).
  */
 export function applyDecisionToText(
   doc: Y.Doc,
@@ -36,15 +39,19 @@ export function applyDecisionToText(
   }
   const removals: { parent: Y.XmlElement | Y.XmlFragment; element: Y.XmlElement }[] = []
   const touched: { text: Y.XmlText; steps: DecisionReversal['texts'][number]['steps'] }[] = []
-  const reversal: DecisionReversal = { texts: [], blockAttributes: [] }
+  const reversal: DecisionReversal = { texts: [], blockAttributes: [], blocks: [] }
+  // Blocks removed whole, kept as they were before anything of the decision touched them.
+  const saved = new Map<Y.XmlElement | Y.XmlFragment, { index: number; block: SavedBlock }[]>()
   let isRevertible = true
 
-  const visit = (node: Y.XmlElement | Y.XmlFragment) => {
-    for (const child of node.toArray()) {
+  const visit = (node: Y.XmlElement | Y.XmlFragment, isRemoved: boolean) => {
+    const children = node.toArray()
+    for (const child of children) {
       if (child instanceof Y.XmlText) {
         const steps = decideText(child, isDecided, decision)
+        // A text inside a removed block comes back with its block.
         if (steps === null) isRevertible = false
-        else if (steps.length > 0) touched.push({ text: child, steps })
+        else if (steps.length > 0 && !isRemoved) touched.push({ text: child, steps })
       } else if (child instanceof Y.XmlElement) {
         const insertedBy = child.getAttribute(INSERTED_BY_ATTR)
         const deletedBy = child.getAttribute(DELETED_BY_ATTR)
@@ -54,24 +61,43 @@ export function applyDecisionToText(
           else isRevertible = false
           child.removeAttribute(key)
         }
-        if (isDecided(insertedBy)) {
-          if (decision === 'accept') clear(INSERTED_BY_ATTR, insertedBy)
-          else removals.push({ parent: node, element: child })
+        const remove = () => {
+          removals.push({ parent: node, element: child })
+          if (isRemoved) return
+          const block = savedBlock(child)
+          if (!block) isRevertible = false
+          else {
+            const steps = saved.get(node) ?? []
+            steps.push({ index: children.indexOf(child), block })
+            saved.set(node, steps)
+          }
         }
-        if (isDecided(deletedBy)) {
-          if (decision === 'accept') removals.push({ parent: node, element: child })
-          else clear(DELETED_BY_ATTR, deletedBy)
+        const isRemovedNow =
+          (isDecided(insertedBy) && decision === 'reject') ||
+          (isDecided(deletedBy) && decision === 'accept')
+        if (isRemovedNow) remove()
+        // A block that leaves the text keeps its attributes: it comes back as it was.
+        const isKept = !isRemoved && !isRemovedNow
+        if (isKept && isDecided(insertedBy) && decision === 'accept') {
+          clear(INSERTED_BY_ATTR, insertedBy)
         }
-        visit(child)
+        if (isKept && isDecided(deletedBy) && decision === 'reject') {
+          clear(DELETED_BY_ATTR, deletedBy)
+        }
+        visit(child, isRemoved || isRemovedNow)
       }
     }
   }
-  visit(doc.getXmlFragment(DRAFT_FRAGMENT))
+  visit(doc.getXmlFragment(DRAFT_FRAGMENT), false)
   for (const { parent, element } of removals) {
     const index = parent.toArray().indexOf(element)
     if (index >= 0) parent.delete(index, 1)
   }
-  if (removals.length > 0 || !isRevertible) return null
+  if (!isRevertible) return null
+  for (const [parent, steps] of saved) {
+    if (parent instanceof Y.XmlElement && parent._item?.deleted) continue
+    reversal.blocks.push({ ...parentAfter(parent), steps })
+  }
   for (const { text, steps } of touched) {
     const id = itemIdOf(text)
     const after = textRuns(text)

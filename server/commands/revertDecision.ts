@@ -19,8 +19,7 @@ const REFUSALS: Record<ReversalObstacle, { code: string; message: string }> = {
   },
   not_revertible: {
     code: 'decision_not_revertible',
-    message:
-      'This decision cannot be reverted: it was taken in bulk, or it removed a whole paragraph.',
+    message: 'This decision cannot be reverted: it was taken in bulk.',
   },
   built_on: {
     code: 'decision_built_on',

@@ -48,7 +48,7 @@ export const ProposalRecord = z.object({
   settledChange: z.object({ inserted: z.string(), deleted: z.string() }).optional(),
   /**
    * What a single accept or reject did to the text, kept to revert it (issue 14); absent for
-   * bulk decisions and for decisions that removed a whole block, which are not reverted.
+   * bulk decisions, which are not reverted.
    */
   reversal: DecisionReversal.optional(),
 })

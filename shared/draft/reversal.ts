@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
+import { DRAFT_FRAGMENT } from './names.ts'
 
 /**
  * What a single decision keeps so that it can be taken back (issue 14), and the one rule that
@@ -40,6 +41,20 @@ const TextStep = z.union([
   }),
 ])
 
+/** A block as it was, to be made again whole: its attributes, its texts and its blocks. */
+export type SavedBlock = {
+  nodeName: string
+  attributes: Record<string, unknown>
+  children: ({ runs: DeltaRun[] } | SavedBlock)[]
+}
+const SavedBlock: z.ZodType<SavedBlock> = z.lazy(() =>
+  z.object({
+    nodeName: z.string(),
+    attributes: z.record(z.string(), z.unknown()),
+    children: z.array(z.union([z.object({ runs: z.array(DeltaRun) }), SavedBlock])),
+  }),
+)
+
 export const DecisionReversal = z.object({
   texts: z.array(
     z.object({
@@ -56,6 +71,21 @@ export const DecisionReversal = z.object({
     }),
   ),
   blockAttributes: z.array(z.object({ block: ItemId, key: z.string(), value: z.unknown() })),
+  /**
+   * Whole blocks the decision removed, per parent (null: the draft's root): the parent's
+   * children as the decision left them, and the blocks to put back, at their indices before
+   * the decision, ascending.
+   */
+  blocks: z
+    .array(
+      z.object({
+        parent: ItemId.nullable(),
+        after: z.array(ItemId),
+        ends: z.record(z.string(), z.number().int()),
+        steps: z.array(z.object({ index: z.number().int(), block: SavedBlock })),
+      }),
+    )
+    .default([]),
 })
 export type DecisionReversal = z.infer<typeof DecisionReversal>
 
@@ -78,18 +108,18 @@ export function textRuns(text: Y.XmlText): DeltaRun[] | null {
 }
 
 /** Per Yjs client, the end of the clocks of a text's items, tombstones included. */
-export function itemEnds(text: Y.XmlText): Record<string, number> {
+export function itemEnds(type: { _start: Y.Item | null }): Record<string, number> {
   const ends: Record<string, number> = {}
-  for (let item = text._start; item !== null; item = item.right) {
+  for (let item = type._start; item !== null; item = item.right) {
     const end = item.id.clock + item.length
     ends[item.id.client] = Math.max(ends[item.id.client] ?? 0, end)
   }
   return ends
 }
 
-/** Whether a text holds an item made after `ends` was read. */
-function hasLaterItem(text: Y.XmlText, ends: Record<string, number>): boolean {
-  for (let item = text._start; item !== null; item = item.right) {
+/** Whether a text or a block's children hold an item made after `ends` was read. */
+function hasLaterItem(type: { _start: Y.Item | null }, ends: Record<string, number>): boolean {
+  for (let item = type._start; item !== null; item = item.right) {
     if (item.id.clock + item.length > (ends[item.id.client] ?? 0)) return true
   }
   return false
@@ -143,6 +173,11 @@ export function reversalObstacle(
   for (const { block } of reversal.blockAttributes) {
     if (!(typeAt(doc, block) instanceof Y.XmlElement)) return 'built_on'
   }
+  for (const { parent, after, ends } of reversal.blocks) {
+    const live = parentAt(doc, parent)
+    if (!live || hasLaterItem(live, ends)) return 'built_on'
+    if (!isSameValue(childIds(live), after)) return 'built_on'
+  }
   // An attribute set again since (the block re-proposed) is checked after the texts: a block
   // whose attribute changed had a transaction of its own on it.
   for (const { block, key } of reversal.blockAttributes) {
@@ -165,7 +200,80 @@ export function applyReversal(doc: Y.Doc, reversal: DecisionReversal): void {
   }
   for (const { block, key, value } of reversal.blockAttributes) {
     const element = typeAt(doc, block) as Y.XmlElement
+    // y-prosemirror stores object attributes; Yjs's typings only know strings.
     element.setAttribute(key, value as string)
+  }
+  for (const { parent, steps } of reversal.blocks) {
+    const live = parentAt(doc, parent) as Y.XmlElement | Y.XmlFragment
+    for (const { index, block } of steps) live.insert(index, [rebuilt(block)])
+  }
+}
+
+/** A block's parent by its id, or the draft's root; null if it is gone. */
+function parentAt(
+  doc: Y.Doc,
+  id: { client: number; clock: number } | null,
+): Y.XmlElement | Y.XmlFragment | null {
+  if (id === null) return doc.getXmlFragment(DRAFT_FRAGMENT)
+  const type = typeAt(doc, id)
+  return type instanceof Y.XmlElement ? type : null
+}
+
+/** The ids of the children a parent shows now. */
+const childIds = (parent: Y.XmlElement | Y.XmlFragment) =>
+  parent
+    .toArray()
+    .map((child) => itemIdOf(child))
+    .filter((id) => id !== null)
+
+/** A block as it is, to be made again whole (see `rebuilt`); null if it holds an inline node. */
+export function savedBlock(element: Y.XmlElement): SavedBlock | null {
+  const children: SavedBlock['children'] = []
+  for (const child of element.toArray()) {
+    if (child instanceof Y.XmlText) {
+      const runs = textRuns(child)
+      if (!runs) return null
+      children.push({ runs })
+    } else if (child instanceof Y.XmlElement) {
+      const saved = savedBlock(child)
+      if (!saved) return null
+      children.push(saved)
+    } else {
+      return null
+    }
+  }
+  return { nodeName: element.nodeName, attributes: element.getAttributes(), children }
+}
+
+function rebuilt(saved: SavedBlock): Y.XmlElement {
+  const element = new Y.XmlElement(saved.nodeName)
+  for (const [key, value] of Object.entries(saved.attributes)) {
+    element.setAttribute(key, value as string)
+  }
+  element.insert(
+    0,
+    saved.children.map((child) => {
+      if ('runs' in child) {
+        const text = new Y.XmlText()
+        text.applyDelta(child.runs)
+        return text
+      }
+      return rebuilt(child)
+    }),
+  )
+  return element
+}
+
+/** What `reversal.blocks` keeps of one parent once the decision has run. */
+export function parentAfter(parent: Y.XmlElement | Y.XmlFragment): {
+  parent: { client: number; clock: number } | null
+  after: { client: number; clock: number }[]
+  ends: Record<string, number>
+} {
+  return {
+    parent: parent instanceof Y.XmlElement ? itemIdOf(parent) : null,
+    after: childIds(parent),
+    ends: itemEnds(parent),
   }
 }
 

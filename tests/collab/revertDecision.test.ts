@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { ActivityPage } from '../../shared/activity.ts'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
-import { deletionKey, textRuns, type ProposalRecord } from '../../shared/draft/index.ts'
+import { deletionKey, savedBlock, textRuns, type ProposalRecord } from '../../shared/draft/index.ts'
 import { ApiClient, startTestServer } from '../helpers/accounts.ts'
 import { expectStoredAsLive } from '../helpers/storedAsLive.ts'
 import { blockByUid, clientsOf, eventually, textOf } from '../helpers/wsClients.ts'
@@ -148,6 +148,69 @@ describe('reverting a decision', () => {
     const stored = await storedDoc()
     expect(runsOf(stored, 'obj-06-a')).toEqual(one.before)
     expect(runsOf(stored, 'obj-06-b')).toEqual(other.before)
+    await expectStoredAsLive(server.context, draftRoomName(NID))
+  })
+
+  it('puts back a rejected new paragraph and a deleted one, whole and marked', async () => {
+    const added = 'fra-rev-par'
+    const removed = 'fra-rev-drop'
+    const fra = await clients.connect('fra')
+    const section = () => fra.doc.getXmlFragment('default').get(0) as Y.XmlElement
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.setAttribute('uid', 'rev-new-par')
+    // y-prosemirror stores object attributes; Yjs's typings only know strings.
+    paragraph.setAttribute('insertedBy', ref(added, 'FRA') as unknown as string)
+    const text = new Y.XmlText()
+    text.insert(0, 'Un paragraphe nouveau.', { insertion: ref(added, 'FRA') })
+    paragraph.insert(0, [text])
+    section().insert(3, [paragraph])
+    const dropped = section().get(5) as Y.XmlElement
+    dropped.setAttribute('deletedBy', ref(removed, 'FRA') as unknown as string)
+    const before = savedBlock(section())
+    await eventually(async () => {
+      expect((await act('che', added, 'comment', { text: 'Vu.' })).body.status).toBe('open')
+      expect((await act('che', removed, 'comment', { text: 'Vu.' })).body.status).toBe('open')
+    })
+
+    expect((await act('che', added, 'reject')).status).toBe(200)
+    expect((await act('che', removed, 'accept')).status).toBe(200)
+    await eventually(() => expect(section().length).toBe(before!.children.length - 2))
+    // The later decision first: the earlier one was taken in the same section.
+    expect((await act('che', added, 'revert')).body.error?.code).toBe('decision_built_on')
+    expect((await act('che', removed, 'revert')).status).toBe(200)
+    // Put back whole, still proposed for deletion; the rejected new paragraph stays out.
+    const withoutAdded = {
+      ...before!,
+      children: before!.children.filter(
+        (child) => !('attributes' in child) || child.attributes.uid !== 'rev-new-par',
+      ),
+    }
+    await eventually(() => expect(savedBlock(section())).toEqual(withoutAdded))
+    expect(
+      savedBlock((await storedDoc()).getXmlFragment('default').get(0) as Y.XmlElement),
+    ).toEqual(withoutAdded)
+    expect((await act('che', added, 'revert')).body.error?.code).toBe('decision_built_on')
+
+    // Alone in its section, a rejected new paragraph comes back.
+    const alone = 'fra-rev-alone'
+    const other = fra.doc.getXmlFragment('default').get(1) as Y.XmlElement
+    const fresh = new Y.XmlElement('paragraph')
+    fresh.setAttribute('uid', 'rev-alone-par')
+    fresh.setAttribute('insertedBy', ref(alone, 'FRA') as unknown as string)
+    const freshText = new Y.XmlText()
+    freshText.insert(0, 'Seul.', { insertion: ref(alone, 'FRA') })
+    fresh.insert(0, [freshText])
+    other.insert(1, [fresh])
+    const otherBefore = savedBlock(other)
+    await eventually(async () =>
+      expect((await act('che', alone, 'comment', { text: 'Vu.' })).body.status).toBe('open'),
+    )
+    expect((await act('che', alone, 'reject')).status).toBe(200)
+    await eventually(() => expect(savedBlock(other)).not.toEqual(otherBefore))
+    expect((await act('mex', alone, 'revert')).status).toBe(200)
+    await eventually(() => expect(savedBlock(other)).toEqual(otherBefore))
+    const stored = (await storedDoc()).getXmlFragment('default').get(1) as Y.XmlElement
+    expect(savedBlock(stored)).toEqual(otherBefore)
     await expectStoredAsLive(server.context, draftRoomName(NID))
   })
 

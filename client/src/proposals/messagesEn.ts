@@ -61,7 +61,7 @@ export const proposalsEn: ProposalMessages = {
   revertDecision: 'Revert decision',
   revertRefused: {
     built_on: 'The text has changed here since the decision: it can no longer be reverted.',
-    not_revertible: 'Decided in bulk, or a whole paragraph removed: this decision is final.',
+    not_revertible: 'Decided in bulk: this decision is final.',
   },
   acceptAll: 'Accept all (filtered)',
   rejectAll: 'Reject all (filtered)',

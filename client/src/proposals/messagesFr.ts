@@ -64,8 +64,7 @@ export const proposalsFr: ProposalMessages = {
   revertRefused: {
     built_on:
       'Le texte a changé à cet endroit depuis la décision\u00a0: elle ne peut plus être annulée.',
-    not_revertible:
-      'Décision groupée, ou paragraphe entier supprimé\u00a0: cette décision est définitive.',
+    not_revertible: 'Décision groupée\u00a0: cette décision est définitive.',
   },
   acceptAll: 'Accepter tout (filtré)',
   rejectAll: 'Rejeter tout (filtré)',
