@@ -13,6 +13,11 @@ export const PresentedProposal = ProposalRecord.extend({
   blockLabel: z.string().nullable(),
   inserted: z.string(),
   deleted: z.string(),
+  /**
+   * Why its decision cannot be reverted now (`not_decided`, `not_revertible`, `built_on`), or
+   * null when a co-facilitator may revert it (the rule of `shared/draft/reversal.ts`).
+   */
+  reversalObstacle: z.enum(['not_decided', 'not_revertible', 'built_on']).nullable(),
 })
 export type PresentedProposal = z.infer<typeof PresentedProposal>
 

@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import type { ActivityPage } from '../../shared/activity.ts'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
 import { deletionKey, savedBlock, textRuns, type ProposalRecord } from '../../shared/draft/index.ts'
+import type { PresentedProposal } from '../../shared/proposals.ts'
 import { ApiClient, startTestServer } from '../helpers/accounts.ts'
 import { expectStoredAsLive } from '../helpers/storedAsLive.ts'
 import { blockByUid, clientsOf, eventually, textOf } from '../helpers/wsClients.ts'
@@ -221,12 +222,25 @@ describe('reverting a decision', () => {
       text.insert(0, 'Dès que possible, ', { insertion: ref(id, 'FRA') })
     })
     expect((await act('che', id, 'accept')).status).toBe(200)
+    const listed = await api.che.json<{ proposals: PresentedProposal[] }>(
+      'GET',
+      `/api/negotiations/${NID}/proposals?delegation=FRA`,
+    )
+    expect(listed.body.proposals.find((p) => p.id === id)?.reversalObstacle).toBeNull()
     const mar = await clients.connect('mar')
     await eventually(() =>
       expect(textOf(blockByUid(mar.doc, 'obj-07-b')).toString()).toContain('Dès'),
     )
     textOf(blockByUid(mar.doc, 'obj-07-b')).insert(30, 'vraiment ', {
       insertion: ref(later, 'MAR'),
+    })
+    // The API says so with the record, as the card does.
+    await eventually(async () => {
+      const { body } = await api.che.json<{ proposals: PresentedProposal[] }>(
+        'GET',
+        `/api/negotiations/${NID}/proposals?delegation=FRA`,
+      )
+      expect(body.proposals.find((p) => p.id === id)?.reversalObstacle).toBe('built_on')
     })
     await eventually(async () => {
       const refused = await act('che', id, 'revert')
