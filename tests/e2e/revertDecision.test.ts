@@ -143,5 +143,34 @@ describe('decisions taken back, and only on purpose', () => {
     )
     expect(refused.status).toBe(409)
     expect(refused.body.error.code).toBe('decision_built_on')
+
+    // The same card in English.
+    await che.page.getByTestId('language-switch').click()
+    await retryableAssertion(async () =>
+      expect(await card.getByTestId('proposal-revert').textContent()).toBe('Revert decision'),
+    )
+    expect(await card.getByTestId('proposal-revert-hint').textContent()).toContain('changed')
+    await screenshot(che, 'built-on-en')
+    await che.page.getByTestId('language-switch').click()
+  })
+
+  it('says what a bulk decision will do, counted by the server, before it runs', async () => {
+    const chePanel = new ProposalsPanel(che)
+    await chePanel.filter('status', 'open')
+    await chePanel.filter('delegation', 'FRA')
+    const open = (await chePanel.list()).map((p) => p.id)
+    expect(open.length).toBeGreaterThanOrEqual(2)
+    await chePanel.root.getByTestId('bulk-reject').click()
+    const detail = chePanel.root.getByTestId('bulk-detail')
+    await detail.waitFor()
+    expect(await detail.textContent()).toMatch(
+      new RegExp(`^\\(FRA ${open.length} · .*(objectif|objective) 11(\u00a0)?: 1`),
+    )
+    await chePanel.root.scrollIntoViewIfNeeded()
+    await screenshot(che, 'bulk-preview')
+    // Asking decided nothing.
+    await che.page.getByRole('button', { name: /^(Annuler|Cancel)$/ }).click()
+    expect((await chePanel.list()).map((p) => p.id)).toEqual(open)
+    expect((await proposalWith(' et sans frais')).status).toBe('open')
   })
 })
