@@ -11,6 +11,8 @@ export const ACTIVITY_ACTIONS = [
   'proposal.made',
   'proposal.accept',
   'proposal.reject',
+  /** A co-facilitator took a single accept or reject back. */
+  'proposal.revert',
   'proposal.withdraw',
   'proposal.support',
   'proposal.unsupport',

@@ -14,10 +14,12 @@ export type ProposalEvent =
   | { type: 'reopen'; commentId: string }
   | { type: 'withdraw'; delegation: string }
   | { type: 'accept' | 'reject'; decidedBy: { userId: number; name: string }; note: string | null }
+  /** A co-facilitator takes a single accept or reject back: the proposal is open again. */
+  | { type: 'revert' }
 
 export class ProposalTransitionError extends Error {
   constructor(
-    readonly code: 'not_open' | 'not_own' | 'own_proposal' | 'no_thread',
+    readonly code: 'not_open' | 'not_decided' | 'not_own' | 'own_proposal' | 'no_thread',
     message: string,
   ) {
     super(message)
@@ -34,11 +36,30 @@ function threadOf(record: ProposalRecord, commentId: string): ProposalComment {
   return thread
 }
 
+/** A decided proposal open again, as it was before the decision; its comments stay. */
+function reopened(record: ProposalRecord): ProposalRecord {
+  if (record.status !== 'accepted' && record.status !== 'rejected') {
+    throw new ProposalTransitionError('not_decided', `The proposal is ${record.status}.`)
+  }
+  const next: ProposalRecord = {
+    ...record,
+    status: 'open',
+    decidedAt: null,
+    decidedBy: null,
+    decisionNote: null,
+  }
+  // Its marks are in the text again: what it changes is read from there, not kept.
+  delete next.settledChange
+  delete next.reversal
+  return next
+}
+
 export function transitionProposal(
   record: ProposalRecord,
   event: ProposalEvent,
   now: Date,
 ): ProposalRecord {
+  if (event.type === 'revert') return reopened(record)
   // Comments stay open after the decision: they become the history of it.
   if (!AT_ANY_TIME.has(event.type) && record.status !== 'open') {
     throw new ProposalTransitionError('not_open', `The proposal is ${record.status}.`)

@@ -44,7 +44,8 @@ export async function withDraftRoom<T>(
 /** Actions that change the text, refused while it is frozen (silence procedure, adoption). */
 const CHANGES_TEXT = new Set<ProposalAction>(['accept', 'reject', 'withdraw'])
 
-function refuseIfFrozen(context: AppContext, negotiationId: string): void {
+/** Refuses (409 `frozen`) while a silence procedure runs or the text was adopted. */
+export function refuseIfFrozen(context: AppContext, negotiationId: string): void {
   if (context.silence.isFrozen(negotiationId)) {
     throw conflict('The text is frozen: a silence procedure runs, or it was adopted.', 'frozen')
   }
@@ -130,17 +131,19 @@ export async function actOnProposal(props: {
       next = { ...current, rationale: props.text ?? '' }
     }
     if (CHANGES_TEXT.has(action)) next = withSettledChange(room, next)
-    room.transactAsServer(() => {
-      proposalsMap(room.doc).set(proposalId, next)
+    return room.transactAsServer(() => {
       if (action === 'accept' || action === 'reject' || action === 'withdraw') {
-        applyDecisionToText(
+        const reversal = applyDecisionToText(
           room.doc,
           new Set([proposalId]),
           action === 'accept' ? 'accept' : 'reject',
         )
+        // A single decision keeps what takes it back (a withdrawal is the delegation's own).
+        if (reversal && action !== 'withdraw') next = { ...next, reversal }
       }
+      proposalsMap(room.doc).set(proposalId, next)
+      return next
     })
-    return next
   })
   await context.audit.record({
     negotiationId,
@@ -164,6 +167,8 @@ export async function decideProposals(props: {
   decision: 'accept' | 'reject'
   delegation?: string
   objectiveUid?: string
+  /** Only choose: the records that the decision would take, nothing decided or audited. */
+  isDryRun?: boolean
 }): Promise<ProposalRecord[]> {
   const { context, actor, role, negotiationId, decision } = props
   if (!roleAllows(role, 'decide')) throw forbidden('Only the co-facilitators decide on proposals.')
@@ -176,6 +181,7 @@ export async function decideProposals(props: {
         (!props.delegation || p.delegation === props.delegation) &&
         (!props.objectiveUid || p.objectiveUid === props.objectiveUid),
     )
+    if (props.isDryRun) return chosen
     const event: ProposalEvent = {
       type: decision,
       decidedBy: { userId: actor.userId, name: actor.displayName },
@@ -191,6 +197,7 @@ export async function decideProposals(props: {
     })
     return next
   })
+  if (props.isDryRun) return decided
   // One event per proposal, so that each delegation's history and activity hold its own; the
   // bulk id ties them together (the activity feed shows them as one decision).
   const bulkId = `bulk-${randomUUID()}`
@@ -225,7 +232,8 @@ function withSettledChange(
   return change ? { ...record, settledChange: presentChange(change) } : record
 }
 
-function transitionOrConflict(
+/** The record after `event`; a transition not allowed becomes a 403 or a 409. */
+export function transitionOrConflict(
   record: ProposalRecord,
   event: ProposalEvent,
   now: Date,

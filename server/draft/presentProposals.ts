@@ -7,6 +7,7 @@ import {
   INSERTED_BY_ATTR,
   INSERTION_MARK,
   ProposalRef,
+  reversalObstacle,
   type ProposalRecord,
   DRAFT_FRAGMENT,
 } from '../../shared/draft/index.ts'
@@ -79,6 +80,7 @@ export function presentProposals(
       objective: objective?.kind === 'objective' ? objective.objective : null,
       blockLabel: block && block.kind !== 'objective' ? block.label : null,
       ...(change ? presentChange(change) : (record.settledChange ?? { inserted: '', deleted: '' })),
+      reversalObstacle: reversalObstacle(doc, record.status, record.reversal),
     }
   })
 }

@@ -5,6 +5,7 @@ import { numberDraft } from '../../shared/numbering.ts'
 import { PROPOSAL_ID_PATTERN, PROPOSAL_STATUSES } from '../../shared/draft/index.ts'
 import {
   BulkDecisionRequest,
+  bulkPreviewOf,
   ProposalCommandRequest,
   type PresentedProposal,
 } from '../../shared/proposals.ts'
@@ -14,6 +15,7 @@ import {
   decideProposals,
   type ProposalAction,
 } from '../commands/proposalCommands.ts'
+import { revertDecision } from '../commands/revertDecision.ts'
 import type { AppContext } from '../context.ts'
 import { presentProposals } from '../draft/presentProposals.ts'
 import { readDocument } from '../draft/readDraft.ts'
@@ -65,14 +67,18 @@ export function proposalRoutes(context: AppContext): Router {
       response,
     )
     const body = parseBody(BulkDecisionRequest, request.body)
+    const doc = await readDocument({
+      name: draftRoomName(negotiation.id),
+      rooms: context.rooms,
+      store: context.store,
+    })
+    const numbering = numberDraft(draftJSONOf(doc))
+    const objectiveNumberOf = (uid: string) => {
+      const number = numbering.get(uid)
+      return number?.kind === 'objective' ? number.objective : null
+    }
     let objectiveUid: string | undefined
     if (typeof body.objective === 'number') {
-      const doc = await readDocument({
-        name: draftRoomName(negotiation.id),
-        rooms: context.rooms,
-        store: context.store,
-      })
-      const numbering = numberDraft(draftJSONOf(doc))
       objectiveUid = [...numbering].find(
         ([, n]) => n.kind === 'objective' && n.objective === body.objective,
       )?.[0]
@@ -80,7 +86,7 @@ export function proposalRoutes(context: AppContext): Router {
     } else {
       objectiveUid = body.objective
     }
-    const decided = await decideProposals({
+    const chosen = await decideProposals({
       context,
       actor,
       role,
@@ -88,8 +94,27 @@ export function proposalRoutes(context: AppContext): Router {
       decision: body.decision,
       delegation: body.delegation,
       objectiveUid,
+      isDryRun: body.dryRun ?? false,
     })
-    response.json({ decided: decided.map((p) => p.id) })
+    const preview = bulkPreviewOf(chosen, objectiveNumberOf)
+    response.json({ decided: body.dryRun ? [] : chosen.map((p) => p.id), preview })
+  })
+
+  router.post('/negotiations/:nid/proposals/:pid/revert', async (request, response) => {
+    const { negotiation, actor, role } = await loadNegotiation(
+      context,
+      request.params.nid,
+      response,
+    )
+    if (!PROPOSAL_ID_PATTERN.test(request.params.pid)) throw badRequest('Invalid proposal id.')
+    const record = await revertDecision({
+      context,
+      actor,
+      role,
+      negotiationId: negotiation.id,
+      proposalId: request.params.pid,
+    })
+    response.json(record)
   })
 
   router.post('/negotiations/:nid/proposals/:pid/:action', async (request, response) => {

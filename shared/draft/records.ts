@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DecisionReversal } from './reversal.ts'
 
 /**
  * A proposal's record (DESIGN.md section 3): written by the server only, in the proposals map
@@ -45,5 +46,10 @@ export const ProposalRecord = z.object({
    * then leave the text, and its history must still say what it was.
    */
   settledChange: z.object({ inserted: z.string(), deleted: z.string() }).optional(),
+  /**
+   * What a single accept or reject did to the text, kept to revert it (issue 14); absent for
+   * bulk decisions, which are not reverted.
+   */
+  reversal: DecisionReversal.optional(),
 })
 export type ProposalRecord = z.infer<typeof ProposalRecord>

@@ -296,7 +296,7 @@ describe('tracked proposals, from a delegation to the co-facilitators', () => {
     await chePanel.root.getByTestId('bulk-reject').click()
     // Before it runs, the decision says whose proposals it touches, and where.
     expect(await chePanel.root.getByTestId('bulk-detail').textContent()).toMatch(
-      /\(BRA 1 · (dans 1 objectif|in 1 objective)\)/,
+      /\(BRA 1 · (objectif 15\u00a0: 1|objective 15: 1)\)/,
     )
     await chePanel.root.getByTestId('bulk-confirm').click()
     await retryableAssertion(async () =>

@@ -27,6 +27,8 @@ interface HttpCase {
   expected: Record<ActorName, number>
   /** The delegation whose fresh open proposal the action is tried on. */
   proposalOf?: 'FRA' | 'MAR'
+  /** Accepted by a co-facilitator before the action is tried (for reverting). */
+  isDecided?: boolean
 }
 
 const DECIDE = { anonymous: 401, stranger: 404, secretariat: 403, che: 200, fra: 403, iom: 403 }
@@ -94,6 +96,13 @@ const HTTP_CASES: HttpCase[] = [
     action: 'reject a proposal',
     request: onProposal('reject'),
     proposalOf: 'MAR',
+    expected: DECIDE,
+  },
+  {
+    action: 'revert a decision',
+    request: onProposal('revert'),
+    proposalOf: 'MAR',
+    isDecided: true,
     expected: DECIDE,
   },
   {
@@ -301,6 +310,13 @@ describe('permission matrix', () => {
       const outcomes = {} as Record<ActorName, number>
       for (const actor of ACTORS) {
         const proposalId = testCase.proposalOf ? await freshProposal(testCase.proposalOf) : 'none00'
+        if (testCase.isDecided) {
+          const accepted = await clients.che.json(
+            'POST',
+            `/api/negotiations/${NID}/proposals/${proposalId}/accept`,
+          )
+          expect(accepted.status).toBe(200)
+        }
         const { method, path, body } = testCase.request({
           userId: await throwawayUser(),
           proposalId,

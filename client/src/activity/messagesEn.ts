@@ -26,6 +26,8 @@ export const activityEn: ActivityMessages = {
     'proposal.made': (w) => `${w.actor} proposed a change`,
     'proposal.accept': (w) => `${w.actor} accepted ${ofOwner(w.owner, w.count)}`,
     'proposal.reject': (w) => `${w.actor} rejected ${ofOwner(w.owner, w.count)}`,
+    'proposal.revert': (w) =>
+      `${w.actor} reverted the decision on ${ofOwner(w.owner, w.count)}, open again`,
     'proposal.withdraw': (w) => `${w.actor} withdrew ${ofOwner(w.owner, w.count)}`,
     'proposal.support': (w) => `${w.actor} supported ${ofOwner(w.owner, w.count)}`,
     'proposal.unsupport': (w) => `${w.actor} withdrew its support for ${ofOwner(w.owner, w.count)}`,

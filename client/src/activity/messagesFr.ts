@@ -26,6 +26,8 @@ export const activityFr: ActivityMessages = {
     'proposal.made': (w) => `${w.actor} a proposé une modification`,
     'proposal.accept': (w) => `${w.actor} a accepté ${ofOwner(w.owner, w.count)}`,
     'proposal.reject': (w) => `${w.actor} a rejeté ${ofOwner(w.owner, w.count)}`,
+    'proposal.revert': (w) =>
+      `${w.actor} a annulé la décision sur ${ofOwner(w.owner, w.count)}, de nouveau ouverte`,
     'proposal.withdraw': (w) => `${w.actor} a retiré ${ofOwner(w.owner, w.count)}`,
     'proposal.support': (w) => `${w.actor} a appuyé ${ofOwner(w.owner, w.count)}`,
     'proposal.unsupport': (w) => `${w.actor} a retiré son appui à ${ofOwner(w.owner, w.count)}`,

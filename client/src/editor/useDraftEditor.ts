@@ -12,6 +12,7 @@ import { DraftNumbering } from './numberingPlugin.ts'
 import { DraftCommands } from './DraftCommands.ts'
 import { numberingLabels } from './numberingLabels.ts'
 import { useSuggestingExtensions, useSuggestingMode } from './suggesting/useSuggesting.ts'
+import { useUndoKeepsDecisions } from './undoKeepsDecisions.ts'
 
 interface DraftEditorOptions {
   session: CollabSession
@@ -29,7 +30,8 @@ interface DraftEditorOptions {
 
 /**
  * The Tiptap editor of the live draft, bound to the session's Yjs document. No UndoRedo:
- * Collaboration brings its own undo, which only undoes this user's changes.
+ * Collaboration brings its own undo, which only undoes this user's changes, and never reaches
+ * back past a decision (`useUndoKeepsDecisions`).
  */
 export function useDraftEditor({
   session,
@@ -83,6 +85,7 @@ export function useDraftEditor({
   )
 
   useSuggestingMode(editor, proposer, mayEditDirectly)
+  useUndoKeepsDecisions(editor, session.doc)
 
   useEffect(() => {
     coFacilitatorsLabel.current = t.coFacilitatorsShort

@@ -54,6 +54,7 @@ function isSameItem(a: ProposalItemProps, b: ProposalItemProps): boolean {
     a.view.isInText === b.view.isInText &&
     a.view.objective === b.view.objective &&
     a.view.objectiveUid === b.view.objectiveUid &&
+    a.view.reversalObstacle === b.view.reversalObstacle &&
     isSameChange(a.view.change, b.view.change)
   )
 }
@@ -118,6 +119,12 @@ export const ProposalItem = memo(function ProposalItem({
   }, [isSelected])
 
   const isOpen = record.status === 'open'
+  const isDecided = record.status === 'accepted' || record.status === 'rejected'
+  const revertRefusal =
+    view.reversalObstacle === 'built_on' || view.reversalObstacle === 'not_revertible'
+      ? t.revertRefused[view.reversalObstacle]
+      : null
+  const revertHintId = `revert-hint-${record.id}`
   const isOwn = rights.proposer !== null && record.delegation === rights.proposer
   const hasSupported = rights.proposer !== null && record.supporters.includes(rights.proposer)
 
@@ -246,7 +253,25 @@ export const ProposalItem = memo(function ProposalItem({
             />
           </>
         )}
+        {isDecided && rights.may('decide') && (
+          <button
+            type="button"
+            className="proposal-action proposal-revert"
+            data-testid="proposal-revert"
+            disabled={isBusy || revertRefusal !== null}
+            title={revertRefusal ?? undefined}
+            aria-describedby={revertRefusal ? revertHintId : undefined}
+            onClick={() => void run('revert')}
+          >
+            {t.revertDecision}
+          </button>
+        )}
       </div>
+      {isDecided && rights.may('decide') && revertRefusal && (
+        <p className="proposal-revert-hint" id={revertHintId} data-testid="proposal-revert-hint">
+          {revertRefusal}
+        </p>
+      )}
       {form && (
         <ProposalTextForm
           testId="proposal-form"

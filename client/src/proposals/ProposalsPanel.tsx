@@ -1,10 +1,11 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Editor } from '@tiptap/react'
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../../shared/draft/index.ts'
 import { CompilationLinks } from './CompilationLinks.tsx'
 import { useProposalAtCaret } from './useProposalAtCaret.ts'
 import { goToProposal } from './goToProposal.ts'
-import { decideProposals } from './proposalActions.ts'
+import type { BulkPreview } from '../../../shared/proposals.ts'
+import { decideProposals, previewDecision, type BulkFilter } from './proposalActions.ts'
 import { ProposalItem } from './ProposalItem.tsx'
 import { proposerName } from './proposerName.ts'
 import type { ProposalMessages } from './messages.ts'
@@ -46,23 +47,20 @@ function matches(
 }
 
 /**
- * What a bulk decision will touch, said before it runs: how many open proposals of each
- * delegation, in how many objectives ("FRA 3, MAR 2 · in 2 objectives").
+ * What a bulk decision will touch, said before it runs, as the server counted it: how many
+ * open proposals of each delegation, and in each objective ("FRA 3, MAR 2 · objective 7: 4,
+ * objective 9: 1").
  */
-function bulkDetail(views: readonly ProposalView[], t: ProposalMessages): string {
-  const open = views.filter((view) => view.record.status === 'open')
-  const byDelegation = new Map<string, number>()
-  for (const view of open) {
-    const code = view.record.delegation
-    byDelegation.set(code, (byDelegation.get(code) ?? 0) + 1)
-  }
-  const objectives = new Set(open.map((view) => view.objective).filter((n) => n !== null)).size
-  const isOutsideToo = open.some((view) => view.objective === null)
-  const delegations = [...byDelegation]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, n]) => `${proposerName(code, t)} ${n}`)
+function bulkDetail(preview: BulkPreview, t: ProposalMessages): string {
+  const delegations = preview.byDelegation
+    .map(({ delegation, count }) => `${proposerName(delegation, t)} ${count}`)
     .join(', ')
-  return `(${delegations} · ${t.inObjectives(objectives, isOutsideToo)})`
+  const objectives = preview.byObjective
+    .map(({ objective, count }) =>
+      objective === null ? t.outsideCount(count) : t.objectiveCount(objective, count),
+    )
+    .join(', ')
+  return `(${delegations} · ${objectives})`
 }
 
 /**
@@ -101,8 +99,13 @@ export function ProposalsPanel({
   const [objective, setObjective] = useState<ObjectiveFilter>('all')
   const [delegation, setDelegation] = useState('all')
   const [status, setStatus] = useState<StatusFilter>('open')
-  const [confirming, setConfirming] = useState<'accept' | 'reject' | null>(null)
+  const [confirming, setConfirming] = useState<{
+    decision: 'accept' | 'reject'
+    preview: BulkPreview
+  } | null>(null)
   const [bulkError, setBulkError] = useState<string | null>(null)
+  // A preview counts what the filters chose when it was asked: new filters, new question.
+  useEffect(() => setConfirming(null), [objective, delegation, status])
 
   // An open proposal whose author has removed all its text is no change any more.
   const listed = useMemo(
@@ -132,17 +135,32 @@ export function ProposalsPanel({
   const mayDecideAll =
     rights.may('decide') && objective !== OUTSIDE && (status === 'open' || status === 'all')
 
+  const bulkFilter = (decision: 'accept' | 'reject'): BulkFilter => ({
+    decision,
+    ...(delegation !== 'all' ? { delegation } : {}),
+    ...(typeof objective === 'number' ? { objective } : {}),
+  })
+  const failed = (failure: unknown) =>
+    setBulkError(t.actionFailed(failure instanceof Error ? failure.message : String(failure)))
+  // The server says what the decision would take before the co-facilitator confirms it.
+  const askToDecideAll = async (decision: 'accept' | 'reject') => {
+    setBulkError(null)
+    try {
+      setConfirming({
+        decision,
+        preview: await previewDecision(negotiationId, bulkFilter(decision)),
+      })
+    } catch (failure) {
+      failed(failure)
+    }
+  }
   const decideAll = async (decision: 'accept' | 'reject') => {
     setConfirming(null)
     setBulkError(null)
     try {
-      await decideProposals(negotiationId, {
-        decision,
-        ...(delegation !== 'all' ? { delegation } : {}),
-        ...(typeof objective === 'number' ? { objective } : {}),
-      })
+      await decideProposals(negotiationId, bulkFilter(decision))
     } catch (failure) {
-      setBulkError(t.actionFailed(failure instanceof Error ? failure.message : String(failure)))
+      failed(failure)
     }
   }
 
@@ -219,16 +237,17 @@ export function ProposalsPanel({
           {confirming ? (
             <>
               <span className="proposals-bulk-question">
-                {t.confirmAll(confirming, openCount)}{' '}
+                {t.confirmAll(confirming.decision, confirming.preview.total)}{' '}
                 <span className="proposals-bulk-detail" data-testid="bulk-detail">
-                  {bulkDetail(visible, t)}
+                  {bulkDetail(confirming.preview, t)}
                 </span>
               </span>
               <button
                 type="button"
                 className="proposal-action proposal-accept"
                 data-testid="bulk-confirm"
-                onClick={() => void decideAll(confirming)}
+                disabled={confirming.preview.total === 0}
+                onClick={() => void decideAll(confirming.decision)}
               >
                 {t.confirm}
               </button>
@@ -242,7 +261,7 @@ export function ProposalsPanel({
                 type="button"
                 className="proposal-action proposal-accept"
                 data-testid="bulk-accept"
-                onClick={() => setConfirming('accept')}
+                onClick={() => void askToDecideAll('accept')}
               >
                 {t.acceptAll}
               </button>
@@ -250,7 +269,7 @@ export function ProposalsPanel({
                 type="button"
                 className="proposal-action proposal-reject"
                 data-testid="bulk-reject"
-                onClick={() => setConfirming('reject')}
+                onClick={() => void askToDecideAll('reject')}
               >
                 {t.rejectAll}
               </button>

@@ -57,11 +57,16 @@ export interface ProposalMessages {
   withdraw: string
   accept: string
   reject: string
+  /** Takes a single accept or reject back: the proposal is open again. */
+  revertDecision: string
+  /** Why the decision cannot be reverted, shown beside the disabled button. */
+  revertRefused: Record<'built_on' | 'not_revertible', string>
   acceptAll: string
   rejectAll: string
   confirmAll: (decision: 'accept' | 'reject', n: number) => string
-  /** In how many objectives a bulk decision falls, and whether outside them too. */
-  inObjectives: (n: number, isOutsideToo: boolean) => string
+  /** How many proposals of a bulk decision fall in objective `n`, or outside the objectives. */
+  objectiveCount: (n: number, count: number) => string
+  outsideCount: (count: number) => string
   confirm: string
   actionFailed: (detail: string) => string
 

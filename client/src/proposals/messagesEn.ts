@@ -61,15 +61,15 @@ export const proposalsEn: ProposalMessages = {
   withdraw: 'Withdraw',
   accept: 'Accept',
   reject: 'Reject',
+  revertDecision: 'Revert decision',
+  revertRefused: {
+    built_on: 'The text has changed here since the decision: it can no longer be reverted.',
+    not_revertible: 'Decided in bulk: this decision is final.',
+  },
   acceptAll: 'Accept all (filtered)',
   rejectAll: 'Reject all (filtered)',
-  inObjectives: (n, isOutsideToo) =>
-    [
-      n === 1 ? 'in 1 objective' : n > 1 ? `in ${n} objectives` : '',
-      isOutsideToo ? 'outside the objectives' : '',
-    ]
-      .filter(Boolean)
-      .join(' and '),
+  objectiveCount: (n, count) => `objective ${n}: ${count}`,
+  outsideCount: (count) => `outside the objectives: ${count}`,
   confirmAll: (decision, n) =>
     `${decision === 'accept' ? 'Accept' : 'Reject'} ${n === 1 ? 'the open proposal' : `the ${n} open proposals`} of this filter?`,
   confirm: 'Confirm',

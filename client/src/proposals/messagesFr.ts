@@ -63,15 +63,16 @@ export const proposalsFr: ProposalMessages = {
   withdraw: 'Retirer',
   accept: 'Accepter',
   reject: 'Rejeter',
+  revertDecision: 'Annuler la décision',
+  revertRefused: {
+    built_on:
+      'Le texte a changé à cet endroit depuis la décision\u00a0: elle ne peut plus être annulée.',
+    not_revertible: 'Décision groupée\u00a0: cette décision est définitive.',
+  },
   acceptAll: 'Accepter tout (filtré)',
   rejectAll: 'Rejeter tout (filtré)',
-  inObjectives: (n, isOutsideToo) =>
-    [
-      n === 1 ? 'dans 1 objectif' : n > 1 ? `dans ${n} objectifs` : '',
-      isOutsideToo ? 'hors des objectifs' : '',
-    ]
-      .filter(Boolean)
-      .join(' et '),
+  objectiveCount: (n, count) => `objectif ${n}${NBSP}: ${count}`,
+  outsideCount: (count) => `hors des objectifs${NBSP}: ${count}`,
   confirmAll: (decision, n) =>
     `${decision === 'accept' ? 'Accepter' : 'Rejeter'} ${n <= 1 ? 'la proposition ouverte' : `les ${n} propositions ouvertes`} de ce filtre${NBSP}?`,
   confirm: 'Confirmer',

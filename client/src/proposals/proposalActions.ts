@@ -1,9 +1,18 @@
 import { ProposalRecord } from '../../../shared/draft/index.ts'
+import { BulkDecisionAnswer, type BulkPreview } from '../../../shared/proposals.ts'
 import { send, sendJson } from '../api/fetchJson.ts'
 
 /** What a user may do to one proposal through the API. */
 export type ProposalAction =
-  'accept' | 'reject' | 'withdraw' | 'support' | 'unsupport' | 'comment' | 'resolve' | 'reopen'
+  | 'accept'
+  | 'reject'
+  | 'revert'
+  | 'withdraw'
+  | 'support'
+  | 'unsupport'
+  | 'comment'
+  | 'resolve'
+  | 'reopen'
 
 const proposalsUrl = (negotiationId: string): string =>
   `/api/negotiations/${encodeURIComponent(negotiationId)}/proposals`
@@ -22,8 +31,27 @@ export const actOnProposal = (
     ProposalRecord,
   )
 
-/** Accepts or rejects every open proposal of a delegation and/or objective (or all). */
-export const decideProposals = (
+/** Which open proposals a bulk decision takes: of a delegation and/or objective, or all. */
+export interface BulkFilter {
+  decision: 'accept' | 'reject'
+  delegation?: string
+  objective?: number
+}
+
+/** Accepts or rejects every open proposal the filter takes. */
+export const decideProposals = (negotiationId: string, filter: BulkFilter): Promise<void> =>
+  send('POST', `${proposalsUrl(negotiationId)}/decide`, filter)
+
+/** What `decideProposals` would do, counted by the server (a dry run): nothing is decided. */
+export const previewDecision = async (
   negotiationId: string,
-  filter: { decision: 'accept' | 'reject'; delegation?: string; objective?: number },
-): Promise<void> => send('POST', `${proposalsUrl(negotiationId)}/decide`, filter)
+  filter: BulkFilter,
+): Promise<BulkPreview> =>
+  (
+    await sendJson(
+      'POST',
+      `${proposalsUrl(negotiationId)}/decide`,
+      { ...filter, dryRun: true },
+      BulkDecisionAnswer,
+    )
+  ).preview

@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import type { Editor } from '@tiptap/react'
-import type { ProposalRecord } from '../../../shared/draft/index.ts'
+import {
+  reversalObstacle,
+  type ProposalRecord,
+  type ReversalObstacle,
+} from '../../../shared/draft/index.ts'
 import { numberingKey } from '../editor/numberingPlugin.ts'
 import { refreshWhenIdle } from '../editor/refreshWhenIdle.ts'
 import { proposalChanges, type ProposalChange } from './proposalChanges.ts'
@@ -17,6 +21,8 @@ export interface ProposalView {
   /** The current number of its objective, if it is in one. */
   objective: number | null
   objectiveUid: string | null
+  /** Why its decision cannot be reverted now (the server's rule), or null if it can. */
+  reversalObstacle: ReversalObstacle | null
 }
 
 // Records and text change at keystroke rate; the panel need not follow faster than this.
@@ -55,7 +61,14 @@ export function useProposals(doc: Y.Doc, editor: Editor): readonly ProposalView[
           (objectiveUid !== null ? numbers.get(objectiveUid) : undefined) ??
           change?.objective ??
           null
-        return { record, change, isInText: current !== null, objective, objectiveUid }
+        return {
+          record,
+          change,
+          isInText: current !== null,
+          objective,
+          objectiveUid,
+          reversalObstacle: reversalObstacle(doc, record.status, record.reversal),
+        }
       })
       next.sort(
         (a, b) =>
