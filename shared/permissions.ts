@@ -18,6 +18,8 @@ export const ABILITIES = [
   'withdraw',
   /** Accept or reject proposals. */
   'decide',
+  /** Mark a paragraph or action agreed ad referendum, or reopen it. */
+  'agreeAdRef',
   /** Publish or import a revision. */
   'publish',
   /** Start, extend or cancel a silence procedure. */
@@ -31,7 +33,16 @@ export type Ability = (typeof ABILITIES)[number]
 
 const ABILITIES_BY_ROLE: Record<Role, readonly Ability[]> = {
   secretariat: ['read', 'manage'],
-  coFacilitator: ['read', 'edit', 'propose', 'comment', 'decide', 'publish', 'runSilence'],
+  coFacilitator: [
+    'read',
+    'edit',
+    'propose',
+    'comment',
+    'decide',
+    'agreeAdRef',
+    'publish',
+    'runSilence',
+  ],
   delegation: ['read', 'propose', 'support', 'comment', 'withdraw', 'breakSilence'],
   observer: ['read'],
 }

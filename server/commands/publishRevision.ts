@@ -10,6 +10,8 @@ import { draftSchema, newUid } from '../../shared/schema/index.ts'
 import type { Actor } from '../auth/Actor.ts'
 import type { AppContext } from '../context.ts'
 import { readDocument } from '../draft/readDraft.ts'
+import { recordLastRevision } from '../draft/liveNumbering.ts'
+import { withDraftRoom } from './proposalCommands.ts'
 import { conflict } from '../errors.ts'
 import { isUniqueViolation } from '../storage/isUniqueViolation.ts'
 
@@ -64,6 +66,13 @@ export async function publishRevision(props: {
     yjs_state: Buffer.from(yjsState),
     content_hash: contentHash(contentJson),
   })
+  // Published from the draft, the revision consolidates its numbering (an imported text is
+  // not the draft's: its blocks are not the draft's blocks).
+  if (!props.imported) {
+    await withDraftRoom(context, negotiationId, (room) =>
+      room.transactAsServer(() => recordLastRevision(room.doc, symbol, content)),
+    )
+  }
   await context.audit.record({
     negotiationId,
     actor: props.actor,

@@ -14,6 +14,7 @@ import {
   Section,
   SectionTitle,
 } from './draftNodes.ts'
+import { AdRefAttribute } from './adRefAttribute.ts'
 import { PasteIntoStructure } from './pasteIntoStructure.ts'
 import { BlockProposals, Deletion, Insertion } from './proposalMarks.ts'
 import { UniqueUids } from './uniqueUids.ts'
@@ -34,6 +35,7 @@ export const draftExtensions: Extensions = [
   Insertion,
   Deletion,
   BlockProposals,
+  AdRefAttribute,
   Section,
   SectionTitle,
   Paragraph,

@@ -182,6 +182,7 @@ function ActivityEntry(props: {
     count: item.proposalIds.length,
     revision: item.revisionSymbol,
     deadline: item.deadline ? formatDateTime(item.deadline, language) : null,
+    block: item.blockLabel,
   })
   const [single] = item.proposalIds
   return (

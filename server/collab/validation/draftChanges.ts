@@ -23,7 +23,13 @@ export type DraftChange =
     }
   | { kind: 'textDeleted'; block: Y.XmlElement | null; attributes: TextAttributes }
   | { kind: 'blockInserted'; block: Y.XmlElement; parent: Y.XmlElement | null }
-  | { kind: 'blockDeleted'; nodeName: string; attributes: Record<string, unknown> }
+  | {
+      kind: 'blockDeleted'
+      nodeName: string
+      attributes: Record<string, unknown>
+      /** The attributes of the blocks that were inside it, deleted with it. */
+      inside: Record<string, unknown>[]
+    }
   | {
       kind: 'blockAttributeChanged'
       block: Y.XmlElement
@@ -153,6 +159,22 @@ function changedAttributes(
   return isChanged ? { before: changedBefore, after: changedAfter } : null
 }
 
+/** The attributes, before the transaction, of the blocks that were inside a deleted block. */
+function attributesInside(tr: Y.Transaction, block: Y.XmlElement): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = []
+  const visit = (parent: Y.XmlElement) => {
+    for (let item = parent._start; item !== null; item = item.right) {
+      if (!wasPresentBefore(tr, item)) continue
+      const child: unknown = item.content instanceof Y.ContentType ? item.content.type : null
+      if (!isXmlElement(child)) continue
+      found.push(attributesBefore(tr, child))
+      visit(child)
+    }
+  }
+  visit(block)
+  return found
+}
+
 /** Every run of a text as it is now (for text the transaction created whole). */
 function insertedText(
   tr: Y.Transaction,
@@ -182,6 +204,7 @@ function childChanges(tr: Y.Transaction, parent: Y.XmlElement | Y.XmlFragment): 
         kind: 'blockDeleted',
         nodeName: child.nodeName,
         attributes: attributesBefore(tr, child),
+        inside: attributesInside(tr, child),
       })
     } else if (child instanceof Y.XmlText) {
       changes.push(...textChanges(tr, child, block).filter((c) => c.kind === 'textDeleted'))
