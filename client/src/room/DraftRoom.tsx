@@ -14,7 +14,7 @@ import { ConnectionBanner } from '../feedback/ConnectionBanner.tsx'
 import { Toasts } from '../feedback/Toasts.tsx'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { usePolicies } from '../api/usePolicies.ts'
-import { mayWriteText } from '../auth/abilities.ts'
+import { may, mayWriteText } from '../auth/abilities.ts'
 import { presenceOf } from '../auth/presence.ts'
 import { colorsOf } from '../../../shared/presence.ts'
 import { useAccessGuard } from '../auth/useAccessGuard.ts'
@@ -33,6 +33,7 @@ import { ActivityPanel } from '../activity/ActivityPanel.tsx'
 import { useActivityNews } from '../activity/useActivityNews.ts'
 import { BlockHistoryPanel } from '../history/BlockHistoryPanel.tsx'
 import { HistoryButton } from '../history/HistoryButton.tsx'
+import { AdRefButton } from '../adRef/AdRefButton.tsx'
 import { useBlockAtCaret, type BlockAtCaret } from '../history/useBlockAtCaret.ts'
 import { DelegationsContext } from '../proposals/delegationNames.ts'
 import { DrawerToggles } from './DrawerToggles.tsx'
@@ -130,6 +131,9 @@ function OpenRoom({
           delegationColors={delegationColors}
           actions={
             <>
+              {may(policies, 'agreeAdRef') && !isFrozen && (
+                <AdRefButton negotiationId={negotiation.id} block={caretBlock} />
+              )}
               <HistoryButton
                 block={caretBlock}
                 isOpen={overlay?.kind === 'history'}

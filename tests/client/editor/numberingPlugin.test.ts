@@ -14,9 +14,14 @@ import { posOf, stateAt } from './draftState.ts'
 
 const french: NumberingLabels = {
   objectiveHeading: (n) => `Objectif ${n}\u00a0: `,
+  adRef: 'agréé ad réf.',
   placeholders: { commitment: 'Nous nous engageons à…' },
 }
-const english: NumberingLabels = { objectiveHeading: (n) => `Objective ${n}: `, placeholders: {} }
+const english: NumberingLabels = {
+  objectiveHeading: (n) => `Objective ${n}: `,
+  adRef: 'agreed ad ref',
+  placeholders: {},
+}
 
 let view: EditorView | null = null
 afterEach(() => {
