@@ -96,7 +96,8 @@ export function useDraftEditor({
   useEffect(() => {
     const lastRevision = session.doc.getMap(LAST_REVISION_MAP)
     const update = () => {
-      editor.commands.setNumberingBase(numberingBaseIn(lastRevision))
+      // A refused change replaces the session: this editor may be gone by then.
+      if (!editor.isDestroyed) editor.commands.setNumberingBase(numberingBaseIn(lastRevision))
     }
     update()
     lastRevision.observe(update)
