@@ -1,4 +1,5 @@
 import { draftJSONOf } from '../draft/draftJSON.ts'
+import { numberingBaseOf } from '../draft/liveNumbering.ts'
 import { Router } from 'express'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
 import { compareDrafts } from '../../shared/compare/index.ts'
@@ -35,7 +36,12 @@ export function compareRoutes(context: AppContext): Router {
           rooms: context.rooms,
           store: context.store,
         })
-        return { label: 'live', document: draftJSONOf(doc), at: context.now() }
+        return {
+          label: 'live',
+          document: draftJSONOf(doc),
+          at: context.now(),
+          base: numberingBaseOf(doc),
+        }
       }
       if (!REVISION_ID.test(id)) throw badRequest(`Invalid revision id "${id}".`)
       // Revisions are looked up within this negotiation: another negotiation's id is unknown here.
@@ -45,10 +51,14 @@ export function compareRoutes(context: AppContext): Router {
         label: revision.summary.symbol,
         document: JSON.parse(revision.contentJson) as DraftJSON,
         at: new Date(revision.summary.publishedAt),
+        base: {},
       }
     }
     const [fromSide, toSide] = [await side(from), await side(to)]
-    const comparison = compareDrafts(fromSide.document, toSide.document)
+    const comparison = compareDrafts(fromSide.document, toSide.document, {
+      from: fromSide.base,
+      to: toSide.base,
+    })
     const labels = { from: fromSide.label, to: toSide.label }
     if (format === 'json') {
       response.json({ from, to, labels, ...comparison })

@@ -1,4 +1,4 @@
-import type { DraftJSON } from '../numbering.ts'
+import type { DraftJSON, NumberingBase } from '../numbering.ts'
 import { comparableBlocksOf, type ComparableBlock } from './comparableBlocks.ts'
 import type { Comparison, ComparedParagraph, ComparisonStatus } from './comparisonSchema.ts'
 import { longestIncreasingSubsequence } from './longestIncreasingSubsequence.ts'
@@ -31,10 +31,16 @@ function present(
  * the largest set of pairs still in the same relative order (a longest increasing subsequence)
  * stays in place, so that a renumbering caused by an insertion above is no change, and any other
  * pair has `moved`. Inside each pair, a French-aware word diff.
+ *
+ * `bases`: what each side is numbered against (the live draft: its last revision).
  */
-export function compareDrafts(from: DraftJSON, to: DraftJSON): Comparison {
-  const fromBlocks = comparableBlocksOf(from)
-  const toBlocks = comparableBlocksOf(to)
+export function compareDrafts(
+  from: DraftJSON,
+  to: DraftJSON,
+  bases: { from?: NumberingBase; to?: NumberingBase } = {},
+): Comparison {
+  const fromBlocks = comparableBlocksOf(from, bases.from)
+  const toBlocks = comparableBlocksOf(to, bases.to)
   const { pairs, deleted, inserted } = pairBlocks(fromBlocks, toBlocks)
   const inPlace = longestIncreasingSubsequence(pairs.map(([, toBlock]) => toBlock.index))
 

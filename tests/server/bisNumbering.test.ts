@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DraftResponse } from '../../shared/api.ts'
 import type { PresentedProposal } from '../../shared/proposals.ts'
+import type { ComparedParagraph } from '../../shared/compare/comparisonSchema.ts'
 import { ApiClient, startTestServer } from '../helpers/accounts.ts'
 
 const NID = 'pacte-mondial'
@@ -68,6 +69,21 @@ describe('bis numbers and ad ref status in the API and the exports', () => {
     expect(accepted.status).toBe(200)
     expect((await numbering())[NEW_ACTION]?.label).toBe('b bis)')
     expect((await numbering())['obj-06-c']?.label).toBe('c)')
+    // Compared with the live draft, the accepted action is new as "b bis)" and c) has not moved.
+    const revisions = await che.json<{ revisions: { id: string; symbol: string }[] }>(
+      'GET',
+      `/api/negotiations/${NID}/revisions`,
+    )
+    const avantProjet = revisions.body.revisions.find((r) => r.symbol === 'Avant-projet')
+    const comparison = await che.json<{ paragraphs: ComparedParagraph[] }>(
+      'GET',
+      `/api/negotiations/${NID}/compare?from=${avantProjet?.id}&to=live`,
+    )
+    const byNumber = (to: string) => comparison.body.paragraphs.filter((p) => p.toNumber === to)
+    expect(byNumber('b bis)')).toMatchObject([{ status: 'inserted' }])
+    expect(
+      comparison.body.paragraphs.filter((p) => p.fromNumber === 'c)' && p.toNumber === 'c)').length,
+    ).toBeGreaterThan(0)
 
     const published = await che.json('POST', `/api/negotiations/${NID}/revisions`, {
       symbol: 'Rév.1',
