@@ -124,6 +124,24 @@ describe('numbers of agreed text and paragraphs agreed ad referendum, in the roo
     await screenshot(che, 'obj-03-commitment', 'objective')
   })
 
+  it('tells everyone in the activity, and goes to the paragraph from there', async () => {
+    await fra.page.getByTestId('activity-button').click()
+    const item = fra.page.locator('[data-action="paragraph.adRef"]').last()
+    await item.waitFor()
+    expect(await item.textContent()).toMatch(/a agréé ad referendum le paragraphe 12/)
+    await item.locator('.link-button').click()
+    await retryableAssertion(async () =>
+      expect(
+        await fra.page.evaluate(() =>
+          window
+            .getSelection()
+            ?.anchorNode?.parentElement?.closest('[data-uid]')
+            ?.getAttribute('data-uid'),
+        ),
+      ).toBe('p-12'),
+    )
+  })
+
   it('lets the co-facilitator reopen it for proposals', async () => {
     await che.placeCursorAtEndOf(che.block('p-12'))
     const button = che.page.getByTestId('ad-ref-button')

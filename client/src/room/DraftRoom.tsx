@@ -27,6 +27,8 @@ import { ProposalsPanel } from '../proposals/ProposalsPanel.tsx'
 import { proposalRightsOf } from '../proposals/proposer.ts'
 import { objectiveNumbers, openCountsByObjective, useProposals } from '../proposals/useProposals.ts'
 import { goToProposal } from '../proposals/goToProposal.ts'
+import { goToBlock } from '../outline/goToBlock.ts'
+import { numberingKey } from '../editor/numberingPlugin.ts'
 import { ActivityButton } from '../activity/ActivityButton.tsx'
 import { ActivityNewsBanner } from '../activity/ActivityNewsBanner.tsx'
 import { ActivityPanel } from '../activity/ActivityPanel.tsx'
@@ -109,6 +111,15 @@ function OpenRoom({
     const view = proposals.find((v) => v.record.id === proposalId)
     if (!view?.isInText || !view.change) return false
     goToProposal(editor, view.change.pos)
+    return true
+  }
+
+  const handleGoToBlock = (uid: string) => {
+    const isInText = numberingKey
+      .getState(editor.state)
+      ?.blocks.some((block) => block.node.attrs.uid === uid)
+    if (!isInText) return false
+    goToBlock(editor, uid, 0)
     return true
   }
 
@@ -217,6 +228,7 @@ function OpenRoom({
             changes={news.changes}
             onSeen={handleSeen}
             onGoToProposal={handleGoToProposal}
+            onGoToBlock={handleGoToBlock}
             onClose={() => setOverlay(null)}
           />
         )}
