@@ -26,6 +26,7 @@ import { csrfProtection, resolveActor } from './routes/middleware.ts'
 import { negotiationRoutes } from './routes/negotiations.ts'
 import { activityRoutes } from './routes/activity.ts'
 import { blockHistoryRoutes } from './routes/blockHistory.ts'
+import { paragraphStatusRoutes } from './routes/paragraphStatus.ts'
 import { proposalRoutes } from './routes/proposals.ts'
 import { revisionRoutes } from './routes/revisions.ts'
 import { roundRoutes } from './routes/rounds.ts'
@@ -192,6 +193,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
   app.use('/api', negotiationRoutes(context))
   app.use('/api', activityRoutes(context))
   app.use('/api', blockHistoryRoutes(context))
+  app.use('/api', paragraphStatusRoutes(context))
   app.use('/api', exportRoutes(context))
   app.use('/api', proposalRoutes(context))
   app.use('/api', revisionRoutes(context))

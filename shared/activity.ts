@@ -20,6 +20,8 @@ export const ACTIVITY_ACTIONS = [
   'proposal.resolve',
   'proposal.reopen',
   'proposal.mention',
+  'paragraph.adRef',
+  'paragraph.reopened',
   'revision.published',
   'revision.imported',
   'silence.started',
@@ -46,6 +48,9 @@ export const ActivityItem = z.object({
   revisionSymbol: z.string().nullable(),
   /** For a silence procedure: its deadline. */
   deadline: z.string().nullable(),
+  /** For a paragraph's status: its uid, and its number then ("23.", "d bis)"). */
+  blockUid: z.string().nullable().default(null),
+  blockLabel: z.string().nullable().default(null),
 })
 export type ActivityItem = z.infer<typeof ActivityItem>
 

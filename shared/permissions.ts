@@ -18,6 +18,8 @@ export const ABILITIES = [
   'withdraw',
   /** Accept or reject proposals. */
   'decide',
+  /** Mark a paragraph or action agreed ad referendum, or reopen it. */
+  'agreeAdRef',
   /** Publish or import a revision. */
   'publish',
   /** Create, rename and date the negotiation's rounds. */
@@ -39,6 +41,7 @@ const ABILITIES_BY_ROLE: Record<Role, readonly Ability[]> = {
     'propose',
     'comment',
     'decide',
+    'agreeAdRef',
     'publish',
     'scheduleRounds',
     'runSilence',

@@ -106,6 +106,8 @@ function itemOf(row: ActivityRow): OpenItem {
       text(details.revisionId) ?? (row.action.startsWith('revision.') ? text(details.id) : null),
     revisionSymbol: text(details.symbol),
     deadline: text(details.deadline),
+    blockUid: text(details.blockUid),
+    blockLabel: text(details.label),
   }
 }
 
@@ -133,5 +135,7 @@ function present(item: OpenItem): ActivityItem {
     revisionId: item.revisionId,
     revisionSymbol: item.revisionSymbol,
     deadline: item.deadline,
+    blockUid: item.blockUid,
+    blockLabel: item.blockLabel,
   }
 }

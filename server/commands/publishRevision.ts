@@ -10,6 +10,7 @@ import { draftSchema, newUid } from '../../shared/schema/index.ts'
 import type { Actor } from '../auth/Actor.ts'
 import type { AppContext } from '../context.ts'
 import { consolidateCoFacilitatorsEdits } from '../collab/consolidateEdits.ts'
+import { recordLastRevision } from '../draft/liveNumbering.ts'
 import { withDraftRoom } from './proposalCommands.ts'
 import { conflict } from '../errors.ts'
 import { isUniqueViolation } from '../storage/isUniqueViolation.ts'
@@ -69,6 +70,13 @@ export async function publishRevision(props: {
     content_hash: contentHash(contentJson),
     round_id: round?.id ?? null,
   })
+  // Published from the draft, the revision consolidates its numbering (an imported text is
+  // not the draft's: its blocks are not the draft's blocks).
+  if (!props.imported) {
+    await withDraftRoom(context, negotiationId, (room) =>
+      room.transactAsServer(() => recordLastRevision(room.doc, symbol, content)),
+    )
+  }
   await context.audit.record({
     negotiationId,
     actor: props.actor,

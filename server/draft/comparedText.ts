@@ -1,8 +1,9 @@
 import { draftRoomName } from '../../shared/collabProtocol.ts'
-import type { DraftJSON } from '../../shared/numbering.ts'
+import type { DraftJSON, NumberingBase } from '../../shared/numbering.ts'
 import type { AppContext } from '../context.ts'
 import { badRequest, notFound } from '../errors.ts'
 import { draftJSONOf } from './draftJSON.ts'
+import { numberingBaseOf } from './liveNumbering.ts'
 import { readDocument } from './readDraft.ts'
 
 const REVISION_ID = /^rev-[0-9a-z]{6,64}$/
@@ -13,6 +14,8 @@ export interface ComparedText {
   document: DraftJSON
   /** When it was published; now for the live draft. */
   at: Date
+  /** What its numbers are consolidated against (the live draft: its last revision). */
+  base: NumberingBase
 }
 
 /** Reads `id` ("live" or a revision of this negotiation) as a side of a comparison. */
@@ -27,7 +30,12 @@ export async function readComparedText(
       rooms: context.rooms,
       store: context.store,
     })
-    return { label: 'live', document: draftJSONOf(doc), at: context.now() }
+    return {
+      label: 'live',
+      document: draftJSONOf(doc),
+      at: context.now(),
+      base: numberingBaseOf(doc),
+    }
   }
   if (!REVISION_ID.test(id)) throw badRequest(`Invalid revision id "${id}".`)
   // Revisions are looked up within this negotiation: another negotiation's id is unknown here.
@@ -37,6 +45,7 @@ export async function readComparedText(
     label: revision.summary.symbol,
     document: JSON.parse(revision.contentJson) as DraftJSON,
     at: new Date(revision.summary.publishedAt),
+    base: {},
   }
 }
 

@@ -1,6 +1,5 @@
-import { draftJSONOf } from './draftJSON.ts'
 import * as Y from 'yjs'
-import { numberDraft } from '../../shared/numbering.ts'
+import { numberLiveDraft } from './liveNumbering.ts'
 import {
   DELETED_BY_ATTR,
   DELETION_MARK,
@@ -69,7 +68,7 @@ export function presentProposals(
   doc: Y.Doc,
   records: readonly ProposalRecord[],
 ): PresentedProposal[] {
-  const numbering = numberDraft(draftJSONOf(doc))
+  const numbering = numberLiveDraft(doc)
   const changes = changesByProposal(doc)
   return records.map((record) => {
     const objective = record.objectiveUid ? numbering.get(record.objectiveUid) : undefined

@@ -1,12 +1,9 @@
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import type { Delegation } from '../../shared/api.ts'
-import {
-  numberDraft,
-  objectiveLabel,
-  type BlockNumber,
-  type DraftJSON,
-} from '../../shared/numbering.ts'
+import { numberLiveDraft } from '../draft/liveNumbering.ts'
+import { isAdRefElement } from '../draft/adReferendum.ts'
+import { objectiveLabel, type BlockNumber, type DraftJSON } from '../../shared/numbering.ts'
 import {
   CO_FACILITATORS,
   DELETED_BY_ATTR,
@@ -71,6 +68,8 @@ export interface CompilationBlock {
   runs: CompilationRun[]
   /** A whole block proposed by a delegation: it has no agreed text yet. */
   isProposed: boolean
+  /** Agreed ad referendum by the co-facilitators: closed to proposals until reopened. */
+  isAdRef: boolean
   proposals: CompilationProposal[]
 }
 
@@ -91,6 +90,9 @@ export const STATUS_LABELS: Record<ProposalStatus, string> = {
   rejected: 'rejeté',
   withdrawn: 'retiré',
 }
+
+/** The status a French compilation prints after a paragraph agreed ad referendum. */
+export const AD_REF_WORDS = 'agréé ad referendum'
 
 /** "France (FRA)", or "Co-facilitateurs". */
 export const delegationText = (label: DelegationLabel): string =>
@@ -114,6 +116,7 @@ interface ScannedBlock {
   segments: Segment[]
   insertedBy: string | null
   deletedBy: string | null
+  isAdRef: boolean
 }
 
 const isBlockKind = (name: string): name is CompilationBlockKind =>
@@ -132,7 +135,7 @@ const uidOf = (element: Y.XmlElement): string | null => {
 function labelOf(kind: CompilationBlockKind, number: BlockNumber | undefined): string | null {
   if (kind === 'objectiveTitle') {
     // French puts a non-breaking space before the colon.
-    return number?.kind === 'objective' ? `${objectiveLabel(number.objective, 'fr')}\u00a0:` : null
+    return number?.kind === 'objective' ? `${objectiveLabel(number.numeral, 'fr')}\u00a0:` : null
   }
   return number && number.kind !== 'objective' ? number.label : null
 }
@@ -164,7 +167,7 @@ function segmentsOf(element: Y.XmlElement): Segment[] {
 /** The text blocks in document order, with whole-block proposals inherited from containers. */
 function scanBlocks(doc: Y.Doc): ScannedBlock[] {
   const fragment = doc.getXmlFragment(DRAFT_FRAGMENT)
-  const numbering = numberDraft(yXmlFragmentToProsemirrorJSON(fragment) as DraftJSON)
+  const numbering = numberLiveDraft(doc, yXmlFragmentToProsemirrorJSON(fragment) as DraftJSON)
   const blocks: ScannedBlock[] = []
   const visit = (
     node: Y.XmlElement | Y.XmlFragment,
@@ -188,6 +191,7 @@ function scanBlocks(doc: Y.Doc): ScannedBlock[] {
           segments: segmentsOf(child),
           insertedBy: own.insertedBy,
           deletedBy: own.deletedBy,
+          isAdRef: isAdRefElement(child),
         })
       } else {
         visit(child, own)
@@ -321,6 +325,7 @@ export function buildCompilation(
       label: block.label,
       runs: agreedRuns(block),
       isProposed: block.insertedBy !== null,
+      isAdRef: block.isAdRef,
       proposals: touching.map((r) => present(r, changeRuns(block, r.id))),
     }
   })

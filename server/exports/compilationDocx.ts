@@ -15,6 +15,7 @@ import type { WordRevision } from './word/wordDocument.ts'
 import { wordDate } from './word/wordDocument.ts'
 import { RevisionIds, wordRun } from './word/wordRuns.ts'
 import {
+  AD_REF_WORDS,
   STATUS_LABELS,
   delegationText,
   frenchDate,
@@ -130,7 +131,13 @@ function blockParagraphs(block: CompilationBlock, ids: RevisionIds): Paragraph[]
           alignment: AlignmentType.JUSTIFIED,
           indent: block.label ? { left: indent, hanging: CM } : { left: CM },
           spacing: { before: 120 },
-          children: [...label, ...text],
+          children: [
+            ...label,
+            ...text,
+            ...(block.isAdRef
+              ? [new TextRun({ text: ` [${AD_REF_WORDS}]`, italics: true, bold: true })]
+              : []),
+          ],
         }),
         ...proposals(indent),
       ]

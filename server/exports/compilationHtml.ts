@@ -1,4 +1,5 @@
 import {
+  AD_REF_WORDS,
   STATUS_LABELS,
   delegationText,
   frenchDate,
@@ -59,6 +60,7 @@ h3.objective-title { font-size: 12pt; font-weight: bold; margin: 6mm 0 2mm; }
 .change { text-align: justify; }
 .meta { font-size: 10pt; }
 .meta .label { font-style: italic; }
+.ad-ref { font-style: italic; font-weight: bold; }
 .gone { font-style: italic; color: #555; }
 ins { text-decoration: underline; font-weight: bold; }
 del { text-decoration: line-through; }
@@ -140,8 +142,9 @@ function blockHtml(block: CompilationBlock): string {
     case 'principle':
     case 'action': {
       const num = block.label ? `<span class="num">${escapeHtml(block.label)}</span>` : ''
+      const status = block.isAdRef ? ` <span class="ad-ref">[${AD_REF_WORDS}]</span>` : ''
       return (
-        `<div class="entry kind-${block.kind}"${idAttribute(block)}><p class="text">${num}${text}</p>` +
+        `<div class="entry kind-${block.kind}"${idAttribute(block)}><p class="text">${num}${text}${status}</p>` +
         `${proposalsHtml(block.proposals)}</div>`
       )
     }

@@ -17,6 +17,7 @@ import type {
   DraftChange,
   TextAttributes,
 } from '../collab/validation/draftChanges.ts'
+import { judgeAdRefChange } from './adReferendum.ts'
 
 /** Who is changing the draft, as the update validator knows them. */
 export interface DraftWriter {
@@ -39,7 +40,7 @@ const isRefKey = (key: string) =>
  * was, or replaces only the writer's own; a writer names only its own proposals.
  * Co-facilitators edit directly but never write a proposal in another's name; a delegation may
  * only add content marked as its own proposal, add its own deletion marks, and change or remove
- * its own open proposals.
+ * its own open proposals. Nobody changes a paragraph agreed ad referendum (`adReferendum.ts`).
  */
 export function judgeDraftChange(
   change: DraftChange,
@@ -47,6 +48,8 @@ export function judgeDraftChange(
   records: ProposalLookup,
 ): string | null {
   if (change.kind === 'outsideDraft') return `Only the server writes "${change.name}".`
+  const closed = judgeAdRefChange(change)
+  if (closed) return closed
   const delegation = proposerOf(writer.role, writer.delegation)
   if (!roleAllows(writer.role, 'propose') || delegation === null) {
     return 'You may not change the text.'

@@ -37,7 +37,10 @@ export function compareRoutes(context: AppContext): Router {
     const format = formatOf(request.query)
     const fromSide = await readComparedText(context, negotiation.id, from)
     const toSide = await readComparedText(context, negotiation.id, to)
-    const comparison = compareDrafts(fromSide.document, toSide.document)
+    const comparison = compareDrafts(fromSide.document, toSide.document, {
+      from: fromSide.base,
+      to: toSide.base,
+    })
     const labels = { from: fromSide.label, to: toSide.label }
     if (format === 'json') {
       response.json({ from, to, labels, ...comparison })

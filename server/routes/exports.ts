@@ -6,10 +6,9 @@ import {
   PROPOSER_PATTERN,
   type ProposalStatus,
 } from '../../shared/draft/index.ts'
-import { numberDraft } from '../../shared/numbering.ts'
+import { numberLiveDraft } from '../draft/liveNumbering.ts'
 import { readProposals } from '../collab/proposalRecords.ts'
 import type { AppContext } from '../context.ts'
-import { draftJSONOf } from '../draft/draftJSON.ts'
 import { readDocument } from '../draft/readDraft.ts'
 import { badRequest } from '../errors.ts'
 import { buildCompilation } from '../exports/compilation.ts'
@@ -113,11 +112,8 @@ export function exportRoutes(context: AppContext): Router {
 /** The uid of the objective a query names by its number (1..n) or its uid; 400 otherwise. */
 function objectiveUidOf(doc: Y.Doc, objective: unknown): string {
   if (typeof objective === 'string') {
-    for (const [uid, number] of numberDraft(draftJSONOf(doc))) {
-      if (
-        number.kind === 'objective' &&
-        (uid === objective || String(number.objective) === objective)
-      )
+    for (const [uid, number] of numberLiveDraft(doc)) {
+      if (number.kind === 'objective' && (uid === objective || number.numeral === objective))
         return uid
     }
   }

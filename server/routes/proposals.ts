@@ -1,7 +1,6 @@
-import { draftJSONOf } from '../draft/draftJSON.ts'
 import { Router } from 'express'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
-import { numberDraft } from '../../shared/numbering.ts'
+import { numberLiveDraft } from '../draft/liveNumbering.ts'
 import { PROPOSAL_ID_PATTERN, PROPOSAL_STATUSES } from '../../shared/draft/index.ts'
 import {
   BulkDecisionRequest,
@@ -72,7 +71,7 @@ export function proposalRoutes(context: AppContext): Router {
       rooms: context.rooms,
       store: context.store,
     })
-    const numbering = numberDraft(draftJSONOf(doc))
+    const numbering = numberLiveDraft(doc)
     const objectiveNumberOf = (uid: string) => {
       const number = numbering.get(uid)
       return number?.kind === 'objective' ? number.objective : null
@@ -80,7 +79,7 @@ export function proposalRoutes(context: AppContext): Router {
     let objectiveUid: string | undefined
     if (typeof body.objective === 'number') {
       objectiveUid = [...numbering].find(
-        ([, n]) => n.kind === 'objective' && n.objective === body.objective,
+        ([, n]) => n.kind === 'objective' && n.added === 0 && n.objective === body.objective,
       )?.[0]
       if (!objectiveUid) throw badRequest(`No objective ${body.objective}.`)
     } else {

@@ -1,4 +1,4 @@
-import type { DraftJSON } from '../numbering.ts'
+import type { DraftJSON, NumberingBase } from '../numbering.ts'
 import { alignBlocks, type BlockGroup } from './alignBlocks.ts'
 import { comparableBlocksOf, type ComparableBlock } from './comparableBlocks.ts'
 import type { ComparisonStatus } from './comparisonSchema.ts'
@@ -26,9 +26,13 @@ function statusOf(group: BlockGroup, isInPlace: boolean): ComparisonStatus {
  * increasing subsequence) stays in place, so that a renumbering caused by an insertion above is
  * no change; any other group has moved.
  */
-export function alignDrafts(from: DraftJSON, to: DraftJSON): AlignedEntry[] {
-  const fromBlocks = comparableBlocksOf(from)
-  const toBlocks = comparableBlocksOf(to)
+export function alignDrafts(
+  from: DraftJSON,
+  to: DraftJSON,
+  bases: { from?: NumberingBase; to?: NumberingBase } = {},
+): AlignedEntry[] {
+  const fromBlocks = comparableBlocksOf(from, bases.from)
+  const toBlocks = comparableBlocksOf(to, bases.to)
   const { groups, deleted, inserted } = alignBlocks(fromBlocks, toBlocks)
   const inPlace = longestIncreasingSubsequence(groups.map((group) => group.to[0]?.index ?? 0))
 

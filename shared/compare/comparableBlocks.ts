@@ -1,4 +1,10 @@
-import { blocksOfJSON, numberBlocks, type BlockNumber, type DraftJSON } from '../numbering.ts'
+import {
+  blocksOfJSON,
+  numberBlocks,
+  type BlockNumber,
+  type DraftJSON,
+  type NumberingBase,
+} from '../numbering.ts'
 import { SECTION_KINDS, type SectionKind } from '../schema/sectionKinds.ts'
 import { agreedTextOf, withoutProposedBlocks } from './agreedText.ts'
 import { isTextBlockType, type TextBlockType } from './comparisonSchema.ts'
@@ -29,11 +35,17 @@ const uidOf = (node: DraftJSON): string | null =>
 const sectionKindOf = (node: DraftJSON): SectionKind | null =>
   SECTION_KINDS.find((kind) => kind === node.attrs?.kind) ?? null
 
-/** The text blocks of a draft in document order, numbered by `numberBlocks` on its agreed text. */
-export function comparableBlocksOf(draft: DraftJSON): ComparableBlock[] {
+/**
+ * The text blocks of a draft in document order, numbered by `numberBlocks` on its agreed text;
+ * the live draft against its last revision (`base`), so that blocks accepted since read "bis".
+ */
+export function comparableBlocksOf(draft: DraftJSON, base: NumberingBase = {}): ComparableBlock[] {
   const agreed = withoutProposedBlocks(draft)
   const all = blocksOfJSON(agreed)
-  const numbers = numberBlocks(all.map((node) => ({ type: node.type, uid: uidOf(node) })))
+  const numbers = numberBlocks(
+    all.map((node) => ({ type: node.type, uid: uidOf(node) })),
+    base,
+  )
   const numberOf = new Map(all.map((node, i) => [node, numbers[i] ?? null]))
 
   const blocks: ComparableBlock[] = []

@@ -1,4 +1,4 @@
-import type { DraftJSON } from '../numbering.ts'
+import type { DraftJSON, NumberingBase } from '../numbering.ts'
 import { joinedText } from './alignBlocks.ts'
 import { alignDrafts, type AlignedEntry } from './alignDrafts.ts'
 import type { Comparison, ComparedParagraph } from './comparisonSchema.ts'
@@ -31,8 +31,14 @@ function present({ status, from, to }: AlignedEntry): ComparedParagraph {
 /**
  * Compares two revisions on their agreed text: blocks aligned by structure and wording
  * (`alignBlocks`), each pair with a French-aware word diff.
+ *
+ * `bases`: what each side is numbered against (the live draft: its last revision).
  */
-export function compareDrafts(from: DraftJSON, to: DraftJSON): Comparison {
-  const paragraphs = alignDrafts(from, to).map(present)
+export function compareDrafts(
+  from: DraftJSON,
+  to: DraftJSON,
+  bases: { from?: NumberingBase; to?: NumberingBase } = {},
+): Comparison {
+  const paragraphs = alignDrafts(from, to, bases).map(present)
   return { paragraphs, summary: summarizeComparison(paragraphs) }
 }

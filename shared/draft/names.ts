@@ -13,8 +13,19 @@ export const PROPOSALS_MAP = 'proposals'
 /** The Y.Map mirroring the silence procedures, so that clients see them live; server-written. */
 export const SILENCE_MAP = 'silence'
 
+/**
+ * The Y.Map holding the uids of the blocks of the last revision published from the draft, which
+ * the numbering is consolidated against (blocks added since are "bis"); server-written.
+ */
+export const LAST_REVISION_MAP = 'lastRevision'
+
 /** Every root of a draft document. An update naming any other root is refused before work. */
-export const DRAFT_ROOTS: readonly string[] = [DRAFT_FRAGMENT, PROPOSALS_MAP, SILENCE_MAP]
+export const DRAFT_ROOTS: readonly string[] = [
+  DRAFT_FRAGMENT,
+  PROPOSALS_MAP,
+  SILENCE_MAP,
+  LAST_REVISION_MAP,
+]
 
 /** The attribute that holds every block's stable identity. */
 export const UID_ATTRIBUTE = 'uid'
@@ -39,6 +50,15 @@ export const CO_FACILITATORS_MARKS: readonly string[] = [
 /** Block attributes of a whole block proposed (`insertedBy`) or proposed for deletion. */
 export const INSERTED_BY_ATTR = 'insertedBy'
 export const DELETED_BY_ATTR = 'deletedBy'
+
+/**
+ * The block attribute of a paragraph or action agreed ad referendum: `true`, or absent. Only
+ * the server writes it, through the co-facilitators' command (see `shared/adReferendum.ts`).
+ */
+export const AD_REF_ATTR = 'adRef'
+
+/** Blocks the co-facilitators may mark agreed ad referendum: the numbered ones. */
+export const AD_REF_BLOCKS = ['paragraph', 'commitment', 'action'] as const
 
 /** Blocks that may be proposed or deleted whole. */
 export const PROPOSABLE_BLOCKS = ['paragraph', 'principle', 'objective', 'action'] as const

@@ -1,6 +1,7 @@
 import { SECTION_KINDS } from '../schema/sectionKinds.ts'
 import { isUid } from '../schema/uid.ts'
 import {
+  AD_REF_ATTR,
   CO_FACILITATORS_MARKS,
   DELETED_BY_ATTR,
   INSERTED_BY_ATTR,
@@ -53,6 +54,10 @@ export function blockAttributeProblem(key: string, value: unknown): string | nul
       return (SECTION_KINDS as readonly unknown[]).includes(value)
         ? null
         : 'A section’s kind is one of the compact’s sections.'
+    case AD_REF_ATTR:
+      return value === true || value === null
+        ? null
+        : 'A paragraph’s ad ref status is true or none.'
     case INSERTED_BY_ATTR:
     case DELETED_BY_ATTR:
       return value === null || refOf(value)

@@ -14,6 +14,7 @@ import {
   Section,
   SectionTitle,
 } from './draftNodes.ts'
+import { AdRefAttribute } from './adRefAttribute.ts'
 import { PasteIntoStructure } from './pasteIntoStructure.ts'
 import { BlockProposals, Deletion, Insertion } from './proposalMarks.ts'
 import { CoFacilitatorsDeletion, CoFacilitatorsInsertion } from './coFacilitatorsMarks.ts'
@@ -37,6 +38,7 @@ export const draftExtensions: Extensions = [
   CoFacilitatorsInsertion,
   CoFacilitatorsDeletion,
   BlockProposals,
+  AdRefAttribute,
   Section,
   SectionTitle,
   Paragraph,

@@ -37,8 +37,6 @@ async function expectText(page: DraftPage, uid: string, expected: (text: string)
   await retryableAssertion(async () => expected(await page.textOf(page.block(uid))))
 }
 
-const isParagraphNumber = (number: string): boolean => /^\d+\.$/.test(number)
-
 describe('two delegations co-editing the draft compact', () => {
   it('shows each delegation what the other types, and where its caret is', async () => {
     const commitmentUid = await fra.uidOf(fra.commitmentOf(7))
@@ -68,7 +66,7 @@ describe('two delegations co-editing the draft compact', () => {
     await Promise.all([fra.waitSaved(), mar.waitSaved()])
   })
 
-  it('renumbers the margin in both browsers when a paragraph is inserted in the preamble', async () => {
+  it('numbers a paragraph France proposes in the preamble "bis" in both browsers, and moves no agreed number', async () => {
     const before = await fra.marginNumbers()
     await retryableAssertion(async () => expect(await mar.marginNumbers()).toEqual(before))
     const anchor = fra.preambleParagraphs().first()
@@ -83,25 +81,18 @@ describe('two delegations co-editing the draft compact', () => {
     await fra.press('Enter')
     await fra.page.keyboard.type('Paragraphe inséré par la France.')
 
-    // Blocks before the new paragraph keep their numbers; every later paragraph moves down one;
-    // objectives and actions keep theirs.
+    // A proposal never moves agreed numbers (UN practice): the new paragraph is "N bis.", and
+    // every block keeps its number until a revision consolidates them.
     const expected = (after: MarginNumber[]) => {
       const inserted = after.filter((block) => !before.some((b) => b.uid === block.uid))
       expect(inserted).toEqual([
-        { uid: expect.any(String) as unknown, type: 'paragraph', number: `${anchorNumber + 1}.` },
+        { uid: expect.any(String) as unknown, type: 'paragraph', number: `${anchorNumber} bis.` },
       ])
-      const shifted = before.map((block, i) =>
-        i > anchorIndex && isParagraphNumber(block.number)
-          ? { ...block, number: `${parseInt(block.number, 10) + 1}.` }
-          : block,
-      )
-      expect(after.filter((block) => block !== inserted[0])).toEqual(shifted)
+      expect(after.filter((block) => block !== inserted[0])).toEqual(before)
     }
     for (const page of [fra, mar]) {
       await retryableAssertion(async () => {
-        expect(await page.marginNumberOf(firstCommitmentUid)).toBe(
-          `${parseInt(firstCommitment ?? '', 10) + 1}.`,
-        )
+        expect(await page.marginNumberOf(firstCommitmentUid)).toBe(firstCommitment)
         expected(await page.marginNumbers())
       })
     }

@@ -77,7 +77,7 @@ describe('the compilation of proposals (HTML and DOCX)', () => {
     textOf(blockByUid(mar.doc, 'obj-04-a')).insert(0, 'Retiré ', {
       insertion: ref('mar-wd', 'MAR'),
     })
-    // A whole new paragraph after p-02: it takes number 3 and p-03 becomes paragraph 4.
+    // A whole new paragraph after p-02: it is numbered 2 bis and p-03 stays paragraph 3.
     const preamble = mar.doc.getXmlFragment('default').get(0) as Y.XmlElement
     const paragraph = new Y.XmlElement('paragraph')
     paragraph.setAttribute('uid', 'mar-new-par')
@@ -142,13 +142,14 @@ describe('the compilation of proposals (HTML and DOCX)', () => {
     expect(action).toContain('<span class="status">ouvert</span>')
     expect(action).toContain(`Justification :</span> ${escapeHtml(RATIONALE)}`)
 
-    // The new paragraph is numbered 3; the overlapping deletions both stand under paragraph 4.
+    // The new paragraph is numbered 2 bis (agreed numbers never move because of a proposal);
+    // the overlapping deletions both stand under paragraph 3.
     const added = entryOf(html, 'mar-new-par')
-    expect(added).toContain('<span class="num">3.</span><span class="proposed">')
+    expect(added).toContain('<span class="num">2 bis.</span><span class="proposed">')
     expect(added).toContain(`<ins>${NEW_PARAGRAPH}</ins>`)
     expect(added).toContain('Maroc (MAR)')
     const overlapped = entryOf(html, 'p-03')
-    expect(overlapped).toContain(`<span class="num">4.</span>${escapeHtml(p03.slice(0, 40))}`)
+    expect(overlapped).toContain(`<span class="num">3.</span>${escapeHtml(p03.slice(0, 40))}`)
     expect(overlapped).toContain(`<del>${escapeHtml(p03.slice(0, 12))}</del>`)
     expect(overlapped).toContain(`<del>${escapeHtml(p03.slice(4, 16))}</del>`)
     expect(overlapped.indexOf('France (FRA)')).toBeLessThan(overlapped.indexOf('Maroc (MAR)'))

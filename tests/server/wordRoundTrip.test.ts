@@ -87,9 +87,10 @@ describe('Word round trip: export with tracked changes, a delegation’s amendme
     const involuntary = deletions.find((d) => d.includes('involontairement'))
     expect(involuntary).toMatch(/w:author="France" w:date="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"/)
     expect(involuntary).toContain('<w:delText')
-    // PHL's whole new action: its paragraph mark is an insertion too.
+    // PHL's whole new action: its paragraph mark is an insertion too. Word's list numbering has
+    // no bis: the action carries its number "b bis)" as text, before its bookmark.
     expect(xml).toMatch(
-      /<w:rPr><w:ins w:id="\d+" w:author="Philippines" w:date="[^"]+"\/><\/w:rPr><\/w:pPr><w:bookmarkStart w:name="dr_obj_06_b_phl"/,
+      /<w:rPr><w:ins w:id="\d+" w:author="Philippines" w:date="[^"]+"\/><\/w:rPr><\/w:pPr><w:r><w:t xml:space="preserve">b bis\)<\/w:t><w:tab\/><\/w:r><w:bookmarkStart w:name="dr_obj_06_b_phl"/,
     )
     // Supporters and rationale as a comment anchored on FRA's proposal.
     const comments = strFromU8(files['word/comments.xml']!)

@@ -41,7 +41,7 @@ describe('numberBlocks', () => {
       null,
       null,
       null,
-      { kind: 'paragraph', paragraph: 1, label: '1.' },
+      { kind: 'paragraph', paragraph: 1, added: 0, numeral: '1', label: '1.' },
     ])
   })
 })
@@ -58,7 +58,13 @@ describe('numberDraft', () => {
   })
 
   it('numbers objectives 1..n', () => {
-    expect(numberOf(draft, 'o1')).toEqual({ kind: 'objective', objective: 1, label: 'Objectif 1' })
+    expect(numberOf(draft, 'o1')).toEqual({
+      kind: 'objective',
+      objective: 1,
+      added: 0,
+      numeral: '1',
+      label: 'Objectif 1',
+    })
     expect(numberOf(draft, 'o2')).toMatchObject({ objective: 2 })
     expect(numberOf(draft, 'o3')).toMatchObject({ objective: 3 })
   })
@@ -75,6 +81,8 @@ describe('numberDraft', () => {
       kind: 'action',
       objective: 2,
       letter: 'b',
+      added: 0,
+      numeral: 'b',
       label: 'b)',
     })
   })

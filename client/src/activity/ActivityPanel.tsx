@@ -19,6 +19,8 @@ export interface ActivityPanelProps {
   onSeen: (upTo: number) => void
   /** Moves to a proposal in the text; false if it is no longer there. */
   onGoToProposal: (proposalId: string) => boolean
+  /** Moves to a block of the text (a paragraph whose status changed); false if it is gone. */
+  onGoToBlock: (uid: string) => boolean
   onClose: () => void
 }
 
@@ -142,6 +144,7 @@ export function ActivityPanel(props: ActivityPanelProps) {
             nameOf={nameOf}
             objective={numberOf(item.objectiveUid)}
             onGoToProposal={props.onGoToProposal}
+            onGoToBlock={props.onGoToBlock}
           />
         ))}
       </ol>
@@ -167,6 +170,8 @@ function ActivityEntry(props: {
   nameOf: (code: string | null) => string | null
   objective: number | undefined
   onGoToProposal: (proposalId: string) => boolean
+  /** Goes to a block of the text (a paragraph whose status changed); false if it is gone. */
+  onGoToBlock: (uid: string) => boolean
 }) {
   const { item, t, language, nameOf } = props
   const person = item.actor.name
@@ -182,8 +187,10 @@ function ActivityEntry(props: {
     count: item.proposalIds.length,
     revision: item.revisionSymbol,
     deadline: item.deadline ? formatDateTime(item.deadline, language) : null,
+    block: item.blockLabel,
   })
   const [single] = item.proposalIds
+  const { blockUid } = item
   return (
     <li
       className={props.isNew ? 'activity-item is-new' : 'activity-item'}
@@ -201,6 +208,17 @@ function ActivityEntry(props: {
           className="link-button"
           onClick={(event) => {
             if (!props.onGoToProposal(single)) event.currentTarget.disabled = true
+          }}
+        >
+          {t.goToText}
+        </button>
+      )}
+      {blockUid && (
+        <button
+          type="button"
+          className="link-button"
+          onClick={(event) => {
+            if (!props.onGoToBlock(blockUid)) event.currentTarget.disabled = true
           }}
         >
           {t.goToText}

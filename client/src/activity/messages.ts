@@ -8,6 +8,8 @@ export interface ActivityWording {
   count: number
   revision: string | null
   deadline: string | null
+  /** A paragraph's number ("23.", "d bis)"), for a change of its status. */
+  block: string | null
 }
 
 /** The strings of the activity feed and of the news since the last visit. */

@@ -37,6 +37,10 @@ export const activityEn: ActivityMessages = {
       `${w.actor} reopened a comment thread on ${ofOwner(w.owner, w.count)}`,
     'proposal.mention': (w) => `${w.actor} mentioned ${w.owner ?? 'a delegation'} in a comment`,
     'proposal.comment': (w) => `${w.actor} commented on ${ofOwner(w.owner, w.count)}`,
+    'paragraph.adRef': (w) =>
+      `${w.actor} marked ${w.block ? `paragraph ${w.block}` : 'a paragraph'} agreed ad referendum`,
+    'paragraph.reopened': (w) =>
+      `${w.actor} reopened ${w.block ? `paragraph ${w.block}` : 'a paragraph'} for proposals`,
     'revision.published': (w) => `${w.actor} published ${w.revision ?? 'a revision'}`,
     'revision.imported': (w) => `${w.actor} imported ${w.revision ?? 'a revision'}`,
     'silence.started': (w) =>

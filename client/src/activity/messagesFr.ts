@@ -37,6 +37,10 @@ export const activityFr: ActivityMessages = {
     'proposal.mention': (w) =>
       `${w.actor} a mentionné ${w.owner ?? 'une délégation'} dans un commentaire`,
     'proposal.comment': (w) => `${w.actor} a commenté ${ofOwner(w.owner, w.count)}`,
+    'paragraph.adRef': (w) =>
+      `${w.actor} a agréé ad referendum ${w.block ? `le paragraphe ${w.block}` : 'un paragraphe'}`,
+    'paragraph.reopened': (w) =>
+      `${w.actor} a rouvert ${w.block ? `le paragraphe ${w.block}` : 'un paragraphe'} aux propositions`,
     'revision.published': (w) => `${w.actor} a publié ${w.revision ?? 'une révision'}`,
     'revision.imported': (w) => `${w.actor} a importé ${w.revision ?? 'une révision'}`,
     'silence.started': (w) =>

@@ -1,4 +1,4 @@
-import { DRAFT_FRAGMENT } from '../../../shared/draft/index.ts'
+import { DRAFT_FRAGMENT, LAST_REVISION_MAP, numberingBaseIn } from '../../../shared/draft/index.ts'
 import { useEffect, useRef, useState } from 'react'
 import { useEditor, type Editor } from '@tiptap/react'
 import Collaboration from '@tiptap/extension-collaboration'
@@ -10,6 +10,7 @@ import { remoteCaretAwareness } from './remoteCaretAwareness.ts'
 import { renderCaret, type CaretUser } from './carets.ts'
 import { DraftNumbering } from './numberingPlugin.ts'
 import { DraftCommands } from './DraftCommands.ts'
+import { AdRefGuard } from './adRefGuard.ts'
 import { numberingLabels } from './numberingLabels.ts'
 import { useSuggestingExtensions, useSuggestingMode } from './suggesting/useSuggesting.ts'
 import { useUndoKeepsDecisions } from './undoKeepsDecisions.ts'
@@ -66,6 +67,7 @@ export function useDraftEditor({
         }),
         DraftNumbering.configure({ labels: numberingLabels(t) }),
         DraftCommands,
+        AdRefGuard,
         ...suggestingExtensions,
       ],
       // Markdown-like shortcuts (`*x*` to italic) would surprise in a treaty text.
@@ -91,6 +93,19 @@ export function useDraftEditor({
     coFacilitatorsLabel.current = t.coFacilitatorsShort
     editor.commands.setNumberingLabels(numberingLabels(t))
   }, [editor, t])
+
+  // Numbers are consolidated against the last revision published from the draft: live, so
+  // that publishing one renumbers every open editor at once.
+  useEffect(() => {
+    const lastRevision = session.doc.getMap(LAST_REVISION_MAP)
+    const update = () => {
+      // A refused change replaces the session: this editor may be gone by then.
+      if (!editor.isDestroyed) editor.commands.setNumberingBase(numberingBaseIn(lastRevision))
+    }
+    update()
+    lastRevision.observe(update)
+    return () => lastRevision.unobserve(update)
+  }, [editor, session])
 
   const { name, delegation, color } = user
   useEffect(() => {

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/react'
 import { useEffect, useState } from 'react'
 import { isTextBlockType } from '../../../shared/compare/comparisonSchema.ts'
+import { AD_REF_ATTR } from '../../../shared/draft/index.ts'
 import { numberingKey } from '../editor/numberingPlugin.ts'
 import type { BlockNumber } from '../../../shared/numbering.ts'
 
@@ -9,11 +10,15 @@ const caretLabel = (number: BlockNumber): string =>
   number.kind === 'action'
     ? `${number.objective} ${number.label}`
     : number.kind === 'paragraph'
-      ? `§ ${number.paragraph}`
+      ? `§ ${number.numeral}`
       : number.label
 
 export interface BlockAtCaret {
   uid: string
+  /** Its node type: paragraph, commitment, action, a title ... */
+  type: string
+  /** Agreed ad referendum (it changes live, when the co-facilitators mark or reopen it). */
+  isAdRef: boolean
   /** Its number, whole: "§ 17", "9 a)", or an objective's label; null if unnumbered. */
   label: string | null
 }
@@ -31,17 +36,22 @@ export function useBlockAtCaret(editor: Editor): BlockAtCaret | null {
         const pos = $from.before(depth)
         const numbered = numberingKey.getState(editor.state)?.blocks.find((b) => b.pos === pos)
         const label = numbered?.number ? caretLabel(numbered.number) : null
+        const type = node.type.name
+        const isAdRef = node.attrs[AD_REF_ATTR] === true
         setBlock((previous) =>
-          previous?.uid === uid && previous.label === label ? previous : { uid, label },
+          previous?.uid === uid && previous.label === label && previous.isAdRef === isAdRef
+            ? previous
+            : { uid, type, isAdRef, label },
         )
         return
       }
       setBlock(null)
     }
     update()
-    editor.on('selectionUpdate', update)
+    // Any transaction: a number or a status may change under a caret that stays put.
+    editor.on('transaction', update)
     return () => {
-      editor.off('selectionUpdate', update)
+      editor.off('transaction', update)
     }
   }, [editor])
   return block

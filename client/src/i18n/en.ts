@@ -53,6 +53,12 @@ export const en: Messages = {
   paragraphRef: (from, to) => (to !== undefined && to !== from ? `§ ${from}–${to}` : `§ ${from}`),
 
   objectiveHeading: (objective) => `${objectiveLabel(objective, 'en')}: `,
+  adRefBadge: 'agreed ad ref',
+  outlineAdRef: (adRef, total) => `${adRef} of ${total} ad ref`,
+  markAdRef: (label) => (label ? `Agree ${label} ad ref` : 'Agree ad ref'),
+  reopenAdRef: (label) => (label ? `Reopen ${label}` : 'Reopen'),
+  adRefHint: 'Place the cursor in a paragraph or an action',
+  adRefFailed: (message) => `The status could not be changed: ${message}`,
   placeholderParagraph: 'Paragraph…',
   placeholderCommitment: 'We commit to…',
   placeholderAction: 'Action…',

@@ -61,6 +61,12 @@ export const fr: Messages = {
   paragraphRef: (from, to) => (to !== undefined && to !== from ? `§ ${from}–${to}` : `§ ${from}`),
 
   objectiveHeading: (objective) => `${objectiveLabel(objective, 'fr')}${NBSP}: `,
+  adRefBadge: `agréé ad${NBSP}réf.`,
+  outlineAdRef: (adRef, total) => `${adRef} sur ${total} ad${NBSP}réf.`,
+  markAdRef: (label) => (label ? `Agréer ${label} ad${NBSP}réf.` : `Agréer ad${NBSP}réf.`),
+  reopenAdRef: (label) => (label ? `Rouvrir ${label}` : 'Rouvrir'),
+  adRefHint: 'Placez le curseur dans un paragraphe ou une action',
+  adRefFailed: (message) => `Le statut n’a pas pu être changé : ${message}`,
   placeholderParagraph: 'Paragraphe…',
   placeholderCommitment: 'Nous nous engageons à…',
   placeholderAction: 'Action…',

@@ -48,7 +48,16 @@ export interface Messages
   outlineEmpty: string
   paragraphRef: (from: number, to?: number) => string
 
-  objectiveHeading: (objective: number) => string
+  objectiveHeading: (objective: number | string) => string
+  /** The badge of a paragraph agreed ad referendum, beside its text. */
+  adRefBadge: string
+  /** In the outline: how many of an objective's paragraphs and actions are agreed ad ref. */
+  outlineAdRef: (adRef: number, total: number) => string
+  /** The co-facilitators' button on the paragraph at the caret. */
+  markAdRef: (label: string | null) => string
+  reopenAdRef: (label: string | null) => string
+  adRefHint: string
+  adRefFailed: (message: string) => string
   placeholderParagraph: string
   placeholderCommitment: string
   placeholderAction: string

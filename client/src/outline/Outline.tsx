@@ -55,13 +55,21 @@ export function Outline({ editor, isLoaded, openCounts }: OutlineProps) {
                       type="button"
                       className="outline-objective"
                       aria-current={objective.uid === cursor.objective ? 'location' : undefined}
-                      data-testid={`outline-objective-${objective.number}`}
+                      data-testid={`outline-objective-${objective.numeral.replace(/ /g, '-')}`}
                       onClick={() => goToBlock(editor, objective.uid, objective.pos)}
                     >
-                      <span className="outline-number">{objective.number}.</span>{' '}
+                      <span className="outline-number">{objective.numeral}.</span>{' '}
                       <span className="outline-title">{objective.title || '—'}</span>{' '}
                       {objective.paragraph !== null && (
                         <span className="outline-ref">{t.paragraphRef(objective.paragraph)}</span>
+                      )}
+                      {objective.adRef.count > 0 && (
+                        <span
+                          className="outline-ad-ref"
+                          data-testid={`outline-ad-ref-${objective.numeral.replace(/ /g, '-')}`}
+                        >
+                          {t.outlineAdRef(objective.adRef.count, objective.adRef.total)}
+                        </span>
                       )}
                       <OpenCount
                         objective={objective.number}

@@ -1,3 +1,4 @@
+import { AD_REF_ATTR } from '../../../shared/draft/index.ts'
 import type { NumberedBlock } from '../editor/numberingPlugin.ts'
 
 export interface OutlineObjective {
@@ -5,7 +6,11 @@ export interface OutlineObjective {
   uid: string | null
   pos: number
   number: number
+  /** As printed: "7", "7 bis". */
+  numeral: string
   title: string
+  /** Of its commitment and actions (not those still proposed), how many are agreed ad ref. */
+  adRef: { count: number; total: number }
   /** The number of the objective's commitment paragraph (UN style: objectives are paragraphs). */
   paragraph: number | null
 }
@@ -53,8 +58,10 @@ export function outlineOf(blocks: readonly NumberedBlock[]): OutlineSection[] {
             uid: uidOf(block),
             pos,
             number: number.objective,
+            numeral: number.numeral,
             title: '',
             paragraph: null,
+            adRef: { count: 0, total: 0 },
           }
           section.objectives.push(objective)
         }
@@ -63,6 +70,14 @@ export function outlineOf(blocks: readonly NumberedBlock[]): OutlineSection[] {
         if (objective) objective.title = node.textContent
         break
       default:
+        if (
+          objective &&
+          !block.isProposed &&
+          (number?.kind === 'paragraph' || number?.kind === 'action')
+        ) {
+          objective.adRef.total += 1
+          if (node.attrs[AD_REF_ATTR] === true) objective.adRef.count += 1
+        }
         if (number?.kind === 'paragraph' && section) {
           section.paragraphs = {
             from: section.paragraphs?.from ?? number.paragraph,
@@ -94,6 +109,9 @@ export function isSameOutline(a: readonly OutlineSection[], b: readonly OutlineS
             o !== undefined &&
             objective.key === o.key &&
             objective.number === o.number &&
+            objective.numeral === o.numeral &&
+            objective.adRef.count === o.adRef.count &&
+            objective.adRef.total === o.adRef.total &&
             objective.title === o.title &&
             objective.paragraph === o.paragraph
           )

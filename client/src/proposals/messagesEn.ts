@@ -97,5 +97,7 @@ export const proposalsEn: ProposalMessages = {
       'In suggesting mode, the structure changes through the Paragraph, Action, Objective and Propose deletion buttons.',
     format: 'In suggesting mode, formatting does not change.',
     move: 'In suggesting mode, text is not moved by dragging it: cut it, then paste it.',
+    adRef:
+      'This paragraph is agreed ad referendum: it takes no proposals until the co-facilitators reopen it.',
   },
 }

@@ -100,5 +100,6 @@ export const proposalsFr: ProposalMessages = {
       'En mode suggestion, la structure change par les boutons Paragraphe, Action, Objectif et Proposer la suppression.',
     format: 'En mode suggestion, la mise en forme ne change pas.',
     move: `En mode suggestion, le texte ne se déplace pas en le glissant${NBSP}: coupez-le puis collez-le.`,
+    adRef: `Ce paragraphe est agréé ad referendum${NBSP}: il ne reçoit pas de proposition tant que les co-facilitateurs ne l’ont pas rouvert.`,
   },
 }

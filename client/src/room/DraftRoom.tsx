@@ -14,7 +14,7 @@ import { ConnectionBanner } from '../feedback/ConnectionBanner.tsx'
 import { Toasts } from '../feedback/Toasts.tsx'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { usePolicies } from '../api/usePolicies.ts'
-import { mayWriteText } from '../auth/abilities.ts'
+import { may, mayWriteText } from '../auth/abilities.ts'
 import { presenceOf } from '../auth/presence.ts'
 import { colorsOf } from '../../../shared/presence.ts'
 import { useAccessGuard } from '../auth/useAccessGuard.ts'
@@ -28,12 +28,15 @@ import { proposalRightsOf, withoutTextChanges } from '../proposals/proposer.ts'
 import { objectiveNumbers, openCountsByObjective, useProposals } from '../proposals/useProposals.ts'
 import { goToProposal } from '../proposals/goToProposal.ts'
 import { ChangeCard } from '../proposals/ChangeCard.tsx'
+import { goToBlock } from '../outline/goToBlock.ts'
+import { numberingKey } from '../editor/numberingPlugin.ts'
 import { ActivityButton } from '../activity/ActivityButton.tsx'
 import { ActivityNewsBanner } from '../activity/ActivityNewsBanner.tsx'
 import { ActivityPanel } from '../activity/ActivityPanel.tsx'
 import { useActivityNews } from '../activity/useActivityNews.ts'
 import { BlockHistoryPanel } from '../history/BlockHistoryPanel.tsx'
 import { HistoryButton } from '../history/HistoryButton.tsx'
+import { AdRefButton } from '../adRef/AdRefButton.tsx'
 import { useBlockAtCaret, type BlockAtCaret } from '../history/useBlockAtCaret.ts'
 import { DelegationsContext } from '../proposals/delegationNames.ts'
 import { DrawerToggles } from './DrawerToggles.tsx'
@@ -116,6 +119,15 @@ function OpenRoom({
     return true
   }
 
+  const handleGoToBlock = (uid: string) => {
+    const isInText = numberingKey
+      .getState(editor.state)
+      ?.blocks.some((block) => block.node.attrs.uid === uid)
+    if (!isInText) return false
+    goToBlock(editor, uid, 0)
+    return true
+  }
+
   useEffect(() => {
     document.title = `${negotiation.title} · ${t.appName}`
   }, [negotiation.title, t.appName])
@@ -135,6 +147,9 @@ function OpenRoom({
           delegationColors={delegationColors}
           actions={
             <>
+              {may(policies, 'agreeAdRef') && !isFrozen && (
+                <AdRefButton negotiationId={negotiation.id} block={caretBlock} />
+              )}
               <HistoryButton
                 block={caretBlock}
                 isOpen={overlay?.kind === 'history'}
@@ -225,6 +240,7 @@ function OpenRoom({
             changes={news.changes}
             onSeen={handleSeen}
             onGoToProposal={handleGoToProposal}
+            onGoToBlock={handleGoToBlock}
             onClose={() => setOverlay(null)}
           />
         )}

@@ -13,7 +13,9 @@ import {
   type ProposalRecord,
   type ProposalRef,
 } from '../../../shared/draft/index.ts'
-import { numberDraft, objectiveLabel, type DraftJSON } from '../../../shared/numbering.ts'
+import { objectiveLabel, type DraftJSON } from '../../../shared/numbering.ts'
+import { numberLiveDraft } from '../../draft/liveNumbering.ts'
+import { isAdRefElement } from '../../draft/adReferendum.ts'
 import type { WordLanguage } from './delegationNames.ts'
 import {
   wordDate,
@@ -139,16 +141,21 @@ export function draftWordDocument(props: {
     },
   }
   const fragment = props.doc.getXmlFragment(DRAFT_FRAGMENT)
-  const numbering = numberDraft(yXmlFragmentToProsemirrorJSON(fragment) as DraftJSON)
+  const numbering = numberLiveDraft(props.doc, yXmlFragmentToProsemirrorJSON(fragment) as DraftJSON)
   const blocks: WordBlock[] = []
+  // Word letters each objective's actions afresh in its own numbering instance, 7 bis too.
   let objective = 0
+  let objectiveNumeral = '0'
   const visit = (node: Y.XmlElement | Y.XmlFragment, inherited: Y.XmlElement | null) => {
     for (const child of node.toArray()) {
       if (!(child instanceof Y.XmlElement)) continue
       const uid = child.getAttribute('uid')
       if (child.nodeName === 'objective') {
         const number = typeof uid === 'string' ? numbering.get(uid) : undefined
-        if (number?.kind === 'objective') objective = number.objective
+        if (number?.kind === 'objective') {
+          objective += 1
+          objectiveNumeral = number.numeral
+        }
       }
       const kind = KINDS[child.nodeName]
       if (!kind) {
@@ -173,7 +180,8 @@ export function draftWordDocument(props: {
           ? { change: 'deleted' as const, by: deleted }
           : null
       const ids = new Set(runs.flatMap((r) => (r.proposalId ? [r.proposalId] : [])))
-      const label = objectiveLabel(objective, props.language)
+      const label = objectiveLabel(objectiveNumeral, props.language)
+      const number = typeof uid === 'string' ? numbering.get(uid) : undefined
       blocks.push({
         kind,
         uid: typeof uid === 'string' ? uid : null,
@@ -183,6 +191,9 @@ export function draftWordDocument(props: {
               ? `${label}\u00a0: `
               : `${label}: `
             : null,
+        numberLabel:
+          number && number.kind !== 'objective' && number.added > 0 ? number.label : null,
+        isAdRef: isAdRefElement(child),
         objective: kind === 'action' ? objective : null,
         runs,
         mark,

@@ -9,6 +9,7 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Tab,
   TabStopType,
   TextRun,
   type ICommentOptions,
@@ -24,7 +25,10 @@ import { WORD_STYLES, WordStyle } from './wordStyles.ts'
 const CM = 567
 const A4 = { width: 11_906, height: 16_838 }
 
-/** Word's own numbering, so that accepting or rejecting a new paragraph renumbers the rest. */
+/**
+ * Word's own numbering, so that accepting or rejecting a new paragraph renumbers the rest. Blocks
+ * added since the last revision ("23 bis.") are outside it: Word has no bis numbers.
+ */
 const NUMBERING = {
   config: [
     {
@@ -56,7 +60,15 @@ const NUMBERING = {
 
 const PAGE_WORDS = { fr: 'Page', en: 'Page' } as const
 
+/** The status UN texts print after a paragraph agreed ad referendum. */
+const AD_REF_NOTES = { fr: ' [agréé ad referendum]', en: ' [agreed ad referendum]' } as const
+
 function paragraphOptions(block: WordBlock): Partial<IParagraphOptions> {
+  if (block.numberLabel && (block.kind === 'paragraph' || block.kind === 'action')) {
+    const style = block.kind === 'paragraph' ? WordStyle.paragraph : WordStyle.action
+    const left = block.kind === 'paragraph' ? CM : 2 * CM
+    return { style, indent: { left, hanging: CM } }
+  }
   switch (block.kind) {
     case 'title':
       return { heading: HeadingLevel.TITLE }
@@ -79,11 +91,18 @@ function paragraphOptions(block: WordBlock): Partial<IParagraphOptions> {
   }
 }
 
-function blockParagraph(block: WordBlock, commentIds: number[], ids: RevisionIds): Paragraph {
+function blockParagraph(
+  block: WordBlock,
+  commentIds: number[],
+  ids: RevisionIds,
+  language: WordDocument['language'],
+): Paragraph {
   const runs = runsWithComments(block, commentIds, ids)
   const children: ParagraphChild[] = [
+    ...(block.numberLabel ? [new TextRun({ children: [block.numberLabel, new Tab()] })] : []),
     ...(block.prefix ? [new TextRun(block.prefix)] : []),
     ...(block.uid ? [new Bookmark({ id: bookmarkOfUid(block.uid), children: runs })] : runs),
+    ...(block.isAdRef ? [new TextRun({ text: AD_REF_NOTES[language], italics: true })] : []),
   ]
   const mark = block.mark
     ? {
@@ -118,7 +137,7 @@ export async function renderWordDocx(document: WordDocument): Promise<Buffer> {
       })
       return id
     })
-    return blockParagraph(block, commentIds, ids)
+    return blockParagraph(block, commentIds, ids, document.language)
   })
   const header = new Header({
     children: [

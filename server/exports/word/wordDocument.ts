@@ -39,6 +39,13 @@ export interface WordBlock {
   uid: string | null
   /** Text before the runs that is not the block's own, e.g. "Objectif 3 :" (kept). */
   prefix: string | null
+  /**
+   * A number Word's own numbering cannot write ("23 bis.", "d bis)"): the block is then left out
+   * of Word's numbering and starts with this text.
+   */
+  numberLabel?: string | null
+  /** A paragraph or action agreed ad referendum: marked so after its text. */
+  isAdRef?: boolean
   /** The objective an action is lettered in (Word restarts a) in each objective). */
   objective: number | null
   runs: WordRun[]

@@ -14,9 +14,14 @@ import { posOf, stateAt } from './draftState.ts'
 
 const french: NumberingLabels = {
   objectiveHeading: (n) => `Objectif ${n}\u00a0: `,
+  adRef: 'agréé ad réf.',
   placeholders: { commitment: 'Nous nous engageons à…' },
 }
-const english: NumberingLabels = { objectiveHeading: (n) => `Objective ${n}: `, placeholders: {} }
+const english: NumberingLabels = {
+  objectiveHeading: (n) => `Objective ${n}: `,
+  adRef: 'agreed ad ref',
+  placeholders: {},
+}
 
 let view: EditorView | null = null
 afterEach(() => {
@@ -31,11 +36,12 @@ function decoratedAttrs(state: EditorState): Record<string, Record<string, strin
   const byUid: Record<string, Record<string, string>> = {}
   for (const element of view.dom.querySelectorAll('[data-uid]')) {
     const attrs: Record<string, string> = {}
-    for (const name of ['data-number', 'data-heading', 'data-placeholder']) {
+    for (const name of ['data-number', 'data-heading', 'data-placeholder', 'data-ad-ref-label']) {
       const value = element.getAttribute(name)
       if (value !== null) attrs[name] = value
     }
     if (element.classList.contains('is-empty')) attrs.class = 'is-empty'
+    if (element.classList.contains('is-added-number')) attrs.class = 'is-added-number'
     byUid[element.getAttribute('data-uid') ?? ''] = attrs
   }
   return byUid
@@ -91,9 +97,27 @@ describe('the numbering plugin', () => {
   it('switches the headings language without renumbering', () => {
     const state = stateAt(draft, null, [numberingPlugin(french)])
     const blocks = numberingKey.getState(state)?.blocks
-    const next = state.apply(state.tr.setMeta(numberingKey, english))
+    const next = state.apply(state.tr.setMeta(numberingKey, { labels: english }))
     expect(numberingKey.getState(next)?.blocks).toBe(blocks)
     expect(decoratedAttrs(next)['o1-title']?.['data-heading']).toBe('Objective 1: ')
+  })
+
+  it('numbers blocks added since the last revision "bis" once it is given, and badges ad ref ones', () => {
+    const withNew = compact([objective('o1', 2)])
+    const preamble = withNew.content?.[0]?.content
+    preamble?.splice(2, 0, paragraph('new'))
+    const p1 = preamble?.[1]
+    if (p1) p1.attrs = { ...p1.attrs, adRef: true }
+    const state = stateAt(withNew, null, [numberingPlugin(french)])
+    expect(decoratedAttrs(state).new?.['data-number']).toBe('2.')
+    expect(decoratedAttrs(state).p1?.['data-ad-ref-label']).toBe('agréé ad réf.')
+    const revisionUids = new Set(['p1', 'p2', 'p3', 'p4', 'o1', 'o1-commitment'])
+    const next = state.apply(state.tr.setMeta(numberingKey, { base: { revisionUids } }))
+    expect(decoratedAttrs(next).new).toMatchObject({
+      'data-number': '1 bis.',
+      class: 'is-added-number',
+    })
+    expect(decoratedAttrs(next).p2?.['data-number']).toBe('2.')
   })
 
   it('keeps its state when the selection moves', () => {

@@ -13,6 +13,7 @@ import {
 import type { SuggestingContext, SuggestingRefusal } from './suggestion.ts'
 import { suggestTransaction } from './suggestTransaction.ts'
 import { trackCoFacilitatorsEdit } from './trackCoFacilitatorsEdit.ts'
+import { changesAdRef } from '../adRefGuard.ts'
 
 export interface SuggestingOptions {
   /** The proposal records the server keeps (the document's `proposals` map). */
@@ -152,6 +153,13 @@ export const SuggestingMode = Extension.create<SuggestingOptions, SuggestingStor
       transaction.before !== state.doc
     if (isPassedThrough) {
       next(transaction)
+      return
+    }
+    // Checked before any rewriting: the suggestion writes its text to the shared document
+    // itself (alignYText), past the editor's own guard of ad ref text.
+    if (changesAdRef(transaction)) {
+      this.options.onRefusal('adRef')
+      next(state.tr)
       return
     }
     if (!isSuggesting(this.storage)) {

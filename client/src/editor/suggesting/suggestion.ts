@@ -8,7 +8,7 @@ export interface SuggestingContext extends Proposer {
 }
 
 /** Why a change cannot be made as a proposal. */
-export type SuggestingRefusal = 'join' | 'split' | 'structure' | 'format' | 'move'
+export type SuggestingRefusal = 'join' | 'split' | 'structure' | 'format' | 'move' | 'adRef'
 
 /** A user's transaction rewritten as proposals, or the reason it cannot be. */
 export type Suggestion =
