@@ -25,7 +25,9 @@ export function judgeAdRefChange(change: DraftChange): string | null {
         ? 'Only the co-facilitators’ ad referendum command marks a paragraph agreed.'
         : null
     case 'blockDeleted':
-      return isAdRefAttrs(change.attributes) || change.contents().blocks.some(isAdRefAttrs) ? CLOSED : null
+      return isAdRefAttrs(change.attributes) || change.contents().blocks.some(isAdRefAttrs)
+        ? CLOSED
+        : null
     case 'blockAttributeChanged':
       if (change.key === AD_REF_ATTR) {
         return 'Only the co-facilitators’ ad referendum command marks a paragraph agreed or reopens it.'
