@@ -134,6 +134,35 @@ describe('the silence bar while a procedure runs', () => {
     }
   })
 
+  it('shows the circulated revision in the room, and the frozen live draft on demand', async () => {
+    const page = fra.page
+    await page.evaluate(() => window.scrollTo(0, 0))
+    const circulated = page.getByTestId('circulated-text')
+    await circulated.waitFor()
+    expect(await circulated.getAttribute('contenteditable')).toBe('false')
+    expect(await circulated.getAttribute('aria-label')).toBe(
+      'Texte circulé (Avant-projet), en lecture seule',
+    )
+    expect(await page.getByTestId('show-circulated').getAttribute('aria-pressed')).toBe('true')
+    // The revision as published: the proposals made since are not in it.
+    expect(await circulated.locator('ins.proposal-insertion, del.proposal-deletion').count()).toBe(
+      0,
+    )
+    expect(await page.getByTestId('draft-editor').count()).toBe(0)
+
+    await page.getByTestId('show-live-draft').click()
+    const live = page.getByTestId('draft-editor')
+    await live.waitFor()
+    expect(await live.getAttribute('contenteditable')).toBe('false')
+    await retryableAssertion(async () =>
+      expect(await live.locator('ins.proposal-insertion').count()).toBeGreaterThan(0),
+    )
+    expect(await page.getByTestId('circulated-text').count()).toBe(0)
+
+    await page.getByTestId('show-circulated').click()
+    await page.getByTestId('circulated-text').waitFor()
+  })
+
   it('opens the circulated revision, read-only, from the chip and from the bar', async () => {
     await fra.page.evaluate(() => window.scrollTo(0, 0))
     for (const testId of ['silence-revision-symbol', 'silence-open-circulated']) {

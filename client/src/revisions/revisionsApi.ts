@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Me } from '../../../shared/accountsApi.ts'
 import { Comparison } from '../../../shared/compare/comparisonSchema.ts'
 import { Concordance } from '../../../shared/concordance.ts'
+import type { DraftJSON } from '../../../shared/numbering.ts'
 import { RevisionList, RevisionSummary } from '../../../shared/revisions.ts'
 import { ApiError, fetchJson, sendJson } from '../api/fetchJson.ts'
 
@@ -56,6 +57,24 @@ export const publishRevision = (
   request: { symbol: string; title: string },
 ): Promise<RevisionSummary> =>
   sendJson('POST', `${negotiationApi(negotiationId)}/revisions`, request, RevisionSummary)
+
+/** A revision with its text (ProseMirror JSON, as frozen when published). */
+export const RevisionWithDocument = RevisionSummary.extend({
+  document: z.custom<DraftJSON>(
+    (value) => typeof value === 'object' && value !== null && 'type' in value,
+  ),
+})
+export type RevisionWithDocument = z.infer<typeof RevisionWithDocument>
+
+/** One revision and its text. */
+export const fetchRevisionDocument = (
+  negotiationId: string,
+  revisionId: string,
+): Promise<RevisionWithDocument> =>
+  fetchJson(
+    `${negotiationApi(negotiationId)}/revisions/${encodeURIComponent(revisionId)}`,
+    RevisionWithDocument,
+  )
 
 /** The printable HTML or the Word document of a revision. */
 export const revisionExportUrl = (

@@ -20,6 +20,8 @@ import { colorsOf } from '../../../shared/presence.ts'
 import { useAccessGuard } from '../auth/useAccessGuard.ts'
 import { OpenRevisionsLink } from '../revisions/OpenRevisionsLink.tsx'
 import { SilenceArea } from '../silence/SilenceArea.tsx'
+import { CirculatedSwitch } from '../silence/CirculatedSwitch.tsx'
+import { useCirculatedText } from '../silence/useCirculatedText.ts'
 import { useSilence } from '../silence/useSilence.ts'
 import { ProposalColors } from '../proposals/ProposalColors.tsx'
 import { WordDoor } from '../amendments/WordDoor.tsx'
@@ -71,7 +73,13 @@ function OpenRoom({
   useAccessGuard(session, status, reloadPolicies)
   const isReadOnly = !mayWriteText(policies)
   // Under silence, or once adopted, the server refuses every change: the editor stays read-only.
-  const { isFrozen } = useSilence(session)
+  const { isFrozen, current: procedure } = useSilence(session)
+  // During a procedure the room shows the circulated revision unless the user asks for the live
+  // draft (frozen meanwhile).
+  const circulatedId = procedure?.status === 'running' ? procedure.revisionId : null
+  const circulated = useCirculatedText(negotiation.id, circulatedId, negotiation.language)
+  const [isShowingLive, setIsShowingLive] = useState(false)
+  const isShowingCirculated = circulatedId !== null && !isShowingLive
   // Stable between renders, so that the proposals panel's items redraw only when they change.
   const rights = useMemo(() => proposalRightsOf(policies, me.user), [policies, me.user])
   const cardRights = useMemo(
@@ -195,7 +203,15 @@ function OpenRoom({
             }}
           >
             <WordDoor negotiation={negotiation} me={me} policies={policies} />
-            <Outline editor={editor} isLoaded={isLoaded} openCounts={openCounts} />
+            {isShowingCirculated ? (
+              <Outline
+                editor={circulated.editor}
+                isLoaded={circulated.isLoaded}
+                openCounts={new Map()}
+              />
+            ) : (
+              <Outline editor={editor} isLoaded={isLoaded} openCounts={openCounts} />
+            )}
           </aside>
           <div className="workspace-page">
             <div className="toolbar-band">
@@ -205,17 +221,35 @@ function OpenRoom({
                 openProposals={openProposals}
               >
                 <OpenRevisionsLink negotiationId={negotiation.id} />
+                {circulatedId && circulated.symbol && (
+                  <CirculatedSwitch
+                    symbol={circulated.symbol}
+                    isShowingLive={isShowingLive}
+                    onShowLive={setIsShowingLive}
+                  />
+                )}
               </DrawerToggles>
               {!isReadOnly && !isFrozen && <Toolbar editor={editor} />}
             </div>
-            <DraftPage editor={editor} title={negotiation.title} isLoaded={isLoaded} />
-            <ChangeCard
-              editor={editor}
-              views={proposals}
-              rights={cardRights}
-              negotiationId={negotiation.id}
-              onGoTo={handleGoToProposal}
-            />
+            {isShowingCirculated ? (
+              <DraftPage
+                editor={circulated.editor}
+                title={negotiation.title}
+                isLoaded={circulated.isLoaded}
+                note={t.circulatedTextNote}
+              />
+            ) : (
+              <>
+                <DraftPage editor={editor} title={negotiation.title} isLoaded={isLoaded} />
+                <ChangeCard
+                  editor={editor}
+                  views={proposals}
+                  rights={cardRights}
+                  negotiationId={negotiation.id}
+                  onGoTo={handleGoToProposal}
+                />
+              </>
+            )}
           </div>
           <div className="drawer-backdrop" aria-hidden="true" onClick={drawer.close} />
           <aside
