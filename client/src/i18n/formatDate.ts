@@ -21,3 +21,12 @@ export function formatDateTime(iso: string, language: Language): string {
   }
   return format.format(date)
 }
+
+/** A calendar day (YYYY-MM-DD), as a round's dates: "20 février 2018", "20 February 2018". */
+export const formatDay = (isoDay: string, language: Language): string =>
+  new Date(`${isoDay}T00:00:00Z`).toLocaleDateString(language === 'fr' ? 'fr-FR' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })

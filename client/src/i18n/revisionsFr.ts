@@ -1,5 +1,5 @@
 import type { RevisionMessages } from './revisionMessages.ts'
-import { formatDay as day } from './formatDay.ts'
+import { formatDay as day } from './formatDate.ts'
 
 const NBSP = '\u00a0'
 
