@@ -82,7 +82,8 @@ describe('the proposals in the text', () => {
     expect(changes.get('phl-0001')).toMatchObject({
       block: { kind: 'action', change: 'inserted' },
       inserted: ['Une action nouvelle.'],
-      blockLabel: 'b)',
+      // Proposed after a): agreed letters never move for a proposal (issue 16).
+      blockLabel: 'a bis)',
     })
     expect(changes.get('egy-0001')).toMatchObject({
       block: { kind: 'action', change: 'deleted' },
