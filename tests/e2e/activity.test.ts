@@ -160,7 +160,8 @@ describe('the activity of the negotiation, for a co-facilitator and a delegation
   it('selects the card of the change the caret is in, with who proposed it', async () => {
     const change = che.editor.locator('ins, span', { hasText: 'directement ou indirectement' })
     await change.first().click()
-    const card = che.page.locator('[data-proposal-id="demo-fra-07a"]')
+    // The panel's card (the click also opens a card beside the change: coFacilitatorsDesk).
+    const card = new ProposalsPanel(che).item('demo-fra-07a')
     await retryableAssertion(async () =>
       expect(await card.getAttribute('aria-current')).toBe('true'),
     )
