@@ -165,6 +165,9 @@ export class Connection implements Peer {
         // likes: each costs a walk of the update, charged as a refusal.
         this.services.logger.debug({ room: this.room.name }, 'update set aside: unknown history')
         this.chargeRefusal()
+        // An honest client's earlier update was lost on the way (a process that stopped, a
+        // takeover): asked for what the room lacks, the stock client sends it all again.
+        this.scheduleResync()
         return
       case 'refused':
         // The client must drop its local change: it reloads the draft from the server.

@@ -86,13 +86,20 @@ export class Room {
   /**
    * Several processes: starts again from `stored`, as the document's owner or not, when this
    * process takes the document over or loses it. What was accepted and not committed is
-   * dropped (it was never acknowledged); the clients are asked to sync, and send it again.
+   * dropped (it was never acknowledged); the clients are sent what they lack and asked to
+   * sync, and send it again.
    */
   reload(stored: StoredDocument, store: DocumentStore): void {
     this.persistence.abandon()
     this.draft.destroy()
     this.install(stored, store, this.link?.isOwner ?? true)
     this.presence.useOwners(this.owners)
+    // The clients lack what other processes committed while this one did not hear them (it was
+    // stopped), and what the old document held but never sent (accepted, then not committed):
+    // neither is known by state vector, so they get the whole document, which they merge. The
+    // stock client asks for the server's state only when it connects; without this, what is
+    // broadcast later waits in its pending structs forever. Reloads are rare (a takeover).
+    this.broadcast(syncUpdateMessage(Y.encodeStateAsUpdate(this.draft.doc)), null)
     this.requestSync()
   }
 

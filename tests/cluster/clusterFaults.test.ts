@@ -104,7 +104,16 @@ async function faultSeed(seed: number, trace: string[]): Promise<void> {
       20_000,
       () => 'reconnected',
     )
-    await waitForConvergence(clients, 30_000)
+    try {
+      await waitForConvergence(clients, 30_000)
+    } catch (error) {
+      // Whether the laggards lack what PostgreSQL holds (a process that did not pass it on)
+      // or what it never got (an update lost on the way).
+      const stored = await storedDocument(cluster.storage.databaseUrl!, ROOM)
+      trace.push(`stored: ${JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(stored))])}`)
+      clients.forEach((client, i) => trace.push(`c${i} writes as ${client.doc.clientID}`))
+      throw error
+    }
     // Everything every client made is stored, whether it was acknowledged before a fault or
     // sent again after; and storage holds exactly the clients' draft.
     await waitFor(
