@@ -10,6 +10,7 @@ import {
   PROPOSALS_MAP,
   deletionKey,
   type ProposalRecord,
+  type ProposalRef,
 } from '../../shared/draft/index.ts'
 import {
   awarenessMessage,
@@ -37,6 +38,21 @@ const ref = (proposalId: string, delegation = 'FRA') => ({ proposalId, delegatio
 /** Sets a block attribute to any value, as a hand-made client may (Yjs types them as strings). */
 const setAttribute = (block: Y.XmlElement, key: string, value: unknown) =>
   block.setAttribute(key, value as string)
+
+/** A delegation's new paragraph after p-08, its words and the block marked as its proposal. */
+function proposeParagraph(doc: Y.Doc, proposal: ProposalRef, uid: string, text: string): void {
+  doc.transact(() => {
+    const anchor = blockByUid(doc, 'p-08')
+    const parent = anchor.parent as Y.XmlElement
+    const block = new Y.XmlElement('paragraph')
+    block.setAttribute('uid', uid)
+    setAttribute(block, INSERTED_BY_ATTR, proposal)
+    const words = new Y.XmlText()
+    block.insert(0, [words])
+    parent.insert(parent.toArray().indexOf(anchor) + 1, [block])
+    words.insert(0, text, { insertion: proposal })
+  })
+}
 
 /** What the store was asked to append, call by call (to see what commits together). */
 class RecordingStore {
@@ -180,19 +196,8 @@ describe('text integrity against a hostile client', () => {
   it('2b. a delegation cannot remove its proposed block once others’ proposals are in it', async () => {
     const fra = await connect('fra')
     const mar = await connect('mar')
-    const own = ref('fra-own-block')
     // FRA proposes a new paragraph after p-08.
-    fra.doc.transact(() => {
-      const anchor = blockByUid(fra.doc, 'p-08')
-      const parent = anchor.parent as Y.XmlElement
-      const block = new Y.XmlElement('paragraph')
-      block.setAttribute('uid', 'fra-own-block-uid')
-      setAttribute(block, INSERTED_BY_ATTR, own)
-      const words = new Y.XmlText()
-      block.insert(0, [words])
-      parent.insert(parent.toArray().indexOf(anchor) + 1, [block])
-      words.insert(0, 'Paragraphe proposé par la France.', { insertion: own })
-    })
+    proposeParagraph(fra.doc, ref('fra-own-block'), 'fra-own-block-uid', 'Proposé par la France.')
     await eventually(async () => expect(await recordOf('fra-own-block')).toBeDefined())
     await eventually(() => expect(() => blockByUid(mar.doc, 'fra-own-block-uid')).not.toThrow())
     // MAR proposes words inside it, and to delete some of FRA's.
@@ -212,18 +217,7 @@ describe('text integrity against a hostile client', () => {
 
     // Without another's words in it, FRA removes its own proposed block.
     const alone = await connect('fra')
-    const ownAlone = ref('fra-alone-block')
-    alone.doc.transact(() => {
-      const anchor = blockByUid(alone.doc, 'p-08')
-      const parentOf = anchor.parent as Y.XmlElement
-      const fresh = new Y.XmlElement('paragraph')
-      fresh.setAttribute('uid', 'fra-alone-block-uid')
-      setAttribute(fresh, INSERTED_BY_ATTR, ownAlone)
-      const words = new Y.XmlText()
-      fresh.insert(0, [words])
-      parentOf.insert(parentOf.toArray().indexOf(anchor) + 1, [fresh])
-      words.insert(0, 'Seule.', { insertion: ownAlone })
-    })
+    proposeParagraph(alone.doc, ref('fra-alone-block'), 'fra-alone-block-uid', 'Seule.')
     await eventually(async () => expect(await recordOf('fra-alone-block')).toBeDefined())
     const freshBlock = blockByUid(alone.doc, 'fra-alone-block-uid')
     const freshParent = freshBlock.parent as Y.XmlElement
