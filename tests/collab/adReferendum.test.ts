@@ -12,7 +12,14 @@ import type { ActivityPage } from '../../shared/activity.ts'
 import type { DraftResponse } from '../../shared/api.ts'
 import { ApiClient, startTestServer } from '../helpers/accounts.ts'
 import { expectStoredAsLive } from '../helpers/storedAsLive.ts'
-import { blockByUid, clientsOf, deltaOf, eventually, textOf } from '../helpers/wsClients.ts'
+import {
+  blockByUid,
+  clientsOf,
+  deleteBlock,
+  deltaOf,
+  eventually,
+  textOf,
+} from '../helpers/wsClients.ts'
 
 const NID = 'pacte-mondial'
 const ROOM = draftRoomName(NID)
@@ -156,24 +163,8 @@ describe('paragraphs agreed ad referendum', () => {
         'the status cleared by a co-facilitator in the text',
         (doc) => blockByUid(doc, 'p-11').removeAttribute(AD_REF_ATTR),
       ],
-      [
-        'che',
-        'the block deleted',
-        (doc) => {
-          const block = blockByUid(doc, 'p-11')
-          const parent = block.parent as Y.XmlElement
-          parent.delete(parent.toArray().indexOf(block), 1)
-        },
-      ],
-      [
-        'che',
-        'the objective holding it deleted',
-        (doc) => {
-          const objective = blockByUid(doc, 'obj-03')
-          const section = objective.parent as Y.XmlElement
-          section.delete(section.toArray().indexOf(objective), 1)
-        },
-      ],
+      ['che', 'the block deleted', (doc) => deleteBlock(doc, 'p-11')],
+      ['che', 'the objective holding it deleted', (doc) => deleteBlock(doc, 'obj-03')],
       [
         'che',
         'the block deleted and re-created with its uid, without its status',

@@ -26,6 +26,7 @@ import { expectStoredAsLive } from '../helpers/storedAsLive.ts'
 import {
   blockByUid,
   clientsOf,
+  deleteBlock,
   deltaOf,
   eventually,
   textOf,
@@ -209,9 +210,7 @@ describe('text integrity against a hostile client', () => {
     await eventually(() =>
       expect(textOf(blockByUid(fra.doc, 'fra-own-block-uid')).toString()).toContain('Maroc'),
     )
-    const block = blockByUid(fra.doc, 'fra-own-block-uid')
-    const parent = block.parent as Y.XmlElement
-    parent.delete(parent.toArray().indexOf(block), 1)
+    deleteBlock(fra.doc, 'fra-own-block-uid')
     await eventually(() => expect(refusedCodes(fra)).toContain('refused_change'))
     expect(await serverInsertedText('fra-own-block-uid')).toContain('Le Maroc ajoute. ')
 
@@ -219,9 +218,7 @@ describe('text integrity against a hostile client', () => {
     const alone = await connect('fra')
     proposeParagraph(alone.doc, ref('fra-alone-block'), 'fra-alone-block-uid', 'Seule.')
     await eventually(async () => expect(await recordOf('fra-alone-block')).toBeDefined())
-    const freshBlock = blockByUid(alone.doc, 'fra-alone-block-uid')
-    const freshParent = freshBlock.parent as Y.XmlElement
-    freshParent.delete(freshParent.toArray().indexOf(freshBlock), 1)
+    deleteBlock(alone.doc, 'fra-alone-block-uid')
     const live = await liveDoc()
     await eventually(() => expect(() => blockByUid(live, 'fra-alone-block-uid')).toThrow())
     expect(refusedCodes(alone)).toEqual([])

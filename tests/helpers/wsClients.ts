@@ -101,6 +101,13 @@ export function blockByUid(doc: Y.Doc, uid: string): Y.XmlElement {
   return block
 }
 
+/** Deletes the block with `uid` from its parent, as an editor deleting it whole would. */
+export function deleteBlock(doc: Y.Doc, uid: string): void {
+  const block = blockByUid(doc, uid)
+  const parent = block.parent as Y.XmlElement
+  parent.delete(parent.toArray().indexOf(block), 1)
+}
+
 /** The text of a block (its first XmlText child). */
 export function textOf(block: Y.XmlElement): Y.XmlText {
   const text = block.toArray().find((child) => child instanceof Y.XmlText)
