@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { BlockHistory } from '../../shared/blockHistory.ts'
-import { ApiClient, startTestServer } from '../helpers/accounts.ts'
-import { blockByUid, clientsOf, eventually, textOf } from '../helpers/wsClients.ts'
+import { ApiClient } from '../helpers/accounts.ts'
+import { collabSuite } from '../helpers/collabSuite.ts'
+import { blockByUid, eventually, textOf } from '../helpers/wsClients.ts'
 
 const NID = 'pacte-mondial'
 const ACTION = 'obj-13-a'
@@ -13,20 +14,8 @@ const ref = (proposalId: string, delegation: string) => ({ proposalId, delegatio
  * revision, the demo's imported one included.
  */
 describe('the history of a paragraph', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>
-  const api = {} as Record<'fra' | 'mar' | 'che', ApiClient>
-  const tokens: Record<string, string> = {}
-  const clients = clientsOf(() => server.url, NID, tokens)
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    for (const name of ['fra', 'mar', 'che'] as const) {
-      api[name] = await ApiClient.signedIn(server.url, name)
-      tokens[name] = await api[name].createToken()
-    }
-  })
-  afterEach(() => clients.closeAll())
-  afterAll(() => server.close())
+  const suite = collabSuite(NID, ['fra', 'mar', 'che'] as const)
+  const { api, clients } = suite
 
   const history = async (uid: string, who: keyof typeof api = 'che') =>
     api[who].json<BlockHistory & { error?: { message: string } }>(
@@ -90,7 +79,7 @@ describe('the history of a paragraph', () => {
     const unknown = await history('no-such-block')
     expect(unknown.status).toBe(404)
     expect(unknown.body.error?.message).toContain('no-such-block')
-    const anonymous = new ApiClient(server.url)
+    const anonymous = new ApiClient(suite.server.url)
     expect(
       (await anonymous.json('GET', `/api/negotiations/${NID}/blocks/${ACTION}/history`)).status,
     ).toBe(401)

@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { BulkPreview, PresentedProposal } from '../../shared/proposals.ts'
-import { ApiClient, startTestServer } from '../helpers/accounts.ts'
-import { blockByUid, clientsOf, eventually, textOf } from '../helpers/wsClients.ts'
+import { collabSuite } from '../helpers/collabSuite.ts'
+import { blockByUid, eventually, textOf } from '../helpers/wsClients.ts'
 
 const NID = 'pacte-mondial'
 const ref = (proposalId: string, delegation: string) => ({ proposalId, delegation })
@@ -12,20 +12,8 @@ const ref = (proposalId: string, delegation: string) => ({ proposalId, delegatio
  * counts for what it decided.
  */
 describe('a bulk decision previewed', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>
-  const api = {} as Record<'fra' | 'mar' | 'che', ApiClient>
-  const tokens: Record<string, string> = {}
-  const clients = clientsOf(() => server.url, NID, tokens)
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    for (const name of ['fra', 'mar', 'che'] as const) {
-      api[name] = await ApiClient.signedIn(server.url, name)
-      tokens[name] = await api[name].createToken()
-    }
-  })
-  afterEach(() => clients.closeAll())
-  afterAll(() => server.close())
+  const suite = collabSuite(NID, ['fra', 'mar', 'che'] as const)
+  const { api, clients } = suite
 
   const decide = (who: keyof typeof api, body: unknown) =>
     api[who].json<{ decided: string[]; preview: BulkPreview; error?: { code: string } }>(

@@ -1,0 +1,44 @@
+import { afterAll, afterEach, beforeAll } from 'vitest'
+import { ApiClient, startTestServer } from './accounts.ts'
+import { clientsOf } from './wsClients.ts'
+
+/** A suite's server, its users signed in over HTTP, and their stock y-websocket clients. */
+export interface CollabSuite<User extends string> {
+  readonly server: Awaited<ReturnType<typeof startTestServer>>
+  readonly api: Record<User, ApiClient>
+  readonly clients: ReturnType<typeof clientsOf>
+}
+
+/**
+ * Registers the hooks most collaboration suites repeat: a server on port 0 before all, each
+ * user signed in with an API token, clients closed after each test, the server after all.
+ */
+export function collabSuite<User extends string>(
+  negotiationId: string,
+  users: readonly User[],
+): CollabSuite<User> {
+  let server: CollabSuite<User>['server'] | undefined
+  const api = {} as Record<User, ApiClient>
+  const tokens: Record<string, string> = {}
+  const clients = clientsOf(() => started().url, negotiationId, tokens)
+  const started = () => {
+    if (!server) throw new Error('the suite has not started')
+    return server
+  }
+  beforeAll(async () => {
+    server = await startTestServer()
+    for (const name of users) {
+      api[name] = await ApiClient.signedIn(server.url, name)
+      tokens[name] = await api[name].createToken()
+    }
+  })
+  afterEach(() => clients.closeAll())
+  afterAll(() => server?.close())
+  return {
+    get server() {
+      return started()
+    },
+    api,
+    clients,
+  }
+}
