@@ -52,6 +52,10 @@ const START_TIMEOUT_MS = 30_000
 /** Options of Draftroom's `startServer` a benchmark may set (JSON, through the environment). */
 export const DraftroomBenchOptions = z.object({
   validateUpdates: z.boolean().optional(),
+  /** The database: SQLite (default) or a PostgreSQL database created for the run, dropped after. */
+  storage: z.enum(['sqlite', 'postgres']).optional(),
+  /** On PostgreSQL: every commit flushed (production's default) instead of the tests' bargain. */
+  isDurable: z.boolean().optional(),
   /**
    * The per-user budgets (WriterBudget). Benchmarks play hundreds of users on a few accounts,
    * and replay hours of typing in seconds: unless a benchmark measures the budgets themselves,

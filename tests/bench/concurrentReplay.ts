@@ -43,7 +43,8 @@ const WHOLE_TRACES = 1_000_000
 
 type Client = ReturnType<typeof connectClient>
 
-interface ReplayResult {
+/** One trace replayed through one server. */
+export interface ReplayResult {
   server: string
   trace: string
   agents: number
@@ -62,14 +63,21 @@ interface ReplayResult {
 const clientIdsFor = (traceIndex: number, agents: number) =>
   Array.from({ length: agents }, (_, a) => 0x70000000 + traceIndex * 16 + a)
 
-async function replayOnServer(props: {
+/** Replays `trace` through `server`, one stock client per agent, and checks the text. */
+export async function replayOnServer(props: {
   server: ChildServer
   kind: 'draftroom' | 'reference'
+  /** The row's name for the server (default: Draftroom or reference). */
+  label?: string
   trace: ConcurrentTrace
   traceIndex: number
   expected: string
   /** Called with the document before the paragraph is added (to seed the reference). */
   onInitialState?: (state: Uint8Array) => void
+  /** Called with each agent's client before it types (to time its commits). */
+  onAgentClient?: (client: Client) => void
+  /** Awaited once every client holds the text, before they close (the last commits). */
+  whenSettled?: () => Promise<void>
 }): Promise<ReplayResult> {
   const { server, trace, expected } = props
   const tokens = new Map<string, string>()
@@ -104,6 +112,7 @@ async function replayOnServer(props: {
     const ids = clientIdsFor(props.traceIndex, trace.numAgents)
     const agents = ids.map((_, a) => connect(ACCOUNTS[a % ACCOUNTS.length]!))
     await Promise.all(agents.map((c) => c.synced))
+    for (const agent of agents) props.onAgentClient?.(agent)
     await eventually(() => {
       for (const agent of agents) blockByUid(agent.doc, uid)
     }, 10_000)
@@ -124,6 +133,7 @@ async function replayOnServer(props: {
     }, 60_000)
     const ms = performance.now() - started
     const serverCpuMs = ((await server.stats()).cpuMicros - before) / 1_000
+    await props.whenSettled?.()
     if (CPU_PROFILE_DIR) {
       fs.mkdirSync(CPU_PROFILE_DIR, { recursive: true })
       const file = `concurrentReplay-${props.kind}-${trace.name}.cpuprofile`
@@ -140,7 +150,7 @@ async function replayOnServer(props: {
     }, 10_000)
     for (const view of views) view.doc.destroy()
     return {
-      server: props.kind === 'draftroom' ? 'Draftroom' : 'reference',
+      server: props.label ?? (props.kind === 'draftroom' ? 'Draftroom' : 'reference'),
       trace: trace.name,
       agents: trace.numAgents,
       txns: trace.txns.length,
@@ -196,7 +206,12 @@ async function runAgent(
 
 const fixed = (value: number, digits = 1) => value.toFixed(digits)
 
-export async function runConcurrentReplay(): Promise<BenchmarkReport> {
+/** The traces, cut at BENCH_REPLAY_TXNS, with the text each must end on. */
+export function loadReplayTraces(): {
+  limit: number
+  traces: ConcurrentTrace[]
+  expected: { text: string; ms: number }[]
+} {
   const limit = envInteger('BENCH_REPLAY_TXNS', WHOLE_TRACES)
   const traces = TRACES.map((file) => loadConcurrentTrace(file, limit))
   console.log(
@@ -209,6 +224,11 @@ export async function runConcurrentReplay(): Promise<BenchmarkReport> {
     }
     return inProcess
   })
+  return { limit, traces, expected }
+}
+
+export async function runConcurrentReplay(): Promise<BenchmarkReport> {
+  const { limit, traces, expected } = loadReplayTraces()
   const results: ReplayResult[] = []
   const seedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'draftroom-replay-'))
   const seedFile = path.join(seedDir, 'draft.bin')

@@ -10,6 +10,7 @@ import { coldSync } from './coldSync.ts'
 import { concurrentReplay } from './concurrentReplay.ts'
 import { fanOut } from './fanOut.ts'
 import { manyRooms } from './manyRooms.ts'
+import { storageCommit } from './storageCommit.ts'
 import { underAttack } from './underAttack.ts'
 import { validationThroughput } from './validationThroughput.ts'
 import { benchWordRoundTrip } from './wordRoundTrip.ts'
@@ -64,6 +65,7 @@ const BENCHMARKS: Benchmark[] = [
   compareRevisions,
   wordRoundTrip,
   concurrentReplay,
+  storageCommit,
   browserTyping,
   underAttack,
   clusterFanOut,

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import { startTestServer } from '../helpers/accounts.ts'
+import { createTestStorage, removeTestStorage } from '../helpers/testStorage.ts'
 import {
   DraftroomBenchOptions,
   ParentMessage,
@@ -32,10 +33,18 @@ const LIFTED_LIMITS = {
   messages: 2 ** 40,
 }
 
-const server =
+const { storage: storageKind, isDurable, ...serverOptions } = options
+const storage =
   kind === 'draftroom'
-    ? await startTestServer({ ...options, writerLimits: options.writerLimits ?? LIFTED_LIMITS })
-    : await startReferenceServer(seedFile ? { seed: fs.readFileSync(seedFile) } : {})
+    ? await createTestStorage('draftroom-bench-', storageKind, { isDurable })
+    : null
+const server = storage
+  ? await startTestServer({
+      ...serverOptions,
+      storage,
+      writerLimits: options.writerLimits ?? LIFTED_LIMITS,
+    })
+  : await startReferenceServer(seedFile ? { seed: fs.readFileSync(seedFile) } : {})
 
 const reply = (message: ChildMessage) => process.send?.(message)
 
@@ -59,13 +68,14 @@ async function stopProfile(file: string): Promise<void> {
   fs.writeFileSync(file, JSON.stringify(profile))
 }
 
-// A normal exit after a clean close: the data directory is removed.
+// A normal exit after a clean close: the data directory (and database) is removed.
 let isShuttingDown = false
 const shutdown = async () => {
   if (isShuttingDown) return
   isShuttingDown = true
   try {
     await server.close()
+    if (storage) await removeTestStorage(storage)
     process.exit(0)
   } catch (error) {
     console.error(error)

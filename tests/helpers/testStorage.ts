@@ -47,11 +47,13 @@ function databaseUrl(name: string): string {
 
 /**
  * A new, empty storage for one server (which creates the demo in it), on the tests' database
- * unless `kind` says (several processes always share PostgreSQL).
+ * unless `kind` says (several processes always share PostgreSQL). `isDurable` keeps
+ * PostgreSQL's production default (every commit flushed), for benchmarks that measure commits.
  */
 export async function createTestStorage(
   prefix = 'draftroom-',
   kind: StorageKind = TEST_DATABASE,
+  { isDurable = false }: { isDurable?: boolean } = {},
 ): Promise<TestStorage> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
   if (kind === 'sqlite') return { dataDir, databaseUrl: undefined }
@@ -60,7 +62,7 @@ export async function createTestStorage(
   // The tests kill the server, never PostgreSQL, so a commit in PostgreSQL's WAL buffers is as
   // safe for them as a flushed one (SQLite's synchronous=NORMAL is the same bargain), and the
   // 2-core machine is spared an fsync per keystroke batch. Production keeps the default.
-  await admin().query(`ALTER DATABASE ${name} SET synchronous_commit = off`)
+  if (!isDurable) await admin().query(`ALTER DATABASE ${name} SET synchronous_commit = off`)
   return { dataDir, databaseUrl: databaseUrl(name) }
 }
 
