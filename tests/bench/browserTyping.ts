@@ -9,7 +9,7 @@ import { ApiClient } from '../helpers/accounts.ts'
 import { launchChromium } from '../helpers/browser.ts'
 import { blocks, connectClient, deltaOf, eventually } from '../helpers/wsClients.ts'
 import { envInteger, sleep, type Benchmark, type BenchmarkReport } from './benchmark.ts'
-import { forkServer } from './childServer.ts'
+import { startBenchServer } from './benchServer.ts'
 import { TYPING_TRACE_CATEGORIES, keystrokeWork } from './keystrokeWork.ts'
 
 /**
@@ -314,7 +314,7 @@ export async function runBrowserTyping(): Promise<BenchmarkReport> {
   const results: TypingResult[] = []
   const loads: Record<string, number> = {}
   for (const withProposals of [true, false]) {
-    const server = await forkServer({ kind: 'draftroom' })
+    const server = await startBenchServer({ kind: 'draftroom' })
     try {
       const proposals = withProposals
         ? await makeProposals(server.url, proposalCount)
@@ -326,7 +326,7 @@ export async function runBrowserTyping(): Promise<BenchmarkReport> {
       loads[setting] = Math.round(loadMs)
       results.push(summarize(setting, proposals, typing))
     } finally {
-      await server.close()
+      await server.dispose()
     }
   }
   results.push(

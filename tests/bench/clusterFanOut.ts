@@ -1,8 +1,11 @@
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/index.ts'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
-import { ClusterProcesses, onDatabase } from '../helpers/clusterProcesses.ts'
-import { ServerProcess } from '../helpers/collabServer.ts'
-import { createTestStorage } from '../helpers/testStorage.ts'
+import {
+  type ClusterProcesses,
+  type ServerProcess,
+  onDatabase,
+  startServer,
+} from '../helpers/servers/index.ts'
 import {
   type YClient,
   blockByUid,
@@ -160,17 +163,14 @@ export const clusterFanOut: Benchmark = {
   name: 'clusterFanOut',
   run: async () => {
     const keys = envInteger('BENCH_CLUSTER_KEYS', 150)
-    const single = await ServerProcess.start({
-      storage: await createTestStorage('draftroom-bench-', 'postgres'),
-      env: { LOG_LEVEL: 'info' },
-    })
+    const single = await startServer({ storage: 'postgres', env: { LOG_LEVEL: 'info' } })
     let one: FanOut
     try {
       one = await measureFanOut([single.collabUrl], pidsOf([single]), keys)
     } finally {
       await single.dispose()
     }
-    const cluster = await ClusterProcesses.start(3)
+    const cluster = await startServer({ processes: 3 })
     let three: FanOut
     let failOverMs: number
     try {

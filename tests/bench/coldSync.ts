@@ -6,7 +6,7 @@ import { INSERTION_MARK, PROPOSALS_MAP, type ProposalRef } from '../../shared/dr
 import { ApiClient } from '../helpers/accounts.ts'
 import { connectClient, eventually } from '../helpers/wsClients.ts'
 import { envInteger, sleep, type Benchmark, type BenchmarkReport } from './benchmark.ts'
-import { forkServer, type ChildServer } from './childServer.ts'
+import { startBenchServer, type BenchServer } from './benchServer.ts'
 import { loadSequentialTrace, toTextOperations } from './editingTrace.ts'
 import { median } from './latencyHistogram.ts'
 import { roomUrl, syncOnce } from './rawSync.ts'
@@ -62,7 +62,7 @@ interface JoinSummary {
 /** `joins` new clients in turn; medians. `between` runs before each (unmeasured). */
 async function measureJoins(props: {
   setting: string
-  server: ChildServer
+  server: BenchServer
   url: string
   joins: number
   between?: () => Promise<void>
@@ -183,7 +183,7 @@ export async function runColdSync(options = coldSyncOptionsFromEnv()): Promise<B
   const seedFile = path.join(seedDir, 'draft.bin')
   const built = { proposalCount: 0, stateBytes: 0 }
   try {
-    const server = await forkServer({ kind: 'draftroom' })
+    const server = await startBenchServer({ kind: 'draftroom' })
     try {
       const started = performance.now()
       const draft = await buildDraft(server.url, options)
@@ -217,9 +217,9 @@ export async function runColdSync(options = coldSyncOptionsFromEnv()): Promise<B
         }),
       )
     } finally {
-      await server.close()
+      await server.dispose()
     }
-    const reference = await forkServer({ kind: 'reference', seedFile })
+    const reference = await startBenchServer({ kind: 'reference', seedFile })
     try {
       const url = roomUrl(reference.url, NEGOTIATION_ID, null)
       // The classic loop keeps a document while a client is connected: one stays.
@@ -234,7 +234,7 @@ export async function runColdSync(options = coldSyncOptionsFromEnv()): Promise<B
       )
       keeper.close()
     } finally {
-      await reference.close()
+      await reference.dispose()
     }
   } finally {
     fs.rmSync(seedDir, { recursive: true, force: true })

@@ -6,7 +6,7 @@ import * as Y from 'yjs'
 import { ApiClient } from '../helpers/accounts.ts'
 import { blockByUid, connectClient, eventually, textOf } from '../helpers/wsClients.ts'
 import { envInteger, type Benchmark, type BenchmarkReport } from './benchmark.ts'
-import { forkServer, type ChildServer } from './childServer.ts'
+import { startBenchServer, type BenchServer } from './benchServer.ts'
 import {
   AgentView,
   deletedKeys,
@@ -65,7 +65,7 @@ const clientIdsFor = (traceIndex: number, agents: number) =>
 
 /** Replays `trace` through `server`, one stock client per agent, and checks the text. */
 export async function replayOnServer(props: {
-  server: ChildServer
+  server: BenchServer
   kind: 'draftroom' | 'reference'
   /** The row's name for the server (default: Draftroom or reference). */
   label?: string
@@ -233,7 +233,7 @@ export async function runConcurrentReplay(): Promise<BenchmarkReport> {
   const seedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'draftroom-replay-'))
   const seedFile = path.join(seedDir, 'draft.bin')
   try {
-    const draftroom = await forkServer({ kind: 'draftroom' })
+    const draftroom = await startBenchServer({ kind: 'draftroom' })
     try {
       for (const [i, trace] of traces.entries()) {
         results.push(
@@ -248,9 +248,9 @@ export async function runConcurrentReplay(): Promise<BenchmarkReport> {
         )
       }
     } finally {
-      await draftroom.close()
+      await draftroom.dispose()
     }
-    const reference = await forkServer({ kind: 'reference', seedFile })
+    const reference = await startBenchServer({ kind: 'reference', seedFile })
     try {
       for (const [i, trace] of traces.entries()) {
         results.push(
@@ -264,7 +264,7 @@ export async function runConcurrentReplay(): Promise<BenchmarkReport> {
         )
       }
     } finally {
-      await reference.close()
+      await reference.dispose()
     }
   } finally {
     fs.rmSync(seedDir, { recursive: true, force: true })

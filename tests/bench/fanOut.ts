@@ -8,7 +8,12 @@ import { CO_FACILITATORS, type ProposalRef } from '../../shared/draft/index.ts'
 import { ApiClient } from '../helpers/accounts.ts'
 import { connectClient } from '../helpers/wsClients.ts'
 import { envInteger, type Benchmark, type BenchmarkReport } from './benchmark.ts'
-import { MemorySampler, forkServer, type ChildServer, type ServerKind } from './childServer.ts'
+import {
+  MemorySampler,
+  startBenchServer,
+  type BenchServer,
+  type ServerKind,
+} from './benchServer.ts'
 import { loadSequentialTrace, toTextOperations, type TextOperation } from './editingTrace.ts'
 import type { FanOutChildMessage, FanOutParentMessage, FanOutTypist } from './fanOutProtocol.ts'
 import { LatencyHistogram, percentiles } from './latencyHistogram.ts'
@@ -164,7 +169,7 @@ async function runServer(props: {
 }): Promise<FanOutResult> {
   const { kind, options } = props
   const isDraftroom = kind === 'draftroom'
-  const server: ChildServer = await forkServer({
+  const server: BenchServer = await startBenchServer({
     kind,
     ...(isDraftroom ? {} : { seedFile: props.seedFile }),
   })
@@ -300,7 +305,7 @@ async function runServer(props: {
         else worker.child.once('exit', resolve)
       })
     }
-    await server.close()
+    await server.dispose()
   }
 }
 

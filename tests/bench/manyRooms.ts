@@ -5,7 +5,7 @@ import * as Y from 'yjs'
 import { ApiClient } from '../helpers/accounts.ts'
 import { connectClient } from '../helpers/wsClients.ts'
 import { envInteger, sleep, type Benchmark, type BenchmarkReport } from './benchmark.ts'
-import { forkServer, type ChildServer, type ServerKind } from './childServer.ts'
+import { startBenchServer, type BenchServer, type ServerKind } from './benchServer.ts'
 
 /**
  * Many rooms: BENCH_ROOMS (100) negotiations open at once, created by the secretariat
@@ -41,7 +41,7 @@ interface RoomsResult {
 const mb = (bytes: number) => bytes / (1024 * 1024)
 const roomId = (i: number) => `bench-room-${i}`
 
-async function settledRss(server: ChildServer): Promise<number> {
+async function settledRss(server: BenchServer): Promise<number> {
   await sleep(SETTLE_MS)
   return (await server.stats()).rss
 }
@@ -52,7 +52,7 @@ async function runServer(
   seedFile: string,
 ): Promise<RoomsResult> {
   const isDraftroom = kind === 'draftroom'
-  const server = await forkServer({ kind, ...(isDraftroom ? {} : { seedFile }) })
+  const server = await startBenchServer({ kind, ...(isDraftroom ? {} : { seedFile }) })
   const clients: ReturnType<typeof connectClient>[] = []
   try {
     let token = 'none'
@@ -99,7 +99,7 @@ async function runServer(
       client.destroy()
       client.doc.destroy()
     }
-    await server.close()
+    await server.dispose()
   }
 }
 

@@ -9,7 +9,7 @@ const MICROS_PER_TICK = 1_000_000 / 100
 /**
  * User + system CPU time a child process has used so far, in microseconds, read from
  * /proc/<pid>/stat (fields 14 and 15): the bench's servers run as plain children here, without
- * the IPC channel `childServer.ts` asks `process.cpuUsage()` through. Resolution: 10 ms.
+ * the IPC channel `MonitoredServer` asks `process.cpuUsage()` through. Resolution: 10 ms.
  */
 export function processCpuMicros(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')

@@ -1,6 +1,7 @@
 import { eventually } from '../helpers/wsClients.ts'
 import { envInteger, type Benchmark, type BenchmarkReport } from './benchmark.ts'
-import { forkServer, type DraftroomBenchOptions } from './childServer.ts'
+import type { StorageKind } from '../../server/storage/StorageKind.ts'
+import { startBenchServer } from './benchServer.ts'
 import { CommitLatency } from './commitLatency.ts'
 import { loadReplayTraces, replayOnServer, type ReplayResult } from './concurrentReplay.ts'
 import { percentiles } from './latencyHistogram.ts'
@@ -17,10 +18,10 @@ import { percentiles } from './latencyHistogram.ts'
  * replays them that many times on each server, alternating.
  */
 
-const STORAGES: { label: string; options: DraftroomBenchOptions }[] = [
-  { label: 'SQLite', options: { storage: 'sqlite' } },
-  { label: 'PostgreSQL', options: { storage: 'postgres' } },
-  { label: 'PostgreSQL, flushed', options: { storage: 'postgres', isDurable: true } },
+const STORAGES: { label: string; storage: StorageKind; isDurable: boolean }[] = [
+  { label: 'SQLite', storage: 'sqlite', isDurable: false },
+  { label: 'PostgreSQL', storage: 'postgres', isDurable: false },
+  { label: 'PostgreSQL, flushed', storage: 'postgres', isDurable: true },
 ]
 
 interface StorageRun extends ReplayResult {
@@ -39,7 +40,11 @@ export async function runStorageCommit(): Promise<BenchmarkReport> {
   const runs: StorageRun[] = []
   for (let round = 0; round < rounds; round++) {
     for (const storage of STORAGES) {
-      const server = await forkServer({ kind: 'draftroom', options: storage.options })
+      const server = await startBenchServer({
+        kind: 'draftroom',
+        storage: storage.storage,
+        isDurable: storage.isDurable,
+      })
       try {
         for (const [i, trace] of traces.entries()) {
           const commits = new CommitLatency()
@@ -70,7 +75,7 @@ export async function runStorageCommit(): Promise<BenchmarkReport> {
           })
         }
       } finally {
-        await server.close()
+        await server.dispose()
       }
     }
   }

@@ -20,7 +20,7 @@ import {
   type YClient,
 } from '../helpers/yClients.ts'
 import { envInteger, sleep, type Benchmark, type BenchmarkReport } from './benchmark.ts'
-import { forkServer, type ChildServer } from './childServer.ts'
+import { startBenchServer, type BenchServer } from './benchServer.ts'
 
 /**
  * Honest latency under attack (issue 11): a co-facilitator types in the demo draft and in
@@ -146,7 +146,7 @@ interface PhaseResult {
   refusedAtDoor: number
 }
 
-async function measure(server: ChildServer): Promise<PhaseResult[]> {
+async function measure(server: BenchServer): Promise<PhaseResult[]> {
   const secretariat = await ApiClient.signedIn(server.url, 'secretariat')
   await secretariat.json('POST', '/api/negotiations', {
     id: OTHER_NEGOTIATION,
@@ -223,12 +223,12 @@ export const underAttack: Benchmark = {
   name: 'underAttack',
   run: async (): Promise<BenchmarkReport> => {
     // The product's budgets: they are what stands between the script and the room.
-    const server = await forkServer({ kind: 'draftroom', options: { writerLimits: {} } })
+    const server = await startBenchServer({ kind: 'draftroom', options: { writerLimits: {} } })
     let results: PhaseResult[]
     try {
       results = await measure(server)
     } finally {
-      await server.close()
+      await server.dispose()
     }
     const round = (value: number) => Math.round(value * 10) / 10
     return {

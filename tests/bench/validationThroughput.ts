@@ -5,11 +5,11 @@ import { CO_FACILITATORS } from '../../shared/draft/index.ts'
 import { envInteger, sleep, type Benchmark, type BenchmarkReport } from './benchmark.ts'
 import {
   MemorySampler,
-  forkServer,
-  type ChildServer,
+  startBenchServer,
+  type BenchServer,
   type DraftroomBenchOptions,
   type ServerKind,
-} from './childServer.ts'
+} from './benchServer.ts'
 import { describeCpuProfile, summarizeCpuProfile } from './cpuProfile.ts'
 import { DeliveryTracker } from './deliveryTracker.ts'
 import { loadSequentialTrace, toTextOperations } from './editingTrace.ts'
@@ -144,7 +144,7 @@ async function runVariant(props: {
   if (variant.server === 'reference' && !fs.existsSync(props.seedFile)) {
     throw new Error('the reference serves the demo draft of a Draftroom run: run one first')
   }
-  const server = await forkServer({
+  const server = await startBenchServer({
     kind: variant.server,
     ...(variant.options ? { options: variant.options } : {}),
     ...(variant.server === 'reference' ? { seedFile: props.seedFile } : {}),
@@ -243,7 +243,7 @@ async function runVariant(props: {
   } finally {
     await memory.stop()
     closeRoom()
-    await server.close()
+    await server.dispose()
   }
 }
 
@@ -257,7 +257,7 @@ function validationShare(profileFile: string): number | null {
 
 /** Runs one phase (`drive` sends its updates and waits for them) and measures it. */
 async function measurePhase(
-  server: ChildServer,
+  server: BenchServer,
   tracker: DeliveryTracker,
   phase: ReplayPhase,
   drive: () => Promise<void>,

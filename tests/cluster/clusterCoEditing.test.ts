@@ -16,8 +16,8 @@ import {
   TEST_REDIS_URL,
   onDatabase,
   storedDocument,
-} from '../helpers/clusterProcesses.ts'
-import { fetchDraftDocument } from '../helpers/collabServer.ts'
+} from '../helpers/servers/index.ts'
+import { fetchDraftDocument } from '../helpers/fetchDraft.ts'
 import {
   blockByUid as rawBlock,
   connectClient as connectAs,

@@ -2,14 +2,12 @@ import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/index.ts'
-import { startLoadBalancer, type LoadBalancer } from '../../server/cluster/loadBalancer.ts'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
 import { Random } from '../collab/random.ts'
 import { RandomEditor } from '../faults/randomEdits.ts'
 import { numberFromEnv, pause, runSeed, seedsFromEnv } from '../faults/seeds.ts'
-import { ClusterProcesses, storedDocument } from '../helpers/clusterProcesses.ts'
+import { type ClusterProcesses, storedDocument, startServer } from '../helpers/servers/index.ts'
 import { PrivateRedis } from '../helpers/privateRedis.ts'
-import { registerServerCredentials } from '../helpers/testCredentials.ts'
 import {
   type YClient,
   connectClient,
@@ -37,34 +35,22 @@ const TYPING_MS = numberFromEnv('CLUSTER_FAULT_MS', 10_000)
 const CLIENTS = 6
 
 let cluster: ClusterProcesses
-let balancer: LoadBalancer
 let redis: PrivateRedis
 
 beforeAll(async () => {
   // A Redis of this test's own, which it may kill: never the machine's shared one.
   redis = await PrivateRedis.start()
-  cluster = await ClusterProcesses.start(3, { redisUrl: redis.url })
-  balancer = await startLoadBalancer({
-    port: 0,
-    backends: () => cluster.processes.map((server) => ({ host: '127.0.0.1', port: server.port })),
-  })
-  await registerServerCredentials({
-    url: `http://127.0.0.1:${balancer.port}`,
-    port: balancer.port,
-    dataDir: cluster.storage.dataDir,
-  })
+  cluster = await startServer({ processes: 3, redisUrl: redis.url, balancer: true })
 })
 
 afterAll(async () => {
-  for (const server of cluster?.processes ?? []) server.resume()
-  await balancer?.close()
   await cluster?.dispose()
   await redis?.stop()
 })
 
 async function faultSeed(seed: number, trace: string[]): Promise<void> {
   const random = new Random(seed)
-  const url = `ws://127.0.0.1:${balancer.port}/collab`
+  const url = cluster.collabUrl
   const clients: YClient[] = []
   try {
     for (let i = 0; i < CLIENTS; i++) {

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/index.ts'
-import { startLoadBalancer, type LoadBalancer } from '../../server/cluster/loadBalancer.ts'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
 import { isSnapshotContained } from '../../shared/savedState.ts'
 import { Random } from '../collab/random.ts'
 import { RandomEditor } from '../faults/randomEdits.ts'
 import { pause, runSeed, seedsFromEnv } from '../faults/seeds.ts'
-import { ClusterProcesses, storedDocument } from '../helpers/clusterProcesses.ts'
-import type { ServerProcess } from '../helpers/collabServer.ts'
-import { registerServerCredentials } from '../helpers/testCredentials.ts'
+import { type ClusterProcesses, storedDocument, startServer } from '../helpers/servers/index.ts'
+import type { ServerProcess } from '../helpers/servers/index.ts'
 import {
   type YClient,
   connectClient,
@@ -40,23 +38,12 @@ const CLIENTS = 6
 const READY_TIMEOUT_MS = 15_000
 
 let cluster: ClusterProcesses
-let balancer: LoadBalancer
 
 beforeAll(async () => {
-  cluster = await ClusterProcesses.start(3)
-  balancer = await startLoadBalancer({
-    port: 0,
-    backends: () => cluster.processes.map((server) => ({ host: '127.0.0.1', port: server.port })),
-  })
-  await registerServerCredentials({
-    url: `http://127.0.0.1:${balancer.port}`,
-    port: balancer.port,
-    dataDir: cluster.storage.dataDir,
-  })
+  cluster = await startServer({ processes: 3, balancer: true })
 })
 
 afterAll(async () => {
-  await balancer?.close()
   await cluster?.dispose()
 })
 
@@ -85,7 +72,7 @@ function ownUpdatesAcknowledged(client: YClient): boolean {
 
 async function rollingSeed(seed: number, trace: string[]): Promise<void> {
   const random = new Random(seed)
-  const url = `ws://127.0.0.1:${balancer.port}/collab`
+  const url = cluster.collabUrl
   const clients: YClient[] = []
   // The processes are shared by the seeds: each seed restarts each of them once more.
   const runsBefore = cluster.processes.map((server) => server.runs)

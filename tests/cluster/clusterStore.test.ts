@@ -4,7 +4,7 @@ import { ClusterStore, LeaseLostError } from '../../server/cluster/ClusterStore.
 import { createLogger } from '../../server/logger.ts'
 import { openDatabase } from '../../server/storage/openDatabase.ts'
 import type { Database } from '../../server/storage/schema.ts'
-import { createTestStorage, removeTestStorage, type TestStorage } from '../helpers/testStorage.ts'
+import { createTestStorage, removeTestStorage, type TestStorage } from '../helpers/servers/index.ts'
 
 /**
  * The lease and the fenced commits on PostgreSQL itself: who owns a document, and that an owner

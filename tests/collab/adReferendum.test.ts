@@ -10,7 +10,8 @@ import {
 } from '../../shared/draft/index.ts'
 import type { ActivityPage } from '../../shared/activity.ts'
 import type { DraftResponse } from '../../shared/api.ts'
-import { ApiClient, startTestServer } from '../helpers/accounts.ts'
+import { ApiClient } from '../helpers/accounts.ts'
+import { startTestServer } from '../helpers/servers/index.ts'
 import { expectStoredAsLive } from '../helpers/storedAsLive.ts'
 import {
   blockByUid,

@@ -11,7 +11,9 @@ import {
   draftRoomName,
 } from '../../shared/collabProtocol.ts'
 import { MAX_COLLAB_MESSAGE_BYTES } from '../../shared/limits.ts'
-import { InProcessServer, fetchDraftDocument } from '../helpers/collabServer.ts'
+import type { InProcessServer } from '../helpers/servers/index.ts'
+import { startServer } from '../helpers/servers/index.ts'
+import { fetchDraftDocument } from '../helpers/fetchDraft.ts'
 import { type RawClose, connectAndAwaitClose, sendAndAwaitClose } from '../helpers/rawSocket.ts'
 import {
   type YClient,
@@ -64,7 +66,7 @@ function stopTyping(): void {
 
 beforeAll(async () => {
   // Dozens of hostile connections from one account within a minute.
-  server = await InProcessServer.start({ writerLimits: { connections: 1_000 } })
+  server = await startServer({ inProcess: true, writerLimits: { connections: 1_000 } })
   healthy = await connectClient(server.collabUrl, ROOM, { name: 'healthy' })
   observer = await connectClient(server.collabUrl, ROOM, { name: 'observer' })
   healthyBlock = uidOf(pickBlocks(healthy.doc, 1)[0]!)!
@@ -305,7 +307,7 @@ describe('well-formed Yjs updates that break the draft', () => {
   let editor: YClient
 
   beforeAll(async () => {
-    ownServer = await InProcessServer.start({ writerLimits: { connections: 1_000 } })
+    ownServer = await startServer({ inProcess: true, writerLimits: { connections: 1_000 } })
     editor = await connectClient(ownServer.collabUrl, ROOM, { name: 'editor' })
   })
 

@@ -4,7 +4,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/index.ts'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
-import { InProcessServer, fetchDraftDocument } from '../helpers/collabServer.ts'
+import type { InProcessServer } from '../helpers/servers/index.ts'
+import { startServer } from '../helpers/servers/index.ts'
+import { fetchDraftDocument } from '../helpers/fetchDraft.ts'
 import {
   type ClientOptions,
   type DocJson,
@@ -29,7 +31,7 @@ let server: InProcessServer
 const clients: YClient[] = []
 
 beforeAll(async () => {
-  server = await InProcessServer.start()
+  server = await startServer({ inProcess: true })
 })
 
 afterEach(() => {

@@ -7,7 +7,8 @@ import {
   deletionKey,
 } from '../../shared/draft/index.ts'
 import type { DraftJSON } from '../../shared/numbering.ts'
-import { ApiClient, startTestServer } from '../helpers/accounts.ts'
+import { ApiClient } from '../helpers/accounts.ts'
+import { startTestServer } from '../helpers/servers/index.ts'
 import { expectStoredAsLive } from '../helpers/storedAsLive.ts'
 import { blockByUid, clientsOf, deltaOf, eventually, textOf } from '../helpers/wsClients.ts'
 

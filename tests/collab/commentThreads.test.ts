@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { ActivityPage, ActivitySummary } from '../../shared/activity.ts'
 import type { ProposalRecord } from '../../shared/draft/index.ts'
-import { ApiClient, startTestServer } from '../helpers/accounts.ts'
+import { ApiClient } from '../helpers/accounts.ts'
+import { startTestServer } from '../helpers/servers/index.ts'
 import { blockByUid, clientsOf, eventually, textOf } from '../helpers/wsClients.ts'
 
 const NID = 'pacte-mondial'

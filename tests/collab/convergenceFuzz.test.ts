@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/index.ts'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
-import { InProcessServer, ServerProcess, fetchDraftDocument } from '../helpers/collabServer.ts'
+import { startServer } from '../helpers/servers/index.ts'
+import { fetchDraftDocument } from '../helpers/fetchDraft.ts'
 import {
   type YClient,
   addParagraph,
@@ -56,7 +57,7 @@ interface FuzzServer {
 
 async function startFuzzServer(seed: number): Promise<FuzzServer> {
   if (seed % 2 === 1) {
-    const server = await ServerProcess.start({ env: { LOG_LEVEL: 'info' } })
+    const server = await startServer({ env: { LOG_LEVEL: 'info' } })
     return {
       get collabUrl() {
         return server.collabUrl
@@ -88,7 +89,7 @@ async function startFuzzServer(seed: number): Promise<FuzzServer> {
       dispose: () => server.dispose(),
     }
   }
-  const server = await InProcessServer.start()
+  const server = await startServer({ inProcess: true })
   return {
     get collabUrl() {
       return server.collabUrl

@@ -3,7 +3,9 @@ import * as Y from 'yjs'
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/index.ts'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
 import { isSnapshotContained } from '../../shared/savedState.ts'
-import { ServerProcess, fetchDraftDocument } from '../helpers/collabServer.ts'
+import type { ServerProcess } from '../helpers/servers/index.ts'
+import { startServer } from '../helpers/servers/index.ts'
+import { fetchDraftDocument } from '../helpers/fetchDraft.ts'
 import {
   type ClientOptions,
   type YClient,
@@ -27,7 +29,7 @@ let server: ServerProcess
 const clients: YClient[] = []
 
 beforeAll(async () => {
-  server = await ServerProcess.start({ env: { ROOM_IDLE_MS: String(ROOM_IDLE_MS) } })
+  server = await startServer({ env: { ROOM_IDLE_MS: String(ROOM_IDLE_MS) } })
 })
 
 afterEach(async () => {

@@ -5,7 +5,8 @@ import { DEMO_NEGOTIATION_ID } from '../../server/demo/index.ts'
 import { CloseReason, draftRoomName } from '../../shared/collabProtocol.ts'
 import { MAX_REFUSED_CHANGES_PER_MINUTE } from '../../shared/limits.ts'
 import { PROPOSALS_MAP } from '../../shared/draft/index.ts'
-import { InProcessServer } from '../helpers/collabServer.ts'
+import type { InProcessServer } from '../helpers/servers/index.ts'
+import { startServer } from '../helpers/servers/index.ts'
 import { RawSocket } from '../helpers/rawSocket.ts'
 import { authorizationFor } from '../helpers/testCredentials.ts'
 import { tryUpgrade } from '../helpers/wsClients.ts'
@@ -39,7 +40,7 @@ const forgedRecord = (n: number): Uint8Array => {
 }
 
 beforeAll(async () => {
-  server = await InProcessServer.start()
+  server = await startServer({ inProcess: true })
   healthy = await connectClient(server.collabUrl, ROOM, { name: 'healthy' })
 })
 

@@ -19,8 +19,9 @@ import {
   deleteItems,
   insertFormatMarker,
 } from '../faults/craftedUpdates.ts'
-import { createTestStorage, removeTestStorage } from '../helpers/testStorage.ts'
-import { ApiClient, startTestServer } from '../helpers/accounts.ts'
+import { createTestStorage, removeTestStorage } from '../helpers/servers/index.ts'
+import { ApiClient } from '../helpers/accounts.ts'
+import { startTestServer } from '../helpers/servers/index.ts'
 import { RawSocket } from '../helpers/rawSocket.ts'
 import { expectStoredAsLive } from '../helpers/storedAsLive.ts'
 import {

@@ -2,7 +2,8 @@ import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/index.ts'
 import { COLLAB_PATH, draftRoomName } from '../../shared/collabProtocol.ts'
-import { InProcessServer } from '../helpers/collabServer.ts'
+import type { InProcessServer } from '../helpers/servers/index.ts'
+import { startServer } from '../helpers/servers/index.ts'
 import { tokenFor } from '../helpers/testCredentials.ts'
 import {
   type YClient,
@@ -89,7 +90,8 @@ function connectWithoutReading(): Promise<{
 
 beforeAll(async () => {
   // Sixteen megabytes from one account: more than a minute's budget of a real user.
-  server = await InProcessServer.start({
+  server = await startServer({
+    inProcess: true,
     maxClientBacklogBytes: BACKLOG_LIMIT,
     writerLimits: { bytes: 64 * 1024 * 1024, items: 1_000_000 },
   })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { COLLAB_PATH, draftRoomName } from '../../shared/collabProtocol.ts'
-import { ApiClient, startTestServer } from '../helpers/accounts.ts'
+import { ApiClient } from '../helpers/accounts.ts'
+import { startTestServer } from '../helpers/servers/index.ts'
 import { connectClient, tryUpgrade } from '../helpers/wsClients.ts'
 
 const NID = 'pacte-mondial'

@@ -4,7 +4,8 @@ import { DEMO_NEGOTIATION_ID } from '../../server/demo/index.ts'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
 import { isSnapshotContained } from '../../shared/savedState.ts'
 import { Random } from '../collab/random.ts'
-import { ServerProcess, fetchDraftDocument } from '../helpers/collabServer.ts'
+import { startServer } from '../helpers/servers/index.ts'
+import { fetchDraftDocument } from '../helpers/fetchDraft.ts'
 import {
   type YClient,
   connectClient,
@@ -59,7 +60,7 @@ async function crashSeed(seed: number, trace: string[]): Promise<void> {
   const random = new Random(seed)
   const started = Date.now()
   const phase = (text: string) => trace.push(`[${Date.now() - started} ms] ${text}`)
-  const server = await ServerProcess.start({ env: { LOG_LEVEL: 'info' } })
+  const server = await startServer({ env: { LOG_LEVEL: 'info' } })
   const clients: YClient[] = []
   try {
     for (let i = 0; i < CLIENTS; i++) {

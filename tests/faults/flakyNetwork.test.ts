@@ -3,7 +3,8 @@ import * as Y from 'yjs'
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/index.ts'
 import { COLLAB_PATH, draftRoomName } from '../../shared/collabProtocol.ts'
 import { Random } from '../collab/random.ts'
-import { InProcessServer, fetchDraftDocument } from '../helpers/collabServer.ts'
+import { startServer } from '../helpers/servers/index.ts'
+import { fetchDraftDocument } from '../helpers/fetchDraft.ts'
 import { FaultProxy, NO_FAULTS } from '../helpers/faultProxy.ts'
 import { tokenFor } from '../helpers/testCredentials.ts'
 import {
@@ -42,7 +43,7 @@ const missingFrom = (snapshot: Y.Snapshot, client: YClient): Uint8Array[] =>
 
 async function flakySeed(seed: number, trace: string[]): Promise<void> {
   const random = new Random(seed)
-  const server = await InProcessServer.start()
+  const server = await startServer({ inProcess: true })
   // The proxy draws from its own generator, so that its faults do not depend on the edits.
   const proxy = await FaultProxy.start({
     target: `ws://127.0.0.1:${server.port}`,

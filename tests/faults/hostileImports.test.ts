@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_NEGOTIATION_ID } from '../../server/demo/index.ts'
 import { MAX_LINE_CHARS, MAX_RUNNING_IMPORTS } from '../../server/revisions/import/limits.ts'
-import { ApiClient, startTestServer } from '../helpers/accounts.ts'
+import { ApiClient } from '../helpers/accounts.ts'
+import { startTestServer } from '../helpers/servers/index.ts'
 import {
   encryptedDocx,
   endlessPrinciple,

@@ -7,7 +7,8 @@ import { CloseReason, MessageType, draftRoomName } from '../../shared/collabProt
 import { MAX_COLLAB_MESSAGE_BYTES, MAX_PRESENCES_PER_CONNECTION } from '../../shared/limits.ts'
 import { Random } from '../collab/random.ts'
 import { ApiClient } from '../helpers/accounts.ts'
-import { fetchDraftDocument } from '../helpers/collabServer.ts'
+import { fetchDraftDocument } from '../helpers/fetchDraft.ts'
+import { type MonitoredServer, type ServerStats, startServer } from '../helpers/servers/index.ts'
 import { RawSocket } from '../helpers/rawSocket.ts'
 import { tryUpgrade } from '../helpers/wsClients.ts'
 import { withAccessToken } from '../helpers/testCredentials.ts'
@@ -37,7 +38,6 @@ import {
   manyTextsInDraft,
   syncUpdateMessage,
 } from './craftedUpdates.ts'
-import { MonitoredServer, type ServerStats } from './monitoredServer.ts'
 import { HealthProbe, RoundTripProbe, percentile } from './probes.ts'
 import { Opcode, RawTcpWebSocket, encodeFrame, openUnfinishedUpgrade } from './rawFrames.ts'
 import { numberFromEnv, pause } from './seeds.ts'
@@ -92,14 +92,18 @@ beforeAll(async () => {
   // user's budget would cut short after a few messages (tests/collab/textIntegrity.test.ts and
   // refusalBudget.test.ts test that): here the budgets are lifted, to measure what each
   // message costs the parsers and the validator.
-  server = await MonitoredServer.start({
-    writerLimits: {
-      bytes: 2 ** 40,
-      items: 2 ** 40,
-      refusals: 1_000_000,
-      connections: 1_000_000,
-      requests: 1_000_000,
-      messages: 1_000_000_000,
+  server = await startServer({
+    monitored: true,
+    serverOptions: {
+      roomIdleMs: 200,
+      writerLimits: {
+        bytes: 2 ** 40,
+        items: 2 ** 40,
+        refusals: 1_000_000,
+        connections: 1_000_000,
+        requests: 1_000_000,
+        messages: 1_000_000_000,
+      },
     },
   })
   writer = await connectClient(server.collabUrl, ROOM, { name: 'writer' })

@@ -4,7 +4,7 @@ import { DEMO_NEGOTIATION_ID } from '../../server/demo/index.ts'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
 import { isSnapshotContained } from '../../shared/savedState.ts'
 import { ApiClient, userIdOf } from '../helpers/accounts.ts'
-import { fetchDraftDocument } from '../helpers/collabServer.ts'
+import { fetchDraftDocument } from '../helpers/fetchDraft.ts'
 import { FailingStoreServer } from '../helpers/failingStore.ts'
 import { authorizationFor } from '../helpers/testCredentials.ts'
 import {

@@ -1,41 +1,4 @@
-import { startServer, type DraftroomServer, type ServerOptions } from '../../server/app.ts'
-import {
-  createTestStorage,
-  removeTestStorage,
-  storageOptions,
-  type TestStorage,
-} from './testStorage.ts'
-
 export const DEMO_PASSWORD = 'demo'
-
-/**
- * A server on port 0 on fresh storage (the demo) of the tests' database, removed on close;
- * or on `storage` the test made (to restart on it), which the test removes.
- */
-export async function startTestServer(
-  options: Omit<Partial<ServerOptions>, 'dataDir' | 'databaseUrl'> & { storage?: TestStorage } = {},
-): Promise<DraftroomServer & { dataDir: string; storage: TestStorage }> {
-  const { storage: given, ...serverOptions } = options
-  const storage = given ?? (await createTestStorage())
-  const server = await startServer({
-    port: 0,
-    roomIdleMs: 50,
-    ...serverOptions,
-    ...storageOptions(storage),
-  }).catch(async (error: unknown) => {
-    if (!given) await removeTestStorage(storage)
-    throw error
-  })
-  return {
-    ...server,
-    dataDir: storage.dataDir,
-    storage,
-    close: async () => {
-      await server.close()
-      if (!given) await removeTestStorage(storage)
-    },
-  }
-}
 
 /** A signed-in HTTP client: keeps the session cookie and sends the CSRF token. */
 export class ApiClient {

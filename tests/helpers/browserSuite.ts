@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startTestServer } from './accounts.ts'
+import { startTestServer } from './servers/index.ts'
 import { BrowserSession } from './browser.ts'
 
 const BUILT_CLIENT = path.resolve(

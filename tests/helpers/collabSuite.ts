@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll } from 'vitest'
-import { ApiClient, startTestServer } from './accounts.ts'
+import { ApiClient } from './accounts.ts'
+import { startTestServer } from './servers/index.ts'
 import { clientsOf } from './wsClients.ts'
 
 /** A suite's server, its users signed in over HTTP, and their stock y-websocket clients. */

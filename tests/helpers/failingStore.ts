@@ -1,13 +1,9 @@
-import { startServer } from '../../server/app.ts'
 import type {
   ClientClaim,
   DocumentStore,
   StoredDocument,
 } from '../../server/storage/DocumentStore.ts'
-import { COLLAB_PATH } from '../../shared/collabProtocol.ts'
-import { makeStorage, type ServerAddress } from './collabServer.ts'
-import { removeTestStorage, storageOptions, type TestStorage } from './testStorage.ts'
-import { registerServerCredentials } from './testCredentials.ts'
+import { startServer, type InProcessServer, type ServerAddress } from './servers/index.ts'
 
 /** The writes a failing store can refuse. */
 export type StoreWrite = 'append' | 'compact'
@@ -108,78 +104,56 @@ export class FailingStore implements DocumentStore {
 }
 
 /**
- * The server in this process with a FailingStore around its document store (`startServer`'s
- * `decorateStore`), restartable on the same port and storage; the store is new after
- * each start, and starts healthy.
+ * The server in this process (InProcessServer) with a FailingStore around its document store
+ * (`startServer`'s `decorateStore`), restartable on the same port and storage; the store is
+ * new after each start, and starts healthy.
  */
 export class FailingStoreServer implements ServerAddress {
-  #running: { close(): Promise<void> } | null = null
-  #store: FailingStore | null = null
-  #port = 0
-
   private constructor(
-    readonly storage: TestStorage,
-    private readonly roomIdleMs: number,
+    private readonly server: InProcessServer,
+    /** The store of the current start (each start decorates a new one). */
+    private readonly latest: { store: FailingStore | null },
   ) {}
 
-  static async start(
-    options: { storage?: TestStorage; roomIdleMs?: number } = {},
-  ): Promise<FailingStoreServer> {
-    const server = new FailingStoreServer(
-      options.storage ?? (await makeStorage()),
-      options.roomIdleMs ?? 2_000,
-    )
-    await server.#start(0)
-    return server
-  }
-
-  get dataDir(): string {
-    return this.storage.dataDir
+  static async start(options: { roomIdleMs?: number } = {}): Promise<FailingStoreServer> {
+    const latest: { store: FailingStore | null } = { store: null }
+    const server = await startServer({
+      inProcess: true,
+      roomIdleMs: options.roomIdleMs ?? 2_000,
+      decorateStore: (store) => (latest.store = new FailingStore(store)),
+    })
+    return new FailingStoreServer(server, latest)
   }
 
   get store(): FailingStore {
-    if (!this.#store) throw new Error('server not started')
-    return this.#store
+    if (!this.latest.store) throw new Error('server not started')
+    return this.latest.store
+  }
+  get dataDir(): string {
+    return this.server.dataDir
   }
   get port(): number {
-    return this.#port
+    return this.server.port
   }
   get url(): string {
-    return `http://127.0.0.1:${this.#port}`
+    return this.server.url
   }
   get collabUrl(): string {
-    return `ws://127.0.0.1:${this.#port}${COLLAB_PATH}`
-  }
-
-  async #start(port: number): Promise<void> {
-    const running = await startServer({
-      port,
-      host: '127.0.0.1',
-      ...storageOptions(this.storage),
-      roomIdleMs: this.roomIdleMs,
-      decorateStore: (store) => (this.#store = new FailingStore(store)),
-    })
-    this.#running = running
-    this.#port = running.port
-    await registerServerCredentials(this)
+    return this.server.collabUrl
   }
 
   /** Closes (committing what the rooms hold, which needs a working store) and starts again. */
   async restart(): Promise<void> {
-    await this.close()
-    await this.#start(this.#port)
+    await this.server.restart()
   }
 
   async close(): Promise<void> {
-    const running = this.#running
-    this.#running = null
-    if (running) await running.close()
+    await this.server.close()
   }
 
   /** Closes (with a working store: closing commits what the rooms hold) and deletes the data. */
   async dispose(): Promise<void> {
-    this.#store?.recover()
-    await this.close()
-    await removeTestStorage(this.storage)
+    this.latest.store?.recover()
+    await this.server.dispose()
   }
 }

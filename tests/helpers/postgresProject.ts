@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node'
-import { checkTestPostgres, dropLeftoverTestDatabases } from './testStorage.ts'
+import { checkTestPostgres, dropLeftoverTestDatabases } from './servers/storage.ts'
 
 /**
  * The global setup of the `postgres` project: fails at once, with a clear message, when

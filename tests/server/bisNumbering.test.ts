@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DraftResponse } from '../../shared/api.ts'
 import type { PresentedProposal } from '../../shared/proposals.ts'
 import type { ComparedParagraph } from '../../shared/compare/comparisonSchema.ts'
-import { ApiClient, startTestServer } from '../helpers/accounts.ts'
+import { ApiClient } from '../helpers/accounts.ts'
+import { startTestServer } from '../helpers/servers/index.ts'
 
 const NID = 'pacte-mondial'
 /** The demo's Philippines proposes a new action after action b) of objective 6. */

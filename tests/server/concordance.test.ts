@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Concordance, type ConcordanceRow } from '../../shared/concordance.ts'
 import { blockReference, type BlockNumber } from '../../shared/numbering.ts'
 import type { RevisionSummary } from '../../shared/revisions.ts'
-import { ApiClient, startTestServer } from '../helpers/accounts.ts'
+import { ApiClient } from '../helpers/accounts.ts'
+import { startTestServer } from '../helpers/servers/index.ts'
 
 const NID = 'pacte-mondial'
 const API = `/api/negotiations/${NID}`

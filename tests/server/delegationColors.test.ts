@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CO_FACILITATORS_COLOR, DELEGATION_PALETTE } from '../../shared/presence.ts'
-import { ApiClient, delegationColorsOf, startTestServer } from '../helpers/accounts.ts'
+import { ApiClient, delegationColorsOf } from '../helpers/accounts.ts'
+import { startTestServer } from '../helpers/servers/index.ts'
 
 const NID = 'pacte-mondial'
 const DEMO_DELEGATIONS = ['BRA', 'DEU', 'EGY', 'FRA', 'MAR', 'PHL']

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer } from '../helpers/accounts.ts'
-import { TEST_DATABASE } from '../helpers/testStorage.ts'
+import { startTestServer } from '../helpers/servers/index.ts'
+import { TEST_DATABASE } from '../helpers/servers/index.ts'
 
 describe('GET /healthz', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>

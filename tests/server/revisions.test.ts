@@ -6,7 +6,8 @@ import { Comparison, type ComparedParagraph } from '../../shared/compare/index.t
 import { blocksOfJSON, type BlockNumber, type DraftJSON } from '../../shared/numbering.ts'
 import type { RevisionSummary } from '../../shared/revisions.ts'
 import { newUid } from '../../shared/schema/index.ts'
-import { ApiClient, startTestServer, userIdOf } from '../helpers/accounts.ts'
+import { ApiClient, userIdOf } from '../helpers/accounts.ts'
+import { startTestServer } from '../helpers/servers/index.ts'
 import { blockByUid, connectClient, eventually, textOf } from '../helpers/wsClients.ts'
 
 const NID = 'pacte-mondial'

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RevisionSummary } from '../../shared/revisions.ts'
 import { Round, RoundList } from '../../shared/rounds.ts'
-import { ApiClient, startTestServer } from '../helpers/accounts.ts'
+import { ApiClient } from '../helpers/accounts.ts'
+import { startTestServer } from '../helpers/servers/index.ts'
 
 const NID = 'pacte-mondial'
 const API = `/api/negotiations/${NID}`

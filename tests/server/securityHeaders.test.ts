@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ApiClient, startTestServer } from '../helpers/accounts.ts'
+import { ApiClient } from '../helpers/accounts.ts'
+import { startTestServer } from '../helpers/servers/index.ts'
 
 const API = '/api/negotiations/pacte-mondial'
 

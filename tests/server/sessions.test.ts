@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../server/storage/openDatabase.ts'
 import { storageConfig } from '../../server/storage/StorageKind.ts'
 import { LOGIN_ATTEMPTS_PER_MINUTE, MIN_PASSWORD_LENGTH } from '../../shared/limits.ts'
-import { ApiClient, startTestServer, userIdOf } from '../helpers/accounts.ts'
+import { ApiClient, userIdOf } from '../helpers/accounts.ts'
+import { startTestServer } from '../helpers/servers/index.ts'
 
 describe('sessions, tokens and CSRF', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>

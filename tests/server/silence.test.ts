@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { SilenceProcedure } from '../../shared/silence/silenceSchema.ts'
-import { createTestStorage, removeTestStorage } from '../helpers/testStorage.ts'
-import { ApiClient, startTestServer } from '../helpers/accounts.ts'
+import { createTestStorage, removeTestStorage } from '../helpers/servers/index.ts'
+import { ApiClient } from '../helpers/accounts.ts'
+import { startTestServer } from '../helpers/servers/index.ts'
 import { blockByUid, connectClient, eventually, textOf } from '../helpers/wsClients.ts'
 
 const NID = 'pacte-mondial'

@@ -9,7 +9,7 @@ import {
   removeTestStorage,
   TEST_DATABASE,
   type TestStorage,
-} from '../../helpers/testStorage.ts'
+} from '../../helpers/servers/index.ts'
 
 const silent = pino({ level: 'silent' })
 

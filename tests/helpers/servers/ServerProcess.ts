@@ -1,117 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { authorizationFor, registerServerCredentials } from './testCredentials.ts'
-import { startServer, type DraftroomServer, type ServerOptions } from '../../server/app.ts'
-import { COLLAB_PATH } from '../../shared/collabProtocol.ts'
-import { DraftResponse } from '../../shared/api.ts'
-import { type DocJson, normalizeDocJson } from './yClients.ts'
-import {
-  createTestStorage,
-  removeTestStorage,
-  storageEnv,
-  storageOptions,
-  type TestStorage,
-} from './testStorage.ts'
+import { registerServerCredentials } from '../testCredentials.ts'
+import { collabUrl, httpUrl, type ServerAddress } from './address.ts'
+import { createTestStorage, removeTestStorage, storageEnv, type TestStorage } from './storage.ts'
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 const START_TIMEOUT_MS = 30_000
 const STOP_TIMEOUT_MS = 15_000
-
-/** Where a running server answers. */
-export interface ServerAddress {
-  readonly port: number
-  /** `http://127.0.0.1:<port>` */
-  readonly url: string
-  /** `ws://127.0.0.1:<port>/collab`, the server URL a WebsocketProvider takes. */
-  readonly collabUrl: string
-  /** The server's data directory: with its database, what a restart finds again. */
-  readonly dataDir: string
-}
-
-/** Fresh, empty storage of the tests' database (the server creates the demo in it). */
-export function makeStorage(): Promise<TestStorage> {
-  return createTestStorage('draftroom-collab-')
-}
-
-const httpUrl = (port: number): string => `http://127.0.0.1:${port}`
-const collabUrl = (port: number): string => `ws://127.0.0.1:${port}${COLLAB_PATH}`
-
-/** The server in this process, via `startServer`: fast to restart, for most tests. */
-type InProcessOptions = Pick<ServerOptions, 'roomIdleMs' | 'maxClientBacklogBytes' | 'writerLimits'>
-
-export class InProcessServer implements ServerAddress {
-  #running: DraftroomServer | null = null
-  #port = 0
-
-  private constructor(
-    readonly storage: TestStorage,
-    private readonly options: InProcessOptions,
-  ) {}
-
-  /** Starts on port 0 (or `port`) on new storage unless `storage` is given. */
-  static async start(
-    options: InProcessOptions & { storage?: TestStorage; port?: number } = {},
-  ): Promise<InProcessServer> {
-    const { storage, port, ...serverOptions } = options
-    const server = new InProcessServer(storage ?? (await makeStorage()), serverOptions)
-    await server.#start(port ?? 0)
-    return server
-  }
-
-  get dataDir(): string {
-    return this.storage.dataDir
-  }
-
-  get port(): number {
-    return this.#port
-  }
-  get url(): string {
-    return httpUrl(this.#port)
-  }
-  get collabUrl(): string {
-    return collabUrl(this.#port)
-  }
-  /** The running server's services (see `expectStoredAsLive`). */
-  get context(): DraftroomServer['context'] {
-    if (!this.#running) throw new Error('the server is not running')
-    return this.#running.context
-  }
-  get isRunning(): boolean {
-    return this.#running !== null
-  }
-
-  async #start(port: number): Promise<void> {
-    const running = await startServer({
-      port,
-      ...storageOptions(this.storage),
-      host: '127.0.0.1',
-      ...this.options,
-    })
-    this.#running = running
-    this.#port = running.port
-    await registerServerCredentials(this)
-  }
-
-  /** Closes the server; the storage stays. */
-  async close(): Promise<void> {
-    const running = this.#running
-    this.#running = null
-    if (running) await running.close()
-  }
-
-  /** Closes and starts again on the same storage and, by default, the same port. */
-  async restart(options: { port?: number } = {}): Promise<void> {
-    await this.close()
-    await this.#start(options.port ?? this.#port)
-  }
-
-  /** Closes the server and deletes its storage. */
-  async dispose(): Promise<void> {
-    await this.close()
-    await removeTestStorage(this.storage)
-  }
-}
 
 /** One JSON line the server process logged (pino). */
 export interface LogLine {
@@ -150,10 +46,13 @@ export class ServerProcess implements ServerAddress {
   static async start(
     options: { storage?: TestStorage; port?: number; env?: Record<string, string> } = {},
   ): Promise<ServerProcess> {
-    const server = new ServerProcess(options.storage ?? (await makeStorage()), {
-      LOG_LEVEL: 'debug',
-      ...options.env,
-    })
+    const server = new ServerProcess(
+      options.storage ?? (await createTestStorage('draftroom-collab-')),
+      {
+        LOG_LEVEL: 'debug',
+        ...options.env,
+      },
+    )
     await server.#spawn(options.port ?? 0)
     return server
   }
@@ -350,26 +249,4 @@ function parseLogLine(text: string): LogLine | null {
   } catch {
     return null
   }
-}
-
-/** `GET /api/negotiations/:nid/draft`, checked against the shared contract. */
-export async function fetchDraft(
-  server: { url: string },
-  negotiationId: string,
-): Promise<DraftResponse> {
-  const response = await fetch(`${server.url}/api/negotiations/${negotiationId}/draft`, {
-    headers: authorizationFor(server.url),
-  })
-  if (!response.ok) {
-    throw new Error(`GET draft: ${response.status} ${await response.text()}`)
-  }
-  return DraftResponse.parse(await response.json())
-}
-
-/** The server's live draft (`GET .../draft`), normalized to compare with a client's. */
-export async function fetchDraftDocument(
-  server: { url: string },
-  negotiationId: string,
-): Promise<DocJson> {
-  return normalizeDocJson((await fetchDraft(server, negotiationId)).document)
 }

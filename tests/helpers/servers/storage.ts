@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
-import type { StorageKind } from '../../server/storage/StorageKind.ts'
+import type { StorageKind } from '../../../server/storage/StorageKind.ts'
 
 /**
  * The database the tests run on: PostgreSQL when `TEST_DATABASE=postgres` (the vitest project

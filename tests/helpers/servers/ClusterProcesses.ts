@@ -1,18 +1,35 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import * as Y from 'yjs'
-import { ServerProcess } from './collabServer.ts'
-import { createTestStorage, removeTestStorage, type TestStorage } from './testStorage.ts'
+import { startLoadBalancer, type LoadBalancer } from '../../../server/cluster/loadBalancer.ts'
+import { registerServerCredentials } from '../testCredentials.ts'
+import { collabUrl, httpUrl } from './address.ts'
+import { ServerProcess } from './ServerProcess.ts'
+import { createTestStorage, removeTestStorage, type TestStorage } from './storage.ts'
 
 /** The machine's Redis, or TEST_REDIS_URL. */
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 
+/** How a cluster starts (see `startServer`). */
+export interface ClusterOptions {
+  /** Extra environment of every process (LOG_LEVEL is info unless it says). */
+  env?: Record<string, string>
+  /** A Redis of the test's own (one it may kill), instead of the machine's. */
+  redisUrl?: string
+  /** A load balancer in front of the processes, as `npm run start:cluster` runs them. */
+  balancer?: boolean
+}
+
 /**
  * Several server processes on one PostgreSQL database (created for the test, dropped after)
  * and one Redis, under a prefix of their own, so that test runs sharing the machine's Redis
- * never hear each other. The first process creates the demo; the others join it.
+ * never hear each other. The first process creates the demo; the others join it. With
+ * `balancer`, a load balancer in front of them (`url`, `collabUrl`), whose address has the
+ * test actor's credentials as every process's has.
  */
 export class ClusterProcesses {
+  #balancer: LoadBalancer | null = null
+
   private constructor(
     readonly storage: TestStorage,
     readonly redisPrefix: string,
@@ -20,10 +37,7 @@ export class ClusterProcesses {
     private readonly env: Record<string, string>,
   ) {}
 
-  static async start(
-    count = 3,
-    options: { env?: Record<string, string>; redisUrl?: string } = {},
-  ): Promise<ClusterProcesses> {
+  static async start(count = 3, options: ClusterOptions = {}): Promise<ClusterProcesses> {
     const storage = await createTestStorage('draftroom-cluster-', 'postgres')
     const redisPrefix = `draftroom_test_${randomBytes(6).toString('hex')}`
     const env = {
@@ -37,11 +51,34 @@ export class ClusterProcesses {
       // The first creates the demo on the new database; the others join it together.
       await cluster.add()
       await Promise.all(Array.from({ length: count - 1 }, () => cluster.add()))
+      if (options.balancer) await cluster.#startBalancer()
     } catch (error) {
       await cluster.dispose()
       throw error
     }
     return cluster
+  }
+
+  async #startBalancer(): Promise<void> {
+    this.#balancer = await startLoadBalancer({
+      port: 0,
+      backends: () => this.processes.map((server) => ({ host: '127.0.0.1', port: server.port })),
+    })
+    await registerServerCredentials({ url: this.url, port: this.port, dataDir: this.dataDir })
+  }
+
+  /** The load balancer's port (the first process's without one). */
+  get port(): number {
+    return this.#balancer?.port ?? this.at(0).port
+  }
+  get url(): string {
+    return httpUrl(this.port)
+  }
+  get collabUrl(): string {
+    return collabUrl(this.port)
+  }
+  get dataDir(): string {
+    return this.storage.dataDir
   }
 
   /** Starts one more process on the same database and Redis. */
@@ -57,8 +94,13 @@ export class ClusterProcesses {
     return server
   }
 
-  /** Kills every process (teardown need not be graceful) and drops the database. */
+  /**
+   * Kills every process (teardown need not be graceful; a suspended one is resumed first, or
+   * SIGKILL would wait for it), closes the balancer and drops the database.
+   */
   async dispose(): Promise<void> {
+    await this.#balancer?.close()
+    for (const server of this.processes) server.resume()
     await Promise.all(this.processes.filter((server) => server.isRunning).map((s) => s.kill()))
     await removeTestStorage(this.storage)
   }

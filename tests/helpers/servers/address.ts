@@ -1,0 +1,18 @@
+import { COLLAB_PATH } from '../../../shared/collabProtocol.ts'
+
+/** Where a running server answers. */
+export interface ServerAddress {
+  readonly port: number
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string
+  /** `ws://127.0.0.1:<port>/collab`, the server URL a WebsocketProvider takes. */
+  readonly collabUrl: string
+  /** The server's data directory: with its database, what a restart finds again. */
+  readonly dataDir: string
+}
+
+/** `http://127.0.0.1:<port>` */
+export const httpUrl = (port: number): string => `http://127.0.0.1:${port}`
+
+/** `ws://127.0.0.1:<port>/collab` */
+export const collabUrl = (port: number): string => `ws://127.0.0.1:${port}${COLLAB_PATH}`
