@@ -7,7 +7,7 @@ import * as Y from 'yjs'
 import { INSERTION_MARK, PROPOSALS_MAP, type ProposalRef } from '../../shared/draft/index.ts'
 import { ApiClient } from '../helpers/accounts.ts'
 import { launchChromium } from '../helpers/browser.ts'
-import { blocks, connectClient, deltaOf, eventually } from '../helpers/wsClients.ts'
+import { type YClient, blocks, connectWithToken, deltaOf, eventually } from '../helpers/yClients.ts'
 import { envInteger, sleep, type Benchmark, type BenchmarkReport } from './benchmark.ts'
 import { startBenchServer } from './benchServer.ts'
 import { TYPING_TRACE_CATEGORIES, keystrokeWork } from './keystrokeWork.ts'
@@ -66,11 +66,11 @@ function random(seed: number): () => number {
 
 /** Makes `count` proposals: short insertions, each in unmarked text of a demo block. */
 async function makeProposals(url: string, count: number): Promise<number> {
-  const clients: ReturnType<typeof connectClient>[] = []
+  const clients: YClient[] = []
   for (const [account] of DELEGATIONS) {
     const token = await (await ApiClient.signedIn(url, account)).createToken('bench')
     clients.push(
-      connectClient({
+      connectWithToken({
         baseUrl: url,
         negotiationId: NEGOTIATION_ID,
         token,
@@ -79,7 +79,7 @@ async function makeProposals(url: string, count: number): Promise<number> {
     )
   }
   try {
-    await Promise.all(clients.map((c) => c.synced))
+    await Promise.all(clients.map((c) => c.synced()))
     const proposals = clients[0]!.doc.getMap(PROPOSALS_MAP)
     const existing = proposals.size
     const next = random(7)
@@ -388,9 +388,9 @@ export async function runBrowserTyping(): Promise<BenchmarkReport> {
 
 async function countProposals(url: string): Promise<number> {
   const token = await (await ApiClient.signedIn(url, 'fra')).createToken('bench')
-  const client = connectClient({ baseUrl: url, negotiationId: NEGOTIATION_ID, token })
+  const client = connectWithToken({ baseUrl: url, negotiationId: NEGOTIATION_ID, token })
   try {
-    await client.synced
+    await client.synced()
     return client.doc.getMap(PROPOSALS_MAP).size
   } finally {
     client.destroy()

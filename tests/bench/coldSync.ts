@@ -4,7 +4,7 @@ import path from 'node:path'
 import * as Y from 'yjs'
 import { INSERTION_MARK, PROPOSALS_MAP, type ProposalRef } from '../../shared/draft/index.ts'
 import { ApiClient } from '../helpers/accounts.ts'
-import { connectClient, eventually } from '../helpers/wsClients.ts'
+import { connectWithToken, eventually } from '../helpers/yClients.ts'
 import { envInteger, sleep, type Benchmark, type BenchmarkReport } from './benchmark.ts'
 import { startBenchServer, type BenchServer } from './benchServer.ts'
 import { loadSequentialTrace, toTextOperations } from './editingTrace.ts'
@@ -102,7 +102,7 @@ async function buildDraft(url: string, options: ColdSyncOptions) {
   for (const [account] of DELEGATIONS) {
     tokens[account] = await (await ApiClient.signedIn(url, account)).createToken('bench')
     clients.push(
-      connectClient({
+      connectWithToken({
         baseUrl: url,
         negotiationId: NEGOTIATION_ID,
         token: tokens[account],
@@ -110,7 +110,7 @@ async function buildDraft(url: string, options: ColdSyncOptions) {
       }),
     )
   }
-  await Promise.all(clients.map((c) => c.synced))
+  await Promise.all(clients.map((c) => c.synced()))
   const proposals = clients[0]!.doc.getMap(PROPOSALS_MAP)
   const existing = proposals.size
   const texts: Y.XmlText[] = []

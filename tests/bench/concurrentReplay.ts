@@ -4,7 +4,13 @@ import path from 'node:path'
 import { TRACES_DIR } from './editingTrace.ts'
 import * as Y from 'yjs'
 import { ApiClient } from '../helpers/accounts.ts'
-import { blockByUid, connectClient, eventually, textOf } from '../helpers/wsClients.ts'
+import {
+  type YClient,
+  blockByUid,
+  connectWithToken,
+  eventually,
+  textOf,
+} from '../helpers/yClients.ts'
 import { envInteger, type Benchmark, type BenchmarkReport } from './benchmark.ts'
 import { startBenchServer, type BenchServer } from './benchServer.ts'
 import {
@@ -41,7 +47,7 @@ const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BE
 /** The default of BENCH_REPLAY_TXNS: both traces whole (23,136 and 26,078 transactions). */
 const WHOLE_TRACES = 1_000_000
 
-type Client = ReturnType<typeof connectClient>
+type Client = YClient
 
 /** One trace replayed through one server. */
 export interface ReplayResult {
@@ -88,7 +94,7 @@ export async function replayOnServer(props: {
   }
   const clients: Client[] = []
   const connect = (account: string) => {
-    const client = connectClient({
+    const client = connectWithToken({
       baseUrl: server.url,
       negotiationId: NEGOTIATION_ID,
       token: tokens.get(account) ?? 'none',
@@ -100,7 +106,7 @@ export async function replayOnServer(props: {
   try {
     const uid = `replay-${trace.name}`
     const setup = connect('che')
-    await setup.synced
+    await setup.synced()
     props.onInitialState?.(Y.encodeStateAsUpdate(setup.doc))
     const anchor = blockByUid(setup.doc, ANCHOR_PARAGRAPH)
     const parent = anchor.parent as Y.XmlElement
@@ -111,7 +117,7 @@ export async function replayOnServer(props: {
 
     const ids = clientIdsFor(props.traceIndex, trace.numAgents)
     const agents = ids.map((_, a) => connect(ACCOUNTS[a % ACCOUNTS.length]!))
-    await Promise.all(agents.map((c) => c.synced))
+    await Promise.all(agents.map((c) => c.synced()))
     for (const agent of agents) props.onAgentClient?.(agent)
     await eventually(() => {
       for (const agent of agents) blockByUid(agent.doc, uid)
@@ -144,7 +150,7 @@ export async function replayOnServer(props: {
       throw new Error(`the server refused: ${refused.map((n) => n.message).join('; ')}`)
     }
     const fresh = connect('mex')
-    await fresh.synced
+    await fresh.synced()
     await eventually(() => {
       if (plainText(findText(fresh.doc)) !== expected) throw new Error('fresh client differs')
     }, 10_000)

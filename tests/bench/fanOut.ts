@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import * as Y from 'yjs'
 import { CO_FACILITATORS, type ProposalRef } from '../../shared/draft/index.ts'
 import { ApiClient } from '../helpers/accounts.ts'
-import { connectClient } from '../helpers/wsClients.ts'
+import { connectWithToken } from '../helpers/yClients.ts'
 import { envInteger, type Benchmark, type BenchmarkReport } from './benchmark.ts'
 import {
   MemorySampler,
@@ -179,12 +179,12 @@ async function runServer(props: {
     const tokens = isDraftroom ? await tokensFor(server.url) : {}
     if (isDraftroom) {
       // The demo draft, which the reference then serves.
-      const probe = connectClient({
+      const probe = connectWithToken({
         baseUrl: server.url,
         negotiationId: 'pacte-mondial',
         token: tokens.fra!,
       })
-      await probe.synced
+      await probe.synced()
       fs.writeFileSync(props.seedFile, Y.encodeStateAsUpdate(probe.doc))
       probe.destroy()
       probe.doc.destroy()

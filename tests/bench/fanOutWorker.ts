@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { INSERTION_MARK, type ProposalRef } from '../../shared/draft/index.ts'
-import { connectClient, eventually } from '../helpers/wsClients.ts'
+import { type YClient, connectWithToken, eventually } from '../helpers/yClients.ts'
 import { sleep } from './benchmark.ts'
 import type { FanOutChildMessage, FanOutParentMessage, FanOutTypist } from './fanOutProtocol.ts'
 import { LatencyHistogram } from './latencyHistogram.ts'
@@ -19,7 +19,7 @@ import { proposeParagraph, typeOperations } from './typingRoom.ts'
 
 const NEGOTIATION_ID = 'pacte-mondial'
 const CONNECT_BATCH = 25
-type Client = ReturnType<typeof connectClient>
+type Client = YClient
 
 /** One connection of this process: a stock client (a typist, or any with `docListeners`) or a listener. */
 type Connected = { client: Client; listener: null } | { client: null; listener: SocketListener }
@@ -49,7 +49,7 @@ async function connect(message: Extract<FanOutParentMessage, { type: 'connect' }
         arrivals[index] = listener.arrivals
         return listener.synced
       }
-      const client = connectClient({
+      const client = connectWithToken({
         baseUrl: message.url,
         negotiationId: NEGOTIATION_ID,
         token,
@@ -72,7 +72,7 @@ async function connect(message: Extract<FanOutParentMessage, { type: 'connect' }
       )
       arrivals[index] = seen
       connections[index] = { client, listener: null }
-      return client.synced
+      return client.synced()
     })
     await Promise.all(batch)
   }

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import * as Y from 'yjs'
 import { ApiClient } from '../helpers/accounts.ts'
-import { connectClient } from '../helpers/wsClients.ts'
+import { type YClient, connectWithToken } from '../helpers/yClients.ts'
 import { envInteger, sleep, type Benchmark, type BenchmarkReport } from './benchmark.ts'
 import { startBenchServer, type BenchServer, type ServerKind } from './benchServer.ts'
 
@@ -53,7 +53,7 @@ async function runServer(
 ): Promise<RoomsResult> {
   const isDraftroom = kind === 'draftroom'
   const server = await startBenchServer({ kind, ...(isDraftroom ? {} : { seedFile }) })
-  const clients: ReturnType<typeof connectClient>[] = []
+  const clients: YClient[] = []
   try {
     let token = 'none'
     if (isDraftroom) {
@@ -71,10 +71,10 @@ async function runServer(
     const started = performance.now()
     const connectRound = async () => {
       const round = Array.from({ length: options.rooms }, (_, i) =>
-        connectClient({ baseUrl: server.url, negotiationId: roomId(i), token }),
+        connectWithToken({ baseUrl: server.url, negotiationId: roomId(i), token }),
       )
       clients.push(...round)
-      await Promise.all(round.map((c) => c.synced))
+      await Promise.all(round.map((c) => c.synced()))
     }
     await connectRound()
     if (isDraftroom && !fs.existsSync(seedFile)) {

@@ -1,4 +1,4 @@
-import { eventually } from '../helpers/wsClients.ts'
+import { eventually } from '../helpers/yClients.ts'
 import { envInteger, type Benchmark, type BenchmarkReport } from './benchmark.ts'
 import type { StorageKind } from '../../server/storage/StorageKind.ts'
 import { startBenchServer } from './benchServer.ts'

@@ -1,7 +1,13 @@
 import * as Y from 'yjs'
 import { INSERTED_BY_ATTR, INSERTION_MARK, type ProposalRef } from '../../shared/draft/index.ts'
 import { ApiClient } from '../helpers/accounts.ts'
-import { blockByUid, connectClient, eventually, textOf } from '../helpers/wsClients.ts'
+import {
+  type YClient,
+  blockByUid,
+  connectWithToken,
+  eventually,
+  textOf,
+} from '../helpers/yClients.ts'
 import type { TextOperation } from './editingTrace.ts'
 
 /**
@@ -16,7 +22,7 @@ const ANCHOR_PARAGRAPH = 'p-01'
 /** The demo accounts the watching clients use, in turn. */
 const RECEIVER_ACCOUNTS = ['mar', 'phl', 'deu', 'bra', 'egy', 'iom', 'mex']
 
-type Client = ReturnType<typeof connectClient>
+type Client = YClient
 
 export interface TypingRoom {
   typist: Client
@@ -57,7 +63,7 @@ export async function openTypingRoom(props: {
     : { tokens: new Map<string, string>(), api: null }
   const clients: Client[] = []
   const connect = (account: string, isDraftroomClient = false) => {
-    const client = connectClient({
+    const client = connectWithToken({
       baseUrl: url,
       negotiationId: NEGOTIATION_ID,
       token: tokens.get(account) ?? 'none',
@@ -78,7 +84,7 @@ export async function openTypingRoom(props: {
     const receivers = Array.from({ length: props.receiverCount }, (_, i) =>
       connect(RECEIVER_ACCOUNTS[i % RECEIVER_ACCOUNTS.length]!),
     )
-    await Promise.all(clients.map((client) => client.synced))
+    await Promise.all(clients.map((client) => client.synced()))
     const initialState = Y.encodeStateAsUpdate(typist.doc)
     const uid = `${ref.proposalId}-paragraph`
     const text = proposeParagraph(typist.doc, uid, ref)
@@ -102,7 +108,7 @@ export async function openTypingRoom(props: {
       attributes: { [INSERTION_MARK]: ref },
       connectLatecomer: async () => {
         const latecomer = connect(RECEIVER_ACCOUNTS[0]!)
-        await latecomer.synced
+        await latecomer.synced()
         return latecomer
       },
       expectText: (client, expected, who) =>

@@ -19,13 +19,6 @@ import {
 } from '../helpers/servers/index.ts'
 import { fetchDraftDocument } from '../helpers/fetchDraft.ts'
 import {
-  blockByUid as rawBlock,
-  connectClient as connectAs,
-  deltaOf,
-  textOf,
-  tryUpgrade,
-} from '../helpers/wsClients.ts'
-import {
   type YClient,
   blockByUid,
   blockText,
@@ -37,6 +30,10 @@ import {
   uidOf,
   waitFor,
   waitForConvergence,
+  connectWithToken,
+  deltaOf,
+  textOf,
+  tryUpgrade,
 } from '../helpers/yClients.ts'
 
 const NID = DEMO_NEGOTIATION_ID
@@ -75,14 +72,14 @@ async function joinOn(index: number, name: string): Promise<YClient> {
 /** A stock client of `user` (a demo account) on process `index`. */
 async function joinAs(index: number, user: string) {
   const api = await ApiClient.signedIn(cluster.at(index).url, user)
-  const client = connectAs({
+  const client = connectWithToken({
     baseUrl: cluster.at(index).url,
     negotiationId: NID,
     token: await api.createToken(),
     isDraftroomClient: true,
   })
   rawClients.push(client)
-  await client.synced
+  await client.synced()
   return client
 }
 
@@ -171,7 +168,7 @@ describe('one room served by three processes', () => {
     const fra = await joinAs(0, 'fra')
     const onOne = await joinOn(1, 'on 1')
     const onTwo = await joinOn(2, 'on 2')
-    textOf(rawBlock(fra.doc, 'obj-07-a')).insert(0, 'Sans délai, ', {
+    textOf(blockByUid(fra.doc, 'obj-07-a')).insert(0, 'Sans délai, ', {
       insertion: { proposalId: 'cluster-acc-1', delegation: 'FRA' },
     })
     const marked = (client: YClient) =>
@@ -198,7 +195,7 @@ describe('one room served by three processes', () => {
       )
       expect(draftText(client.doc)).toContain('Sans délai, ')
     }
-    await waitFor(() => !deltaOf(textOf(rawBlock(fra.doc, 'obj-07-a')))[0]?.attributes, 5_000)
+    await waitFor(() => !deltaOf(textOf(blockByUid(fra.doc, 'obj-07-a')))[0]?.attributes, 5_000)
     const { body } = await che.json<{ proposals: { id: string; status: string }[] }>(
       'GET',
       `/api/negotiations/${NID}/proposals`,
@@ -209,7 +206,7 @@ describe('one room served by three processes', () => {
   it('refuses a forbidden edit sent to another process than the owner, and stores it nowhere', async () => {
     // France's open proposal, written through process 0 (the first to open the room: owner).
     const fra = await joinAs(0, 'fra')
-    textOf(rawBlock(fra.doc, 'obj-08-a')).insert(0, 'Proposition française. ', {
+    textOf(blockByUid(fra.doc, 'obj-08-a')).insert(0, 'Proposition française. ', {
       insertion: { proposalId: 'cluster-fra-2', delegation: 'FRA' },
     })
     const witness = await joinOn(2, 'witness')
@@ -217,7 +214,7 @@ describe('one room served by three processes', () => {
     // Morocco, on process 1, writes into France's proposal, under France's name.
     const mar = await joinAs(1, 'mar')
     await waitFor(() => draftText(mar.doc).includes('Proposition française.'), 5_000)
-    textOf(rawBlock(mar.doc, 'obj-08-a')).insert(0, 'FORGED ', {
+    textOf(blockByUid(mar.doc, 'obj-08-a')).insert(0, 'FORGED ', {
       insertion: { proposalId: 'cluster-fra-2', delegation: 'FRA' },
     })
     await waitFor(
@@ -298,7 +295,7 @@ describe('one room served by three processes', () => {
     expect(started.status).toBe(201)
     // Every process learns the draft is frozen, whichever received the start.
     const fra = await joinAs(2, 'fra')
-    textOf(rawBlock(fra.doc, 'obj-09-a')).insert(0, 'Pendant le silence. ', {
+    textOf(blockByUid(fra.doc, 'obj-09-a')).insert(0, 'Pendant le silence. ', {
       insertion: { proposalId: 'cluster-silence-1', delegation: 'FRA' },
     })
     await waitFor(() => fra.notices.some((notice) => notice.code === 'frozen'), 5_000)

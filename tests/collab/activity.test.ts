@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { ActivityPage, ActivitySummary } from '../../shared/activity.ts'
 import { ApiClient } from '../helpers/accounts.ts'
 import { startTestServer } from '../helpers/servers/index.ts'
-import { blockByUid, clientsOf, eventually, textOf } from '../helpers/wsClients.ts'
+import { blockByUid, clientsOf, eventually, textOf } from '../helpers/yClients.ts'
 
 const NID = 'pacte-mondial'
 const ref = (proposalId: string, delegation: string) => ({ proposalId, delegation })

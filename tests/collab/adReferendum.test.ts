@@ -20,7 +20,7 @@ import {
   deltaOf,
   eventually,
   textOf,
-} from '../helpers/wsClients.ts'
+} from '../helpers/yClients.ts'
 
 const NID = 'pacte-mondial'
 const ROOM = draftRoomName(NID)

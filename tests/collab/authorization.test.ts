@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CloseReason, COLLAB_PATH, draftRoomName } from '../../shared/collabProtocol.ts'
 import { ApiClient, delegationColorsOf, userIdOf } from '../helpers/accounts.ts'
 import { startTestServer } from '../helpers/servers/index.ts'
-import { connectClient, eventually, firstParagraph, tryUpgrade } from '../helpers/wsClients.ts'
+import { connectWithToken, eventually, firstParagraph, tryUpgrade } from '../helpers/yClients.ts'
 
 const NID = 'pacte-mondial'
 
@@ -59,18 +59,22 @@ describe('the collaboration WebSocket enforces who may do what', () => {
 
   it('drops an observer’s updates, tells it so, and stores nothing', async () => {
     const before = await draftText()
-    const witness = connectClient({ baseUrl: server.url, negotiationId: NID, token: tokens.mar! })
-    const observer = connectClient({
+    const witness = connectWithToken({
+      baseUrl: server.url,
+      negotiationId: NID,
+      token: tokens.mar!,
+    })
+    const observer = connectWithToken({
       baseUrl: server.url,
       negotiationId: NID,
       token: tokens.iom!,
       isDraftroomClient: true,
     })
-    await Promise.all([witness.synced, observer.synced])
+    await Promise.all([witness.synced(), observer.synced()])
     firstParagraph(observer.doc).insert(0, 'OBSERVER WAS HERE ')
     await eventually(() => expect(observer.notices.map((n) => n.code)).toContain('read_only'))
     // And as sync step 2 on a fresh connection, with the same offline content.
-    const replay = connectClient({
+    const replay = connectWithToken({
       baseUrl: server.url,
       negotiationId: NID,
       token: tokens.iom!,
@@ -96,15 +100,15 @@ describe('the collaboration WebSocket enforces who may do what', () => {
   })
 
   it('lets a delegation and a co-facilitator write, and the secretariat only read', async () => {
-    const fra = connectClient({ baseUrl: server.url, negotiationId: NID, token: tokens.fra! })
-    const che = connectClient({ baseUrl: server.url, negotiationId: NID, token: tokens.che! })
-    const sec = connectClient({
+    const fra = connectWithToken({ baseUrl: server.url, negotiationId: NID, token: tokens.fra! })
+    const che = connectWithToken({ baseUrl: server.url, negotiationId: NID, token: tokens.che! })
+    const sec = connectWithToken({
       baseUrl: server.url,
       negotiationId: NID,
       token: tokens.secretariat!,
       isDraftroomClient: true,
     })
-    await Promise.all([fra.synced, che.synced, sec.synced])
+    await Promise.all([fra.synced(), che.synced(), sec.synced()])
     firstParagraph(fra.doc).insert(0, '[FRA] ', {
       insertion: { proposalId: 'auth-fra-1', delegation: 'FRA' },
     })
@@ -118,15 +122,15 @@ describe('the collaboration WebSocket enforces who may do what', () => {
   })
 
   it('stamps presence with the authenticated identity and refuses forged presence', async () => {
-    const fra = connectClient({ baseUrl: server.url, negotiationId: NID, token: tokens.fra! })
-    const mar = connectClient({
+    const fra = connectWithToken({ baseUrl: server.url, negotiationId: NID, token: tokens.fra! })
+    const mar = connectWithToken({
       baseUrl: server.url,
       negotiationId: NID,
       token: tokens.mar!,
       isDraftroomClient: true,
     })
-    const che = connectClient({ baseUrl: server.url, negotiationId: NID, token: tokens.che! })
-    await Promise.all([fra.synced, mar.synced, che.synced])
+    const che = connectWithToken({ baseUrl: server.url, negotiationId: NID, token: tokens.che! })
+    await Promise.all([fra.synced(), mar.synced(), che.synced()])
     // Morocco's colour in this negotiation, as the server gives it.
     const marColor = (await delegationColorsOf(secretariat, NID)).get('MAR')
     expect(marColor).toMatch(/^#[0-9a-f]{6}$/)
@@ -168,13 +172,13 @@ describe('the collaboration WebSocket enforces who may do what', () => {
   it('applies deactivation and role changes to open connections within seconds', async () => {
     const egy = await ApiClient.signedIn(server.url, 'egy')
     const egyToken = await egy.createToken()
-    const client = connectClient({
+    const client = connectWithToken({
       baseUrl: server.url,
       negotiationId: NID,
       token: egyToken,
       isDraftroomClient: true,
     })
-    await client.synced
+    await client.synced()
     const id = await userIdOf(secretariat, 'egy')
 
     await secretariat.json('PUT', `/api/negotiations/${NID}/roles/${id}`, { role: 'observer' })
@@ -194,12 +198,12 @@ describe('the collaboration WebSocket enforces who may do what', () => {
 
   it('closes a connection opened with an API token when its owner’s password is reset', async () => {
     const bra = await ApiClient.signedIn(server.url, 'bra')
-    const client = connectClient({
+    const client = connectWithToken({
       baseUrl: server.url,
       negotiationId: NID,
       token: await bra.createToken('before the reset'),
     })
-    await client.synced
+    await client.synced()
     client.provider.shouldConnect = false
     let closeCode: number | null = null
     client.provider.ws?.addEventListener('close', (event) => (closeCode = event.code))

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { BlockHistory } from '../../shared/blockHistory.ts'
 import { ApiClient } from '../helpers/accounts.ts'
 import { collabSuite } from '../helpers/collabSuite.ts'
-import { blockByUid, eventually, textOf } from '../helpers/wsClients.ts'
+import { blockByUid, eventually, textOf } from '../helpers/yClients.ts'
 
 const NID = 'pacte-mondial'
 const ACTION = 'obj-13-a'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { BulkPreview, PresentedProposal } from '../../shared/proposals.ts'
 import { collabSuite } from '../helpers/collabSuite.ts'
-import { blockByUid, eventually, textOf } from '../helpers/wsClients.ts'
+import { blockByUid, eventually, textOf } from '../helpers/yClients.ts'
 
 const NID = 'pacte-mondial'
 const ref = (proposalId: string, delegation: string) => ({ proposalId, delegation })

@@ -10,7 +10,7 @@ import type { DraftJSON } from '../../shared/numbering.ts'
 import { ApiClient } from '../helpers/accounts.ts'
 import { startTestServer } from '../helpers/servers/index.ts'
 import { expectStoredAsLive } from '../helpers/storedAsLive.ts'
-import { blockByUid, clientsOf, deltaOf, eventually, textOf } from '../helpers/wsClients.ts'
+import { blockByUid, clientsOf, deltaOf, eventually, textOf } from '../helpers/yClients.ts'
 
 const NID = 'pacte-mondial'
 const ROOM = draftRoomName(NID)

@@ -3,7 +3,7 @@ import type { ActivityPage, ActivitySummary } from '../../shared/activity.ts'
 import type { ProposalRecord } from '../../shared/draft/index.ts'
 import { ApiClient } from '../helpers/accounts.ts'
 import { startTestServer } from '../helpers/servers/index.ts'
-import { blockByUid, clientsOf, eventually, textOf } from '../helpers/wsClients.ts'
+import { blockByUid, clientsOf, eventually, textOf } from '../helpers/yClients.ts'
 
 const NID = 'pacte-mondial'
 const ID = 'fra-thread-1'

@@ -10,7 +10,7 @@ import { numberFromEnv, runSeed, seedsFromEnv } from '../faults/seeds.ts'
 import { ApiClient } from '../helpers/accounts.ts'
 import { startTestServer } from '../helpers/servers/index.ts'
 import { expectStoredAsLive } from '../helpers/storedAsLive.ts'
-import { connectClient, eventually } from '../helpers/wsClients.ts'
+import { connectWithToken, eventually } from '../helpers/yClients.ts'
 import {
   agreedView,
   footprints,
@@ -190,14 +190,14 @@ describe('a seeded fuzzer of hostile clients', () => {
       doc.clientID = 100_000 * seed + offset
       return doc
     }
-    const phl = connectClient({
+    const phl = connectWithToken({
       doc: honestDoc(1),
       baseUrl: server.url,
       negotiationId,
       token: tokens.phl!,
       isDraftroomClient: true,
     })
-    const che = connectClient({
+    const che = connectWithToken({
       doc: honestDoc(2),
       baseUrl: server.url,
       negotiationId,
@@ -221,7 +221,7 @@ describe('a seeded fuzzer of hostile clients', () => {
     const owners = new Map<string, string>()
 
     try {
-      await Promise.all([phl.synced, che.synced])
+      await Promise.all([phl.synced(), che.synced()])
       const live = async () => (await server.context.rooms.peek(roomName))!.doc
       for (let step = 0; step < STEPS && Date.now() < deadline; step++) {
         tally.steps++

@@ -3,7 +3,7 @@ import { deletionKey } from '../../shared/draft/index.ts'
 import type { PresentedProposal } from '../../shared/proposals.ts'
 import { ApiClient } from '../helpers/accounts.ts'
 import { startTestServer } from '../helpers/servers/index.ts'
-import { blockByUid, clientsOf, deltaOf, eventually, textOf } from '../helpers/wsClients.ts'
+import { blockByUid, clientsOf, deltaOf, eventually, textOf } from '../helpers/yClients.ts'
 
 const NID = 'pacte-mondial'
 const ref = (proposalId: string, delegation: string) => ({ proposalId, delegation })

@@ -4,7 +4,7 @@ import { deletionKey } from '../../shared/draft/index.ts'
 import type { ProposalRecord } from '../../shared/draft/index.ts'
 import { ApiClient } from '../helpers/accounts.ts'
 import { startTestServer } from '../helpers/servers/index.ts'
-import { blockByUid, clientsOf, eventually, textOf } from '../helpers/wsClients.ts'
+import { blockByUid, clientsOf, eventually, textOf } from '../helpers/yClients.ts'
 
 const NID = 'pacte-mondial'
 const PARA = 'p-01'

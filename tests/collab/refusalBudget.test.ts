@@ -9,7 +9,6 @@ import type { InProcessServer } from '../helpers/servers/index.ts'
 import { startServer } from '../helpers/servers/index.ts'
 import { RawSocket } from '../helpers/rawSocket.ts'
 import { authorizationFor } from '../helpers/testCredentials.ts'
-import { tryUpgrade } from '../helpers/wsClients.ts'
 import {
   type YClient,
   blockByUid,
@@ -19,6 +18,7 @@ import {
   pickBlocks,
   uidOf,
   waitFor,
+  tryUpgrade,
 } from '../helpers/yClients.ts'
 
 /**

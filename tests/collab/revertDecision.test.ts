@@ -7,7 +7,7 @@ import type { PresentedProposal } from '../../shared/proposals.ts'
 import { ApiClient } from '../helpers/accounts.ts'
 import { startTestServer } from '../helpers/servers/index.ts'
 import { expectStoredAsLive } from '../helpers/storedAsLive.ts'
-import { blockByUid, clientsOf, eventually, textOf } from '../helpers/wsClients.ts'
+import { blockByUid, clientsOf, eventually, textOf } from '../helpers/yClients.ts'
 
 const NID = 'pacte-mondial'
 const ref = (proposalId: string, delegation: string) => ({ proposalId, delegation })

@@ -32,7 +32,7 @@ import {
   eventually,
   textOf,
   tryUpgrade,
-} from '../helpers/wsClients.ts'
+} from '../helpers/yClients.ts'
 
 const NID = 'pacte-mondial'
 const ROOM = draftRoomName(NID)

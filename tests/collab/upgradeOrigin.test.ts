@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { COLLAB_PATH, draftRoomName } from '../../shared/collabProtocol.ts'
 import { ApiClient } from '../helpers/accounts.ts'
 import { startTestServer } from '../helpers/servers/index.ts'
-import { connectClient, tryUpgrade } from '../helpers/wsClients.ts'
+import { connectWithToken, tryUpgrade } from '../helpers/yClients.ts'
 
 const NID = 'pacte-mondial'
 const PROXY_ORIGIN = 'https://draftroom.example.org'
@@ -47,12 +47,12 @@ describe('the collaboration WebSocket refuses pages of other sites', () => {
   it('accepts an upgrade without Origin: the stock client in Node syncs', async () => {
     expectOpen(await tryUpgrade(roomUrl(), { cookie }))
     const fra = await ApiClient.signedIn(server.url, 'fra')
-    const client = connectClient({
+    const client = connectWithToken({
       baseUrl: server.url,
       negotiationId: NID,
       token: await fra.createToken(),
     })
-    await client.synced
+    await client.synced()
     client.destroy()
   })
 })

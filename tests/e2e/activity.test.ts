@@ -7,7 +7,7 @@ import { startBrowserSuite, type TestServer } from '../helpers/browserSuite.ts'
 import type { DraftPage } from '../helpers/DraftPage.ts'
 import { retryableAssertion } from '../helpers/poll.ts'
 import { ProposalsPanel } from '../helpers/ProposalsPanel.ts'
-import { blockByUid, connectClient, textOf } from '../helpers/wsClients.ts'
+import { blockByUid, connectWithToken, textOf } from '../helpers/yClients.ts'
 
 // ACTIVITY_SCREENSHOTS=<directory> npx vitest run tests/e2e/activity.test.ts
 const SCREENSHOTS_DIR = process.env.ACTIVITY_SCREENSHOTS
@@ -61,8 +61,8 @@ describe('the activity of the negotiation, for a co-facilitator and a delegation
     await panel(fra).waitFor({ state: 'detached' })
 
     const token = await (await ApiClient.signedIn(server!.url, 'fra')).createToken()
-    const script = connectClient({ baseUrl: server!.url, negotiationId: NID, token })
-    await script.synced
+    const script = connectWithToken({ baseUrl: server!.url, negotiationId: NID, token })
+    await script.synced()
     textOf(blockByUid(script.doc, 'obj-09-a')).insert(0, 'Rapidement, ', {
       insertion: { proposalId: 'fra-activity-1', delegation: 'FRA' },
     })

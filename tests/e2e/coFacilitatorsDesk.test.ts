@@ -7,7 +7,7 @@ import { startBrowserSuite, type TestServer } from '../helpers/browserSuite.ts'
 import type { DraftPage } from '../helpers/DraftPage.ts'
 import { retryableAssertion } from '../helpers/poll.ts'
 import { selectText } from '../helpers/ProposalsPanel.ts'
-import { blockByUid, connectClient, textOf } from '../helpers/wsClients.ts'
+import { blockByUid, connectWithToken, textOf } from '../helpers/yClients.ts'
 
 // Screenshots at three widths, for people to look at, only when asked for:
 // COFAC_SCREENSHOTS=<directory> npx vitest run --project e2e tests/e2e/coFacilitatorsDesk.test.ts
@@ -112,8 +112,8 @@ describe('the co-facilitators’ own edits, seen by a delegation', () => {
 describe('deciding at the change', () => {
   it('opens the card beside a change clicked in the text, and accepts from there', async () => {
     const token = await (await ApiClient.signedIn(server!.url, 'fra')).createToken()
-    const script = connectClient({ baseUrl: server!.url, negotiationId: NID, token })
-    await script.synced
+    const script = connectWithToken({ baseUrl: server!.url, negotiationId: NID, token })
+    await script.synced()
     textOf(blockByUid(script.doc, PROPOSED)).insert(0, 'Résolument, ', {
       insertion: { proposalId: 'fra-card-1', delegation: 'FRA' },
     })

@@ -8,7 +8,7 @@ import { retryableAssertion } from '../helpers/poll.ts'
 import { ProposalsPanel, selectText } from '../helpers/ProposalsPanel.ts'
 import * as Y from 'yjs'
 import { ApiClient, delegationColorsOf } from '../helpers/accounts.ts'
-import { blockByUid, connectClient } from '../helpers/wsClients.ts'
+import { blockByUid, connectWithToken } from '../helpers/yClients.ts'
 
 // Screenshots of each user's view, for people to look at, only when asked for:
 // PROPOSALS_SCREENSHOTS=<directory> npx vitest run tests/e2e/proposals.test.ts
@@ -316,13 +316,13 @@ describe('tracked proposals, from a delegation to the co-facilitators', () => {
     // France's engineer, with the Yjs API: a proposed paragraph carrying the uid of an agreed
     // one. It is refused; the editors never see a duplicate to rename at every keystroke.
     const token = await (await ApiClient.signedIn(server!.url, 'fra')).createToken()
-    const script = connectClient({
+    const script = connectWithToken({
       baseUrl: server!.url,
       negotiationId: NID,
       token,
       isDraftroomClient: true,
     })
-    await script.synced
+    await script.synced()
     const agreed = blockByUid(script.doc, 'p-05')
     const section = agreed.parent as Y.XmlElement
     const copy = new Y.XmlElement('paragraph')

@@ -10,7 +10,6 @@ import { ApiClient } from '../helpers/accounts.ts'
 import { fetchDraftDocument } from '../helpers/fetchDraft.ts'
 import { type MonitoredServer, type ServerStats, startServer } from '../helpers/servers/index.ts'
 import { RawSocket } from '../helpers/rawSocket.ts'
-import { tryUpgrade } from '../helpers/wsClients.ts'
 import { withAccessToken } from '../helpers/testCredentials.ts'
 import {
   type YClient,
@@ -22,6 +21,7 @@ import {
   uidOf,
   waitFor,
   waitForConvergence,
+  tryUpgrade,
 } from '../helpers/yClients.ts'
 import {
   awarenessMessage,

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { ApiClient } from './accounts.ts'
 import { startTestServer } from './servers/index.ts'
-import { clientsOf } from './wsClients.ts'
+import { clientsOf } from './yClients.ts'
 
 /** A suite's server, its users signed in over HTTP, and their stock y-websocket clients. */
 export interface CollabSuite<User extends string> {

@@ -4,7 +4,12 @@ import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import { WebsocketProvider } from 'y-websocket'
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
-import { DRAFTROOM_CLIENT_PARAM, MessageType } from '../../shared/collabProtocol.ts'
+import {
+  COLLAB_PATH,
+  DRAFTROOM_CLIENT_PARAM,
+  MessageType,
+  draftRoomName,
+} from '../../shared/collabProtocol.ts'
 import { draftSchema, newUid } from '../../shared/schema/index.ts'
 import { isSnapshotContained } from '../../shared/savedState.ts'
 import { tokenFor } from './testCredentials.ts'
@@ -29,9 +34,17 @@ export interface ServerClose {
   reason: string
 }
 
+/** What the server told a Draftroom client it refused or changed (`notice`). */
+export interface Notice {
+  code: string
+  message: string
+}
+
 export interface ClientOptions {
   /** A label for failure messages. */
   name?: string
+  /** The document to sync (a new one by default), e.g. one holding state already. */
+  doc?: Y.Doc
   /** Ask for Draftroom's own messages (`stored`, `notice`) with `?draftroom=1`. */
   draftroom?: boolean
   /** Cap on the reconnect back-off; the stock default is 2.5 s. */
@@ -58,14 +71,14 @@ export class YClient {
   /** Every `stored` snapshot received (draftroom clients only), oldest first. */
   readonly storedSnapshots: Y.Snapshot[] = []
   /** Every `notice` received (draftroom clients only). */
-  readonly notices: unknown[] = []
+  readonly notices: Notice[] = []
   /** Every update this client made itself, in order (not those it received). */
   readonly localUpdates: Uint8Array[] = []
   #isDestroyed = false
 
   constructor(collabUrl: string, room: string, options: ClientOptions = {}) {
     this.name = options.name ?? 'client'
-    this.doc = new Y.Doc()
+    this.doc = options.doc ?? new Y.Doc()
     this.provider = new WebsocketProvider(collabUrl, room, this.doc, {
       WebSocketPolyfill: options.headers ? webSocketWithHeaders(options.headers) : NodeWebSocket,
       connect: options.connect ?? true,
@@ -92,9 +105,9 @@ export class YClient {
       this.provider.messageHandlers[MessageType.notice] = (_encoder, decoder) => {
         const text = decoding.readVarString(decoder)
         try {
-          this.notices.push(JSON.parse(text))
+          this.notices.push(JSON.parse(text) as Notice)
         } catch {
-          this.notices.push(text)
+          this.notices.push({ code: 'unreadable', message: text })
         }
       }
     }
@@ -163,6 +176,93 @@ export async function connectClient(
 }
 
 /**
+ * A Draftroom client of the negotiation's draft, authenticated by a personal API token, not yet
+ * synced (`await client.synced()`): for tests that hold one token per user.
+ */
+export function connectWithToken(props: {
+  baseUrl: string
+  negotiationId: string
+  token: string
+  isDraftroomClient?: boolean
+  doc?: Y.Doc
+  name?: string
+}): YClient {
+  return new YClient(
+    `${props.baseUrl.replace(/^http/, 'ws')}${COLLAB_PATH}`,
+    draftRoomName(props.negotiationId),
+    {
+      ...(props.doc ? { doc: props.doc } : {}),
+      name: props.name ?? 'client',
+      draftroom: props.isDraftroomClient ?? false,
+      maxBackoffTime: 2_500,
+      params: { access_token: props.token },
+    },
+  )
+}
+
+/**
+ * Draftroom clients of the accounts whose API tokens a test holds, connected on demand and
+ * closed together (after each test).
+ */
+export function clientsOf(
+  baseUrl: () => string,
+  negotiationId: string,
+  tokens: Record<string, string>,
+) {
+  const open: YClient[] = []
+  return {
+    /** A synced client signed in as `name`, with Draftroom's own messages (notices). */
+    connect: async (name: string) => {
+      const token = tokens[name]
+      if (!token) throw new Error(`no token for ${name}`)
+      const client = connectWithToken({
+        baseUrl: baseUrl(),
+        negotiationId,
+        token,
+        isDraftroomClient: true,
+        name,
+      })
+      open.push(client)
+      await client.synced()
+      return client
+    },
+    closeAll: () => {
+      for (const client of open.splice(0)) client.destroy()
+    },
+  }
+}
+
+/** Opens a raw WebSocket and resolves with how the server answered: open, or an HTTP status. */
+export function tryUpgrade(url: string, headers: Record<string, string> = {}) {
+  return new Promise<
+    { status: number } | { closeCode: number; reason: string } | { open: WebSocket }
+  >((resolve) => {
+    const socket = new WebSocket(url, { headers })
+    socket.on('unexpected-response', (_request, response) =>
+      resolve({ status: response.statusCode ?? 0 }),
+    )
+    socket.on('open', () => resolve({ open: socket }))
+    socket.on('close', (code, reason) => resolve({ closeCode: code, reason: reason.toString() }))
+    socket.on('error', () => undefined)
+  })
+}
+
+/** Polls until `check` stops throwing, or fails with its last error after `timeoutMs`. */
+export async function eventually(
+  check: () => void | Promise<void>,
+  timeoutMs = 5_000,
+): Promise<void> {
+  await waitFor(
+    async () => {
+      await check()
+      return true
+    },
+    timeoutMs,
+    () => 'a check to pass',
+  )
+}
+
+/**
  * Polls `predicate` every 10 ms until it holds; throws after `timeoutMs` with `describe()`.
  * Predicates that throw count as false, and the last error is in the message.
  */
@@ -218,11 +318,54 @@ export const uidOf = (element: Y.XmlElement): string | undefined => {
   return typeof uid === 'string' ? uid : undefined
 }
 
-/** The text block with this uid, or throws. */
+/** Every element of the draft (sections, objectives, text blocks...), in document order. */
+export function blocks(doc: Y.Doc): Y.XmlElement[] {
+  const found: Y.XmlElement[] = []
+  const visit = (node: Y.XmlElement | Y.XmlFragment) => {
+    for (const child of node.toArray()) {
+      if (child instanceof Y.XmlElement) {
+        found.push(child)
+        visit(child)
+      }
+    }
+  }
+  visit(doc.getXmlFragment(DRAFT_FRAGMENT))
+  return found
+}
+
+/** The block (any element) with this uid, or throws. */
 export function blockByUid(doc: Y.Doc, uid: string): Y.XmlElement {
-  const block = textBlocks(doc).find((element) => uidOf(element) === uid)
-  if (!block) throw new Error(`no text block with uid ${uid}`)
+  const block = blocks(doc).find((element) => uidOf(element) === uid)
+  if (!block) throw new Error(`no block with uid ${uid}`)
   return block
+}
+
+/** Deletes the block with `uid` from its parent, as an editor deleting it whole would. */
+export function deleteBlock(doc: Y.Doc, uid: string): void {
+  const block = blockByUid(doc, uid)
+  const parent = block.parent as Y.XmlElement
+  parent.delete(parent.toArray().indexOf(block), 1)
+}
+
+/** The text of the first paragraph of the preamble. */
+export function firstParagraph(doc: Y.Doc): Y.XmlText {
+  const section = doc.getXmlFragment(DRAFT_FRAGMENT).get(0) as Y.XmlElement
+  const paragraph = section.get(1) as Y.XmlElement
+  return paragraph.get(0) as Y.XmlText
+}
+
+/** The text of a block (its first XmlText child), or throws. */
+export function textOf(block: Y.XmlElement): Y.XmlText {
+  const text = block.toArray().find((child) => child instanceof Y.XmlText)
+  if (!(text instanceof Y.XmlText)) throw new Error('block without text')
+  return text
+}
+
+/** The delta of a text, typed (Yjs types it loosely). */
+export function deltaOf(
+  text: Y.XmlText,
+): { insert: unknown; attributes?: Record<string, unknown> }[] {
+  return text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]
 }
 
 /** The plain text of a block (marks dropped), as the editor would show it. */
@@ -244,7 +387,7 @@ export function draftText(doc: Y.Doc): string {
 
 // y-prosemirror keeps one Y.XmlText per run of inline content; a block that was emptied
 // may have none, and then typing creates it.
-function textOf(block: Y.XmlElement): Y.XmlText {
+function textForTyping(block: Y.XmlElement): Y.XmlText {
   const existing = block.toArray().find((child) => child instanceof Y.XmlText)
   if (existing instanceof Y.XmlText) return existing
   const text = new Y.XmlText()
@@ -260,7 +403,7 @@ export function insertText(block: Y.XmlElement, index: number, text: string): vo
   const doc = block.doc
   if (!doc) throw new Error('block is not in a document')
   doc.transact(() => {
-    const yText = textOf(block)
+    const yText = textForTyping(block)
     yText.insert(Math.min(Math.max(index, 0), yText.length), text, {})
   })
 }
@@ -270,7 +413,7 @@ export function deleteText(block: Y.XmlElement, index: number, length: number): 
   const doc = block.doc
   if (!doc) throw new Error('block is not in a document')
   doc.transact(() => {
-    const yText = textOf(block)
+    const yText = textForTyping(block)
     const start = Math.min(Math.max(index, 0), yText.length)
     const count = Math.min(length, yText.length - start)
     if (count > 0) yText.delete(start, count)

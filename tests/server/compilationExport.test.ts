@@ -6,7 +6,7 @@ import type { PresentedProposal } from '../../shared/proposals.ts'
 import { escapeHtml } from '../../server/exports/compilationHtml.ts'
 import { ApiClient } from '../helpers/accounts.ts'
 import { startTestServer } from '../helpers/servers/index.ts'
-import { blockByUid, connectClient, eventually, textOf } from '../helpers/wsClients.ts'
+import { blockByUid, connectWithToken, eventually, textOf } from '../helpers/yClients.ts'
 
 const NID = 'pacte-mondial'
 const COMPILATION = `/api/negotiations/${NID}/proposals/compilation`
@@ -36,13 +36,13 @@ describe('the compilation of proposals (HTML and DOCX)', () => {
       tokens[name] = await api[name].createToken()
     }
     const connect = async (name: string) => {
-      const client = connectClient({
+      const client = connectWithToken({
         baseUrl: server.url,
         negotiationId: NID,
         token: tokens[name]!,
         isDraftroomClient: true,
       })
-      await client.synced
+      await client.synced()
       return client
     }
     const fra = await connect('fra')

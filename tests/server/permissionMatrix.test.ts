@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { COLLAB_PATH, draftRoomName } from '../../shared/collabProtocol.ts'
 import { ApiClient } from '../helpers/accounts.ts'
 import { startTestServer } from '../helpers/servers/index.ts'
-import { connectClient, eventually, firstParagraph, tryUpgrade } from '../helpers/wsClients.ts'
+import { connectWithToken, eventually, firstParagraph, tryUpgrade } from '../helpers/yClients.ts'
 
 /**
  * DESIGN.md section 1 on the server: every role against every action that exists so far, over
@@ -292,12 +292,12 @@ describe('permission matrix', () => {
   // A fresh open proposal of a delegation, made over the WebSocket as a delegate would.
   const freshProposal = async (delegation: 'FRA' | 'MAR') => {
     const proposalId = unique('matrix-proposal-')
-    const author = connectClient({
+    const author = connectWithToken({
       baseUrl: server.url,
       negotiationId: NID,
       token: delegation === 'FRA' ? tokens.fra : marToken,
     })
-    await author.synced
+    await author.synced()
     firstParagraph(author.doc).insert(0, `${proposalId} `, {
       insertion: { proposalId, delegation },
     })
@@ -350,17 +350,17 @@ describe('permission matrix', () => {
   const writeOutcomes = async (
     write: (actor: string, text: ReturnType<typeof firstParagraph>, marker: string) => void,
   ) => {
-    const witness = connectClient({ baseUrl: server.url, negotiationId: NID, token: tokens.che })
-    await witness.synced
+    const witness = connectWithToken({ baseUrl: server.url, negotiationId: NID, token: tokens.che })
+    await witness.synced()
     const outcomes = {} as Record<string, string>
     for (const actor of ['secretariat', 'che', 'fra', 'iom'] as const) {
-      const client = connectClient({
+      const client = connectWithToken({
         baseUrl: server.url,
         negotiationId: NID,
         token: tokens[actor],
         isDraftroomClient: true,
       })
-      await client.synced
+      await client.synced()
       const marker = `[${actor}-${Math.random().toString(36).slice(2, 8)}]`
       write(actor, firstParagraph(client.doc), marker)
       await eventually(() => {

@@ -7,7 +7,7 @@ import type { RevisionSummary } from '../../shared/revisions.ts'
 import { newUid } from '../../shared/schema/index.ts'
 import { ApiClient } from '../helpers/accounts.ts'
 import { startTestServer } from '../helpers/servers/index.ts'
-import { blockByUid, connectClient, eventually } from '../helpers/wsClients.ts'
+import { blockByUid, connectWithToken, eventually } from '../helpers/yClients.ts'
 
 const NID = 'pacte-mondial'
 const API = `/api/negotiations/${NID}`
@@ -94,12 +94,12 @@ describe('exports of revisions and comparisons (HTML and DOCX)', () => {
     expect((await che.json('POST', `${API}/proposals/demo-fra-07a/accept`, {})).status).toBe(200)
 
     // A co-facilitator adds a second paragraph to the preamble, live, with a stock client.
-    const editor = connectClient({
+    const editor = connectWithToken({
       baseUrl: server.url,
       negotiationId: NID,
       token: await che.createToken(),
     })
-    await editor.synced
+    await editor.synced()
     addedUid = newUid()
     editor.doc.transact(() => {
       const paragraph = new Y.XmlElement('paragraph')

@@ -8,7 +8,7 @@ import type { RevisionSummary } from '../../shared/revisions.ts'
 import { newUid } from '../../shared/schema/index.ts'
 import { ApiClient, userIdOf } from '../helpers/accounts.ts'
 import { startTestServer } from '../helpers/servers/index.ts'
-import { blockByUid, connectClient, eventually, textOf } from '../helpers/wsClients.ts'
+import { blockByUid, connectWithToken, eventually, textOf } from '../helpers/yClients.ts'
 
 const NID = 'pacte-mondial'
 const API = `/api/negotiations/${NID}`
@@ -116,8 +116,8 @@ const importPath = (symbol: string | null, title: string | null = 'Révision imp
 /** A stock y-websocket client of the demo draft, as `username`. */
 async function stockClient(server: Server, username: string) {
   const token = await (await ApiClient.signedIn(server.url, username)).createToken()
-  const client = connectClient({ baseUrl: server.url, negotiationId: NID, token })
-  await client.synced
+  const client = connectWithToken({ baseUrl: server.url, negotiationId: NID, token })
+  await client.synced()
   return client
 }
 

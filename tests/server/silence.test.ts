@@ -3,7 +3,7 @@ import type { SilenceProcedure } from '../../shared/silence/silenceSchema.ts'
 import { createTestStorage, removeTestStorage } from '../helpers/servers/index.ts'
 import { ApiClient } from '../helpers/accounts.ts'
 import { startTestServer } from '../helpers/servers/index.ts'
-import { blockByUid, connectClient, eventually, textOf } from '../helpers/wsClients.ts'
+import { blockByUid, connectWithToken, eventually, textOf } from '../helpers/yClients.ts'
 
 const NID = 'pacte-mondial'
 const HOUR = 60 * 60 * 1000
@@ -103,10 +103,10 @@ describe('silence procedure on the server, by its clock', () => {
     const { body } = await start({ deadline: deadlineIn(HOUR) })
     const tokens = await Promise.all([fra.createToken(), che.createToken()])
     const [fraClient, cheClient] = tokens.map((token) =>
-      connectClient({ baseUrl: server.url, negotiationId: NID, token, isDraftroomClient: true }),
+      connectWithToken({ baseUrl: server.url, negotiationId: NID, token, isDraftroomClient: true }),
     )
     open.push(fraClient!, cheClient!)
-    await Promise.all([fraClient!.synced, cheClient!.synced])
+    await Promise.all([fraClient!.synced(), cheClient!.synced()])
     textOf(blockByUid(fraClient!.doc, 'p-03')).insert(0, 'Proposé ', {
       insertion: { proposalId: 'frozen-fra-1', delegation: 'FRA' },
     })
@@ -264,12 +264,12 @@ describe('silence across restarts and races', () => {
     try {
       const che = await ApiClient.signedIn(server.url, 'che')
       const fra = await ApiClient.signedIn(server.url, 'fra')
-      const client = connectClient({
+      const client = connectWithToken({
         baseUrl: server.url,
         negotiationId: NID,
         token: await fra.createToken(),
       })
-      await client.synced
+      await client.synced()
       const body = await startOnFirstRevision(che, {
         deadline: new Date(Date.now() + 1_200).toISOString(),
         note: 'Courte.',

@@ -8,7 +8,7 @@ import { ApiClient } from '../helpers/accounts.ts'
 import { startTestServer } from '../helpers/servers/index.ts'
 import { zipBomb } from '../helpers/hostileImports.ts'
 import { WordEdits } from '../helpers/wordEdits.ts'
-import { blockByUid, connectClient, deltaOf, eventually, textOf } from '../helpers/wsClients.ts'
+import { blockByUid, connectWithToken, deltaOf, eventually, textOf } from '../helpers/yClients.ts'
 
 const NID = 'pacte-mondial'
 const API = `/api/negotiations/${NID}`
@@ -151,8 +151,8 @@ describe('Word round trip: export with tracked changes, a delegation’s amendme
     expect(still.body.proposals).toHaveLength(before.body.proposals.length)
 
     const token = await api.iom.createToken()
-    const observer = connectClient({ baseUrl: server.url, negotiationId: NID, token })
-    await observer.synced
+    const observer = connectWithToken({ baseUrl: server.url, negotiationId: NID, token })
+    await observer.synced()
     const applied = await send(api.mar, 'apply', docx)
     expect(applied.status).toBe(201)
     expect(applied.body.created).toHaveLength(3)
@@ -278,12 +278,12 @@ describe('Word round trip: export with tracked changes, a delegation’s amendme
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
   })
   it('writes the co-facilitators’ own edits as their tracked changes', async () => {
-    const cf = connectClient({
+    const cf = connectWithToken({
       baseUrl: server.url,
       negotiationId: NID,
       token: await api.che.createToken(),
     })
-    await cf.synced
+    await cf.synced()
     const text = textOf(blockByUid(cf.doc, 'p-08'))
     const [first] = deltaOf(text)
     const firstWord = (typeof first?.insert === 'string' ? first.insert : '').split(' ')[0] ?? ''
