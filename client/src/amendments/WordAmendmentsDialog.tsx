@@ -2,12 +2,11 @@ import { useId, useState, type FormEvent } from 'react'
 import type { Delegation } from '../../../shared/api.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { AmendmentPreview } from './AmendmentPreview.tsx'
-import { sendAmendments, type AmendmentReport } from './amendmentsApi.ts'
+import { sendAmendments, type AmendmentReport } from '../api/amendments.ts'
 import './amendments.css'
 
 interface WordAmendmentsDialogProps {
   negotiationId: string
-  csrfToken: string | null
   /** The delegations a Word author may be mapped to: all for a co-facilitator, else its own. */
   delegations: readonly Delegation[]
   onClose: () => void
@@ -37,7 +36,6 @@ export function WordAmendmentsDialog(props: WordAmendmentsDialogProps) {
         step,
         file,
         authors,
-        csrfToken: props.csrfToken,
       })
       if (step === 'preview') setReport(answer)
       else setApplied(answer)

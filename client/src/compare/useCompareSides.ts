@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { RevisionSummary } from '../../../shared/revisions.ts'
 import { comparePath } from '../revisions/revisionPaths.ts'
-import { LIVE } from '../revisions/revisionsApi.ts'
+import { LIVE } from '../api/revisions.ts'
 
 export interface CompareSides {
   from: string

@@ -3,7 +3,7 @@ import { formatDateTime } from '../i18n/formatDate.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { AppLink } from './AppLink.tsx'
 import { comparePath } from './revisionPaths.ts'
-import { LIVE, revisionExportUrl } from './revisionsApi.ts'
+import { LIVE, revisionExportUrl } from '../api/revisions.ts'
 
 interface RevisionTableProps {
   negotiationId: string

@@ -75,7 +75,6 @@ export function RevisionsPages({ me, route }: { me: Me; route: RevisionsRoute })
             negotiation={negotiation}
             revisions={revisions.state}
             onChanged={revisions.reload}
-            csrfToken={me.csrfToken}
           />
         ) : (
           <ComparisonPage negotiation={negotiation} revisions={revisions.state} />

@@ -3,7 +3,7 @@ import { ROUND_KINDS, type Round, type RoundKind, type RoundList } from '../../.
 import { useSubmission } from '../api/useSubmission.ts'
 import { SubmissionLine } from '../feedback/SubmissionLine.tsx'
 import { useI18n } from '../i18n/I18nContext.ts'
-import { createRound, updateRound } from './roundsApi.ts'
+import { createRound, updateRound } from '../api/rounds.ts'
 
 interface RoundsCardProps {
   negotiationId: string

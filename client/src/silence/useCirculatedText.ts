@@ -4,7 +4,7 @@ import { useRequest } from '../api/useRequest.ts'
 import { DraftNumbering } from '../editor/numberingPlugin.ts'
 import { numberingLabels } from '../editor/numberingLabels.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
-import { fetchRevisionDocument } from '../revisions/revisionsApi.ts'
+import { fetchRevisionDocument } from '../api/revisions.ts'
 
 /** The text a running silence procedure circulated, ready to show in the room. */
 export interface CirculatedText {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { RevisionSummary } from '../../../shared/revisions.ts'
 import type { SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
-import { fetchRevisions } from '../revisions/revisionsApi.ts'
+import { fetchRevisions } from '../api/revisions.ts'
 
 /**
  * The published revisions, to name the one under silence by its symbol; asked again when a
