@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import { CreateTokenRequest } from '../../../shared/accountsApi.ts'
 import {
   createToken,
@@ -7,6 +7,7 @@ import {
   type ApiToken,
   type CreatedApiToken,
 } from '../api/tokens.ts'
+import { useRequest } from '../api/useRequest.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { formatDateTime } from '../i18n/formatDate.ts'
 
@@ -19,7 +20,9 @@ const errorText = (error: unknown): string =>
  */
 export function TokensDialog({ onClose }: { onClose: () => void }) {
   const { t, language } = useI18n()
-  const [tokens, setTokens] = useState<ApiToken[] | null>(null)
+  const [attempt, setAttempt] = useState(0)
+  const listed = useRequest('tokens', fetchTokens, attempt)
+  const tokens = listed.status === 'ready' ? listed.value : null
   const [name, setName] = useState('')
   const [created, setCreated] = useState<CreatedApiToken | null>(null)
   const [isCopied, setIsCopied] = useState(false)
@@ -27,17 +30,11 @@ export function TokensDialog({ onClose }: { onClose: () => void }) {
   const titleId = useId()
   const parsed = CreateTokenRequest.safeParse({ name })
 
-  const reload = useCallback(async () => {
-    try {
-      setTokens(await fetchTokens())
-    } catch (error) {
-      setFeedback({ isError: true, text: t.actionFailed(errorText(error)) })
-    }
-  }, [t])
-
-  useEffect(() => {
-    void reload()
-  }, [reload])
+  const reload = () => setAttempt((n) => n + 1)
+  // What the last action came to, or else why the list could not be read.
+  const shown =
+    feedback ??
+    (listed.status === 'error' ? { isError: true, text: t.actionFailed(listed.message) } : null)
 
   const handleCreate = async (event: FormEvent) => {
     event.preventDefault()
@@ -47,7 +44,7 @@ export function TokensDialog({ onClose }: { onClose: () => void }) {
       setCreated(await createToken(parsed.data.name))
       setIsCopied(false)
       setName('')
-      await reload()
+      reload()
     } catch (error) {
       setFeedback({ isError: true, text: t.actionFailed(errorText(error)) })
     }
@@ -59,7 +56,7 @@ export function TokensDialog({ onClose }: { onClose: () => void }) {
       await revokeToken(token.id)
       if (created?.id === token.id) setCreated(null)
       setFeedback({ isError: false, text: t.tokenRevoked(token.name) })
-      await reload()
+      reload()
     } catch (error) {
       setFeedback({ isError: true, text: t.actionFailed(errorText(error)) })
     }
@@ -133,9 +130,9 @@ export function TokensDialog({ onClose }: { onClose: () => void }) {
             </div>
           </div>
         )}
-        {feedback && (
-          <p className={feedback.isError ? 'form-error' : 'form-success'} role="status">
-            {feedback.text}
+        {shown && (
+          <p className={shown.isError ? 'form-error' : 'form-success'} role="status">
+            {shown.text}
           </p>
         )}
         {tokens === null ? (

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react'
 import type { NegotiationDetail } from '../../../shared/api.ts'
 import {
   cacheNegotiation,
@@ -8,6 +7,7 @@ import {
   negotiationIdFromPath,
 } from './negotiations.ts'
 import { ApiError } from './fetchJson.ts'
+import { useRequest } from './useRequest.ts'
 
 export type NegotiationState =
   | { status: 'loading' }
@@ -40,16 +40,7 @@ async function loadNegotiation(): Promise<NegotiationState> {
 
 /** Loads the negotiation named in the URL, or the first one the user can open. */
 export function useNegotiation(attempt: number): NegotiationState {
-  const [state, setState] = useState<NegotiationState>({ status: 'loading' })
-  useEffect(() => {
-    let isCurrent = true
-    setState({ status: 'loading' })
-    void loadNegotiation().then((next) => {
-      if (isCurrent) setState(next)
-    })
-    return () => {
-      isCurrent = false
-    }
-  }, [attempt])
-  return state
+  // Never fails: loadNegotiation words its own failure, or falls back to the offline copy.
+  const request = useRequest(String(attempt), loadNegotiation)
+  return request.status === 'ready' ? request.value : { status: 'loading' }
 }

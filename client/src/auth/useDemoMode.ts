@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react'
 import { fetchIsDemo } from '../api/health.ts'
+import { useRequest } from '../api/useRequest.ts'
 
 const isLoopback = (hostname: string): boolean =>
   hostname === 'localhost' || hostname === '[::1]' || /^127\./.test(hostname)
@@ -10,17 +10,7 @@ const isLoopback = (hostname: string): boolean =>
  * a deployed one never shows the demo accounts.
  */
 export function useDemoMode(): boolean {
-  const [isDemo, setIsDemo] = useState(() => isLoopback(location.hostname))
-  useEffect(() => {
-    let isCurrent = true
-    fetchIsDemo()
-      .then((demo) => {
-        if (isCurrent && demo !== null) setIsDemo(demo)
-      })
-      .catch(() => undefined)
-    return () => {
-      isCurrent = false
-    }
-  }, [])
-  return isDemo
+  const health = useRequest('healthz', fetchIsDemo)
+  if (health.status === 'ready' && health.value !== null) return health.value
+  return isLoopback(location.hostname)
 }

@@ -65,9 +65,10 @@ function ConsoleSections({ selfId }: { selfId: number }) {
       <NegotiationsSection
         negotiations={data.negotiations}
         delegations={data.delegations}
-        onCreated={async () => {
+        onCreated={() => {
           // The creator is given the secretariat role in it: the users' roles change too.
-          await Promise.all([data.reloadNegotiations(), data.reloadUsers()])
+          data.reloadNegotiations()
+          data.reloadUsers()
         }}
       />
       <DelegationsSection delegations={data.delegations} onSaved={data.reloadDelegations} />

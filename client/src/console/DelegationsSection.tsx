@@ -8,7 +8,7 @@ import { useFeedback } from './useFeedback.ts'
 
 interface DelegationsSectionProps {
   delegations: Delegation[] | null
-  onSaved: () => Promise<void>
+  onSaved: () => void
 }
 
 /** The delegations known to Draftroom (Member States by ISO code), and a form to add one. */
@@ -23,7 +23,7 @@ export function DelegationsSection({ delegations, onSaved }: DelegationsSectionP
     if (!delegation.success) return
     const isDone = await saved.run(async () => {
       await saveDelegation(delegation.data)
-      await onSaved()
+      onSaved()
       return t.delegationSaved(delegation.data.code)
     })
     if (isDone) setForm({ code: '', nameFr: '', nameEn: '' })

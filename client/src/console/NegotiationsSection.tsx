@@ -9,7 +9,7 @@ import { useFeedback } from './useFeedback.ts'
 interface NegotiationsSectionProps {
   negotiations: NegotiationSummary[] | null
   delegations: Delegation[] | null
-  onCreated: () => Promise<void>
+  onCreated: () => void
 }
 
 /** The negotiations: create one, and seat delegations (or co-facilitators) in it. */
@@ -38,7 +38,7 @@ export function NegotiationsSection({
     const isDone = await created.run(
       async () => {
         await createNegotiation(newNegotiation.data)
-        await onCreated()
+        onCreated()
         return t.negotiationCreated(id)
       },
       (error) => (error.status === 409 ? t.negotiationExists(id) : null),

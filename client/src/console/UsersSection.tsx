@@ -13,7 +13,7 @@ interface UsersSectionProps {
   negotiations: NegotiationSummary[] | null
   delegations: Delegation[] | null
   selfId: number
-  onChanged: () => Promise<void>
+  onChanged: () => void
 }
 
 const EMPTY_USER = {
@@ -47,7 +47,7 @@ export function UsersSection({
     const isDone = await created.run(
       async () => {
         await createUser(newUser.data)
-        await onChanged()
+        onChanged()
         return t.userCreated(username)
       },
       (error) => (error.status === 409 ? t.usernameTaken(username) : null),
