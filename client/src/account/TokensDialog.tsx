@@ -8,11 +8,9 @@ import {
   type CreatedApiToken,
 } from '../api/tokens.ts'
 import { useRequest } from '../api/useRequest.ts'
+import { useSubmission, wordFailure } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { formatDateTime } from '../i18n/formatDate.ts'
-
-const errorText = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error)
 
 /**
  * Personal API tokens: create one with a name (its secret is shown once, with a copy button),
@@ -26,41 +24,41 @@ export function TokensDialog({ onClose }: { onClose: () => void }) {
   const [name, setName] = useState('')
   const [created, setCreated] = useState<CreatedApiToken | null>(null)
   const [isCopied, setIsCopied] = useState(false)
-  const [feedback, setFeedback] = useState<{ isError: boolean; text: string } | null>(null)
+  const { submission, submit } = useSubmission({ mayOverlap: true })
   const titleId = useId()
   const parsed = CreateTokenRequest.safeParse({ name })
 
   const reload = () => setAttempt((n) => n + 1)
   // What the last action came to, or else why the list could not be read.
   const shown =
-    feedback ??
-    (listed.status === 'error' ? { isError: true, text: t.actionFailed(listed.message) } : null)
+    submission.status === 'failed'
+      ? { isError: true, text: submission.message }
+      : submission.status === 'done' && submission.message
+        ? { isError: false, text: submission.message }
+        : listed.status === 'error'
+          ? { isError: true, text: t.actionFailed(listed.message) }
+          : null
 
   const handleCreate = async (event: FormEvent) => {
     event.preventDefault()
     if (!parsed.success) return
-    setFeedback(null)
-    try {
+    // The secret is shown in its own box: no outcome line on success.
+    await submit(async () => {
       setCreated(await createToken(parsed.data.name))
       setIsCopied(false)
       setName('')
       reload()
-    } catch (error) {
-      setFeedback({ isError: true, text: t.actionFailed(errorText(error)) })
-    }
+      return ''
+    }, wordFailure(t.actionFailed))
   }
 
-  const handleRevoke = async (token: ApiToken) => {
-    setFeedback(null)
-    try {
+  const handleRevoke = (token: ApiToken) =>
+    submit(async () => {
       await revokeToken(token.id)
       if (created?.id === token.id) setCreated(null)
-      setFeedback({ isError: false, text: t.tokenRevoked(token.name) })
       reload()
-    } catch (error) {
-      setFeedback({ isError: true, text: t.actionFailed(errorText(error)) })
-    }
-  }
+      return t.tokenRevoked(token.name)
+    }, wordFailure(t.actionFailed))
 
   const handleCopy = async () => {
     if (!created) return

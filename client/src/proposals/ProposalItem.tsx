@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef, useState, type FormEvent } from 'react'
-import { failureOf, useSubmission } from '../api/useSubmission.ts'
+import { failureOf, useSubmission, wordFailure } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import type { ProposalMessages } from './messages.ts'
 import { CommentThreads } from './CommentThreads.tsx'
@@ -129,15 +129,12 @@ export const ProposalItem = memo(function ProposalItem({
   const hasSupported = rights.proposer !== null && record.supporters.includes(rights.proposer)
 
   const run = (action: ProposalAction, body: { text?: string; isRationale?: boolean } = {}) =>
-    submit(
-      async () => {
-        await actOnProposal(negotiationId, record.id, action, body)
-        setForm(null)
-        setText('')
-        return ''
-      },
-      (failure) => t.actionFailed(failure instanceof Error ? failure.message : String(failure)),
-    )
+    submit(async () => {
+      await actOnProposal(negotiationId, record.id, action, body)
+      setForm(null)
+      setText('')
+      return ''
+    }, wordFailure(t.actionFailed))
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
     if (!text.trim()) return
