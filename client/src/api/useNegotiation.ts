@@ -4,8 +4,8 @@ import {
   cachedNegotiation,
   fetchNegotiationDetail,
   fetchNegotiationList,
-  negotiationIdFromPath,
 } from './negotiations.ts'
+import { currentPathname, draftPath, negotiationIdFromPath, replaceRoute } from '../routes.ts'
 import { ApiError } from './fetchJson.ts'
 import { useRequest } from './useRequest.ts'
 
@@ -16,7 +16,7 @@ export type NegotiationState =
   | { status: 'error'; message: string }
 
 async function loadNegotiation(): Promise<NegotiationState> {
-  const idFromPath = negotiationIdFromPath(location.pathname)
+  const idFromPath = negotiationIdFromPath(currentPathname())
   try {
     let id = idFromPath
     if (id === null) {
@@ -24,7 +24,7 @@ async function loadNegotiation(): Promise<NegotiationState> {
       const first = negotiations[0]
       if (!first) return { status: 'empty' }
       id = first.id
-      history.replaceState(null, '', `/negotiations/${encodeURIComponent(id)}`)
+      replaceRoute(draftPath(id))
     }
     const negotiation = await fetchNegotiationDetail(id)
     cacheNegotiation(negotiation)

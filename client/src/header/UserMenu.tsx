@@ -7,7 +7,7 @@ import { auth } from '../api/useAuth.ts'
 import { failureOf, useSubmission, wordFailure } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { LANGUAGES } from '../i18n/language.ts'
-import { CONSOLE_PATH, navigate } from '../room/navigation.ts'
+import { CONSOLE_PATH, navigate } from '../routes.ts'
 import { userLabel } from './userLabel.ts'
 
 interface UserMenuProps {
