@@ -29,6 +29,41 @@ export default tseslint.config(
     },
   },
   {
+    // The suggesting mode (editor) builds on the proposals' model and words, never the other
+    // way round: the two folders once imported each other. What both need (the numbering,
+    // refreshing when idle) lives in a folder below them.
+    files: ['client/src/proposals/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/editor/**'],
+              message: 'proposals/ must not import editor/ (editor imports proposals).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['client/src/numbering/**', 'client/src/scheduling/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/editor/**', '**/proposals/**'],
+              message: 'numbering/ and scheduling/ lie below editor/ and proposals/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
   },

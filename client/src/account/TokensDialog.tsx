@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import { CreateTokenRequest } from '../../../shared/accountsApi.ts'
 import {
   createToken,
@@ -7,11 +7,10 @@ import {
   type ApiToken,
   type CreatedApiToken,
 } from '../api/tokens.ts'
+import { useRequest } from '../api/useRequest.ts'
+import { useSubmission, wordFailure } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { formatDateTime } from '../i18n/formatDate.ts'
-
-const errorText = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error)
 
 /**
  * Personal API tokens: create one with a name (its secret is shown once, with a copy button),
@@ -19,51 +18,47 @@ const errorText = (error: unknown): string =>
  */
 export function TokensDialog({ onClose }: { onClose: () => void }) {
   const { t, language } = useI18n()
-  const [tokens, setTokens] = useState<ApiToken[] | null>(null)
+  const [attempt, setAttempt] = useState(0)
+  const listed = useRequest('tokens', fetchTokens, attempt)
+  const tokens = listed.status === 'ready' ? listed.value : null
   const [name, setName] = useState('')
   const [created, setCreated] = useState<CreatedApiToken | null>(null)
   const [isCopied, setIsCopied] = useState(false)
-  const [feedback, setFeedback] = useState<{ isError: boolean; text: string } | null>(null)
+  const { submission, submit } = useSubmission({ mayOverlap: true })
   const titleId = useId()
   const parsed = CreateTokenRequest.safeParse({ name })
 
-  const reload = useCallback(async () => {
-    try {
-      setTokens(await fetchTokens())
-    } catch (error) {
-      setFeedback({ isError: true, text: t.actionFailed(errorText(error)) })
-    }
-  }, [t])
-
-  useEffect(() => {
-    void reload()
-  }, [reload])
+  const reload = () => setAttempt((n) => n + 1)
+  // What the last action came to, or else why the list could not be read.
+  const shown =
+    submission.status === 'failed'
+      ? { isError: true, text: submission.message }
+      : submission.status === 'done' && submission.message
+        ? { isError: false, text: submission.message }
+        : listed.status === 'error'
+          ? { isError: true, text: t.actionFailed(listed.message) }
+          : null
 
   const handleCreate = async (event: FormEvent) => {
     event.preventDefault()
     if (!parsed.success) return
-    setFeedback(null)
-    try {
+    // The secret is shown in its own box: no outcome line on success.
+    await submit(async () => {
       setCreated(await createToken(parsed.data.name))
       setIsCopied(false)
       setName('')
-      await reload()
-    } catch (error) {
-      setFeedback({ isError: true, text: t.actionFailed(errorText(error)) })
-    }
+      reload()
+      return ''
+    }, wordFailure(t.actionFailed))
   }
 
-  const handleRevoke = async (token: ApiToken) => {
-    setFeedback(null)
-    try {
+  const handleRevoke = (token: ApiToken) =>
+    submit(async () => {
       await revokeToken(token.id)
       if (created?.id === token.id) setCreated(null)
-      setFeedback({ isError: false, text: t.tokenRevoked(token.name) })
-      await reload()
-    } catch (error) {
-      setFeedback({ isError: true, text: t.actionFailed(errorText(error)) })
-    }
-  }
+      reload()
+      return t.tokenRevoked(token.name)
+    }, wordFailure(t.actionFailed))
 
   const handleCopy = async () => {
     if (!created) return
@@ -133,9 +128,9 @@ export function TokensDialog({ onClose }: { onClose: () => void }) {
             </div>
           </div>
         )}
-        {feedback && (
-          <p className={feedback.isError ? 'form-error' : 'form-success'} role="status">
-            {feedback.text}
+        {shown && (
+          <p className={shown.isError ? 'form-error' : 'form-success'} role="status">
+            {shown.text}
           </p>
         )}
         {tokens === null ? (

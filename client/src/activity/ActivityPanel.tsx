@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import type { ActivityItem } from '../../../shared/activity.ts'
+import type { ActivityItem, ActivityPage } from '../../../shared/activity.ts'
 import type { Delegation } from '../../../shared/api.ts'
 import { fetchActivity, type ActivityFilter } from '../api/activity.ts'
+import { useRequest } from '../api/useRequest.ts'
 import { formatDateTime } from '../i18n/formatDate.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import type { Language } from '../i18n/messages.ts'
@@ -25,6 +26,7 @@ export interface ActivityPanelProps {
 }
 
 type Loaded = { items: ActivityItem[]; nextBefore: number | null; seenUpTo: number }
+type Older = { after: ActivityPage; items: ActivityItem[]; nextBefore: number | null }
 
 /**
  * The negotiation's activity, newest first, as a drawer beside the text: filtered by
@@ -36,40 +38,46 @@ export function ActivityPanel(props: ActivityPanelProps) {
   const t = useActivityMessages()
   const { language } = useI18n()
   const [filter, setFilter] = useState<ActivityFilter>({ delegation: null, objectiveUid: null })
-  const [loaded, setLoaded] = useState<Loaded | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [older, setOlder] = useState<Older | null>(null)
+  const [olderError, setOlderError] = useState<string | null>(null)
   const [isLoadingMore, setIsLoadingMore] = useState(false)
   const titleId = useId()
   const closeRef = useRef<HTMLButtonElement>(null)
 
   useEffect(() => closeRef.current?.focus(), [])
 
-  useEffect(() => {
-    let isCurrent = true
-    fetchActivity(negotiationId, filter, null)
-      .then((page) => {
-        if (!isCurrent) return
-        setError(null)
-        setLoaded(page)
-        const newest = page.items[0]?.id
-        if (!filter.delegation && !filter.objectiveUid && newest) onSeen(newest)
-      })
-      .catch((reason: unknown) => {
-        if (isCurrent) setError(reason instanceof Error ? reason.message : String(reason))
-      })
-    return () => {
-      isCurrent = false
-    }
-  }, [negotiationId, filter, changes, onSeen])
+  const first = useRequest(
+    JSON.stringify([negotiationId, filter]),
+    async () => {
+      const page = await fetchActivity(negotiationId, filter, null)
+      const newest = page.items[0]?.id
+      if (!filter.delegation && !filter.objectiveUid && newest) onSeen(newest)
+      return page
+    },
+    changes,
+  )
+  const firstPage = first.status === 'ready' ? first.value : null
+  // Older pages hang on the first page they followed: a new first page starts the feed afresh.
+  const loaded: Loaded | null =
+    firstPage && older?.after === firstPage
+      ? {
+          items: [...firstPage.items, ...older.items],
+          nextBefore: older.nextBefore,
+          seenUpTo: firstPage.seenUpTo,
+        }
+      : firstPage
+  const error = first.status === 'error' ? first.message : olderError
 
   const loadOlder = async () => {
-    if (!loaded?.nextBefore) return
+    if (!firstPage || !loaded?.nextBefore) return
     setIsLoadingMore(true)
     try {
       const page = await fetchActivity(negotiationId, filter, loaded.nextBefore)
-      setLoaded({ ...page, items: [...loaded.items, ...page.items], seenUpTo: loaded.seenUpTo })
+      const items = older?.after === firstPage ? [...older.items, ...page.items] : page.items
+      setOlder({ after: firstPage, items, nextBefore: page.nextBefore })
+      setOlderError(null)
     } catch (reason) {
-      setError(reason instanceof Error ? reason.message : String(reason))
+      setOlderError(reason instanceof Error ? reason.message : String(reason))
     } finally {
       setIsLoadingMore(false)
     }

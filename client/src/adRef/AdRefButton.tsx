@@ -1,6 +1,6 @@
 import { mayBeAdRef } from '../../../shared/adReferendum.ts'
 import { setParagraphStatus } from '../api/paragraphStatus.ts'
-import { useSubmission } from '../api/useSubmission.ts'
+import { useSubmission, wordFailure } from '../api/useSubmission.ts'
 import type { BlockAtCaret } from '../history/useBlockAtCaret.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 
@@ -26,17 +26,14 @@ export function AdRefButton(props: { negotiationId: string; block: BlockAtCaret 
         title={applies ? undefined : t.adRefHint}
         onClick={() => {
           if (!block) return
-          void submit(
-            async () => {
-              await setParagraphStatus(
-                props.negotiationId,
-                block.uid,
-                block.isAdRef ? 'open' : 'adRef',
-              )
-              return ''
-            },
-            (error) => t.adRefFailed(error instanceof Error ? error.message : String(error)),
-          )
+          void submit(async () => {
+            await setParagraphStatus(
+              props.negotiationId,
+              block.uid,
+              block.isAdRef ? 'open' : 'adRef',
+            )
+            return ''
+          }, wordFailure(t.adRefFailed))
         }}
       >
         {label}

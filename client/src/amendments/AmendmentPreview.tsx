@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/I18nContext.ts'
-import type { AmendmentReport } from './amendmentsApi.ts'
+import type { AmendmentReport } from '../api/amendments.ts'
 
 /** The preview: the counts, then one row per change of the file, paragraph by paragraph. */
 export function AmendmentPreview({ report }: { report: AmendmentReport }) {

@@ -1,13 +1,13 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { Delegation } from '../../../shared/api.ts'
+import { failureOf, useSubmission, wordFailure } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { AmendmentPreview } from './AmendmentPreview.tsx'
-import { sendAmendments, type AmendmentReport } from './amendmentsApi.ts'
+import { sendAmendments, type AmendmentReport } from '../api/amendments.ts'
 import './amendments.css'
 
 interface WordAmendmentsDialogProps {
   negotiationId: string
-  csrfToken: string | null
   /** The delegations a Word author may be mapped to: all for a co-facilitator, else its own. */
   delegations: readonly Delegation[]
   onClose: () => void
@@ -24,28 +24,22 @@ export function WordAmendmentsDialog(props: WordAmendmentsDialogProps) {
   const [authors, setAuthors] = useState<Record<string, string>>({})
   const [report, setReport] = useState<AmendmentReport | null>(null)
   const [applied, setApplied] = useState<AmendmentReport | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [isWorking, setIsWorking] = useState(false)
+  const { submission, isBusy: isWorking, submit } = useSubmission()
+  const error = failureOf(submission)
 
   const run = async (step: 'preview' | 'apply') => {
     if (!file) return
-    setIsWorking(true)
-    setError(null)
-    try {
+    await submit(async () => {
       const answer = await sendAmendments({
         negotiationId: props.negotiationId,
         step,
         file,
         authors,
-        csrfToken: props.csrfToken,
       })
       if (step === 'preview') setReport(answer)
       else setApplied(answer)
-    } catch (failure) {
-      setError(t.wordImportFailed(failure instanceof Error ? failure.message : String(failure)))
-    } finally {
-      setIsWorking(false)
-    }
+      return ''
+    }, wordFailure(t.wordImportFailed))
   }
   const handlePreview = (event: FormEvent) => {
     event.preventDefault()

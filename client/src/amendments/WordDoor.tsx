@@ -4,7 +4,7 @@ import type { NegotiationDetail } from '../../../shared/api.ts'
 import type { Me, Policies } from '../../../shared/accountsApi.ts'
 import { may } from '../auth/abilities.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
-import { draftDocxUrl } from './amendmentsApi.ts'
+import { draftDocxUrl } from '../api/amendments.ts'
 import { WordAmendmentsDialog } from './WordAmendmentsDialog.tsx'
 
 /**
@@ -45,7 +45,6 @@ export function WordDoor(props: { negotiation: NegotiationDetail; me: Me; polici
         createPortal(
           <WordAmendmentsDialog
             negotiationId={negotiation.id}
-            csrfToken={me.csrfToken}
             delegations={delegations}
             onClose={() => setIsOpen(false)}
           />,

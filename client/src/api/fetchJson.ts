@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The whole error body, for refusals that say more than a message (an import's lines). */
+    readonly body: unknown = null,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -36,25 +38,28 @@ interface RequestOptions {
   method: 'GET' | MutatingMethod
   url: string
   body?: unknown
+  /** A file sent as the raw body with this content type, instead of a JSON `body`. */
+  file?: { content: Blob; type: string }
   /** On sign-in a 401 means wrong credentials, not an ended session. */
   isSignIn?: boolean
   isRetry?: boolean
 }
 
 async function request(options: RequestOptions): Promise<unknown> {
-  const { method, url, body, isSignIn = false, isRetry = false } = options
+  const { method, url, body, file, isSignIn = false, isRetry = false } = options
   const headers: Record<string, string> = { accept: 'application/json' }
   if (method !== 'GET') {
     // A session opened while offline has no token yet: ask for it first.
     if (csrfToken === null && !isSignIn) await refreshCsrfToken()
     if (csrfToken !== null) headers['x-csrf-token'] = csrfToken
   }
-  if (body !== undefined) headers['content-type'] = 'application/json'
+  if (file) headers['content-type'] = file.type
+  else if (body !== undefined) headers['content-type'] = 'application/json'
   const response = await fetch(url, {
     method,
     credentials: 'same-origin',
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: file ? file.content : body === undefined ? undefined : JSON.stringify(body),
   })
   if (response.status === 204) return undefined
   const parsed: unknown = await response.json().catch(() => null)
@@ -70,9 +75,9 @@ async function request(options: RequestOptions): Promise<unknown> {
       unauthorizedListeners.forEach((listener) => listener())
     const error = ErrorBody.safeParse(parsed)
     if (error.success) {
-      throw new ApiError(response.status, error.data.error.code, error.data.error.message)
+      throw new ApiError(response.status, error.data.error.code, error.data.error.message, parsed)
     }
-    throw new ApiError(response.status, 'http_error', `HTTP ${response.status}`)
+    throw new ApiError(response.status, 'http_error', `HTTP ${response.status}`, parsed)
   }
   return parsed
 }
@@ -101,4 +106,13 @@ export async function sendJson<T>(
 /** Sends a state-changing request whose answer has no body worth reading (204, or ignored). */
 export async function send(method: MutatingMethod, url: string, body?: unknown): Promise<void> {
   await request({ method, url, body })
+}
+
+/** POSTs a file as the raw body (a Word or text file to import) and parses the answer. */
+export async function sendFile<T>(
+  url: string,
+  file: { content: Blob; type: string },
+  schema: z.ZodType<T>,
+): Promise<T> {
+  return schema.parse(await request({ method: 'POST', url, file }))
 }

@@ -11,12 +11,6 @@ export const fetchNegotiationList = (): Promise<NegotiationList> =>
 export const fetchNegotiationDetail = (id: string): Promise<NegotiationDetail> =>
   fetchJson(`/api/negotiations/${encodeURIComponent(id)}`, NegotiationDetail)
 
-/** The id in a `/negotiations/<id>` path, if any. */
-export function negotiationIdFromPath(pathname: string): string | null {
-  const match = /^\/negotiations\/([^/]+)\/?$/.exec(pathname)
-  return match?.[1] ? decodeURIComponent(match[1]) : null
-}
-
 // The last details seen are kept so that a reload without network still opens the offline copy
 // of the draft (the text itself is in IndexedDB).
 export function cacheNegotiation(detail: NegotiationDetail): void {

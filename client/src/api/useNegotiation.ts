@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react'
 import type { NegotiationDetail } from '../../../shared/api.ts'
 import {
   cacheNegotiation,
   cachedNegotiation,
   fetchNegotiationDetail,
   fetchNegotiationList,
-  negotiationIdFromPath,
 } from './negotiations.ts'
+import { currentPathname, draftPath, negotiationIdFromPath, replaceRoute } from '../routes.ts'
 import { ApiError } from './fetchJson.ts'
+import { useRequest } from './useRequest.ts'
 
 export type NegotiationState =
   | { status: 'loading' }
@@ -16,7 +16,7 @@ export type NegotiationState =
   | { status: 'error'; message: string }
 
 async function loadNegotiation(): Promise<NegotiationState> {
-  const idFromPath = negotiationIdFromPath(location.pathname)
+  const idFromPath = negotiationIdFromPath(currentPathname())
   try {
     let id = idFromPath
     if (id === null) {
@@ -24,7 +24,7 @@ async function loadNegotiation(): Promise<NegotiationState> {
       const first = negotiations[0]
       if (!first) return { status: 'empty' }
       id = first.id
-      history.replaceState(null, '', `/negotiations/${encodeURIComponent(id)}`)
+      replaceRoute(draftPath(id))
     }
     const negotiation = await fetchNegotiationDetail(id)
     cacheNegotiation(negotiation)
@@ -40,16 +40,7 @@ async function loadNegotiation(): Promise<NegotiationState> {
 
 /** Loads the negotiation named in the URL, or the first one the user can open. */
 export function useNegotiation(attempt: number): NegotiationState {
-  const [state, setState] = useState<NegotiationState>({ status: 'loading' })
-  useEffect(() => {
-    let isCurrent = true
-    setState({ status: 'loading' })
-    void loadNegotiation().then((next) => {
-      if (isCurrent) setState(next)
-    })
-    return () => {
-      isCurrent = false
-    }
-  }, [attempt])
-  return state
+  // Never fails: loadNegotiation words its own failure, or falls back to the offline copy.
+  const request = useRequest(String(attempt), loadNegotiation)
+  return request.status === 'ready' ? request.value : { status: 'loading' }
 }

@@ -4,17 +4,18 @@ export type RequestState<T> =
   | { status: 'idle' }
   | { status: 'loading' }
   | { status: 'ready'; value: T }
-  | { status: 'error'; message: string }
+  | { status: 'error'; message: string; error: unknown }
 
 /**
- * Runs `request` whenever `key` (what is asked; null: nothing yet) or `reload` changes, and
+ * Runs `request` whenever `key` (what is asked; null: nothing yet) or `reload` (a count of
+ * reloads, or what changed that calls for asking again) changes, and
  * keeps only the answer to the latest request: a late answer to an older one is dropped.
  * Asking the same key again keeps the value on screen until the new one comes.
  */
 export function useRequest<T>(
   key: string | null,
   request: () => Promise<T>,
-  reload = 0,
+  reload: number | string = 0,
 ): RequestState<T> {
   const [state, setState] = useState<{ key: string | null; state: RequestState<T> }>({
     key: null,
@@ -41,7 +42,7 @@ export function useRequest<T>(
       .catch((error: unknown) => {
         if (!isCurrent) return
         const message = error instanceof Error ? error.message : String(error)
-        setState({ key, state: { status: 'error', message } })
+        setState({ key, state: { status: 'error', message, error } })
       })
     return () => {
       isCurrent = false

@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from 'react'
 import { auth } from '../api/useAuth.ts'
+import { useSubmission } from '../api/useSubmission.ts'
 import { LanguageSwitch } from '../header/LanguageSwitch.tsx'
 import { useI18n } from '../i18n/I18nContext.ts'
-import { signInErrorMessage, signInErrorOf, type SignInError } from './signInError.ts'
+import { signInErrorMessage, signInErrorOf } from './signInError.ts'
 import { useDemoMode } from './useDemoMode.ts'
 
 /** User name and password; shown whenever there is no session, or it has ended. */
@@ -11,22 +12,20 @@ export function SignInPage({ hasExpired }: { hasExpired: boolean }) {
   const isDemo = useDemoMode()
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
-  const [error, setError] = useState<SignInError | null>(null)
-  const [isSubmitting, setIsSubmitting] = useState(false)
+  const { submission, isBusy, submit } = useSubmission()
+  // Worded at each render (not when it failed), so that the message follows the UI language.
+  const error = submission.status === 'failed' ? signInErrorOf(submission.error) : null
+  // On success the app shows the room and this page goes away.
+  const isSubmitting = isBusy || submission.status === 'done'
   const titleId = useId()
   const errorId = useId()
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault()
-    setIsSubmitting(true)
-    setError(null)
-    try {
-      // On success the app shows the room and this page goes away.
+    await submit(async () => {
       await auth.signIn(username.trim(), password)
-    } catch (caught) {
-      setError(signInErrorOf(caught))
-      setIsSubmitting(false)
-    }
+      return ''
+    })
   }
 
   return (

@@ -1,8 +1,5 @@
-import { useEffect, useState } from 'react'
-import { z } from 'zod'
-
-// `/healthz` is public; a server in demo mode is to say so there (`demo: true`).
-const HealthDemo = z.object({ demo: z.boolean().optional() })
+import { fetchIsDemo } from '../api/health.ts'
+import { useRequest } from '../api/useRequest.ts'
 
 const isLoopback = (hostname: string): boolean =>
   hostname === 'localhost' || hostname === '[::1]' || /^127\./.test(hostname)
@@ -13,21 +10,7 @@ const isLoopback = (hostname: string): boolean =>
  * a deployed one never shows the demo accounts.
  */
 export function useDemoMode(): boolean {
-  const [isDemo, setIsDemo] = useState(() => isLoopback(location.hostname))
-  useEffect(() => {
-    let isCurrent = true
-    fetch('/healthz', { headers: { accept: 'application/json' } })
-      .then((response) => response.json())
-      .then((body: unknown) => {
-        const parsed = HealthDemo.safeParse(body)
-        if (isCurrent && parsed.success && parsed.data.demo !== undefined) {
-          setIsDemo(parsed.data.demo)
-        }
-      })
-      .catch(() => undefined)
-    return () => {
-      isCurrent = false
-    }
-  }, [])
-  return isDemo
+  const health = useRequest('healthz', fetchIsDemo)
+  if (health.status === 'ready' && health.value !== null) return health.value
+  return isLoopback(location.hostname)
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { ConnectionStateName, SavedStateName } from '../i18n/messages.ts'
 import type { CollabSession } from './CollabSession.ts'
-import { refreshWhenIdle } from '../editor/refreshWhenIdle.ts'
+import { refreshWhenIdle } from '../scheduling/refreshWhenIdle.ts'
 import { savedStateOf } from './savedState.ts'
 
 // A snapshot walks the whole document: while someone types, look at most this often.

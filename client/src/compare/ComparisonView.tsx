@@ -5,7 +5,7 @@ import {
   comparisonExportUrl,
   concordanceExportUrl,
   type ComparisonResponse,
-} from '../revisions/revisionsApi.ts'
+} from '../api/revisions.ts'
 import { ComparedBlock, type CompareMode } from './ComparedBlock.tsx'
 import { ComparisonOutline } from './ComparisonOutline.tsx'
 import { ComparisonSummaryBox } from './ComparisonSummaryBox.tsx'

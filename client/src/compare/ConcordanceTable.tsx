@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { ConcordanceRow } from '../../../shared/concordance.ts'
 import { useRequest } from '../api/useRequest.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
-import { fetchConcordance } from '../revisions/revisionsApi.ts'
+import { fetchConcordance } from '../api/revisions.ts'
 
 interface ConcordanceTableProps {
   negotiationId: string

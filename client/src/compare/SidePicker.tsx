@@ -1,7 +1,7 @@
 import type { RevisionSummary } from '../../../shared/revisions.ts'
 import { formatDateTime } from '../i18n/formatDate.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
-import { LIVE } from '../revisions/revisionsApi.ts'
+import { LIVE } from '../api/revisions.ts'
 
 interface SidePickerProps {
   label: string

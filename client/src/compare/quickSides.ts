@@ -1,6 +1,6 @@
 import type { RevisionSummary } from '../../../shared/revisions.ts'
 import type { RoundList } from '../../../shared/rounds.ts'
-import { LIVE } from '../revisions/revisionsApi.ts'
+import { LIVE } from '../api/revisions.ts'
 import type { CompareSides } from './useCompareSides.ts'
 
 /** The two comparisons a negotiator asks for most, or null where there is nothing to compare. */

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import type { RevisionSummary } from '../../../shared/revisions.ts'
-import { comparePath } from '../revisions/revisionPaths.ts'
-import { LIVE } from '../revisions/revisionsApi.ts'
+import { comparePath, compareSidesOf, replaceRoute, useSearch } from '../routes.ts'
+import { LIVE } from '../api/revisions.ts'
 
 export interface CompareSides {
   from: string
@@ -13,11 +13,6 @@ interface RequestedSides {
   to: string | null
 }
 
-const sidesInUrl = (): RequestedSides => {
-  const query = new URLSearchParams(location.search)
-  return { from: query.get('from'), to: query.get('to') }
-}
-
 /**
  * The two texts compared, kept in the address (`?from=&to=`) so that a comparison can be shared.
  * What the address leaves out defaults to the latest revision against the live draft.
@@ -26,14 +21,8 @@ export function useCompareSides(
   negotiationId: string,
   revisions: readonly RevisionSummary[] | null,
 ): { sides: CompareSides | null; choose: (sides: CompareSides) => void } {
-  const [requested, setRequested] = useState<RequestedSides>(sidesInUrl)
-
-  useEffect(() => {
-    // Back and forward between two comparisons stay on this page: read the address again.
-    const handlePopState = () => setRequested(sidesInUrl())
-    window.addEventListener('popstate', handlePopState)
-    return () => window.removeEventListener('popstate', handlePopState)
-  }, [])
+  // Back and forward between two comparisons stay on this page: the address is read again.
+  const requested: RequestedSides = compareSidesOf(useSearch())
 
   let sides: CompareSides | null = null
   if (revisions) {
@@ -47,15 +36,9 @@ export function useCompareSides(
   useEffect(() => {
     // Defaults chosen here go into the address too, so that it names what is on screen.
     if (from === undefined || to === undefined) return
-    const current = sidesInUrl()
-    if (current.from !== from || current.to !== to) {
-      history.replaceState(null, '', comparePath(negotiationId, { from, to }))
-    }
+    replaceRoute(comparePath(negotiationId, { from, to }))
   }, [negotiationId, from, to])
 
-  const choose = (next: CompareSides) => {
-    history.replaceState(null, '', comparePath(negotiationId, next))
-    setRequested(next)
-  }
+  const choose = (next: CompareSides) => replaceRoute(comparePath(negotiationId, next))
   return { sides, choose }
 }

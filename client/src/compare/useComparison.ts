@@ -1,5 +1,5 @@
 import { useRequest } from '../api/useRequest.ts'
-import { fetchComparison, type ComparisonResponse } from '../revisions/revisionsApi.ts'
+import { fetchComparison, type ComparisonResponse } from '../api/revisions.ts'
 
 export type ComparisonState =
   | { status: 'idle' }

@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import type { Me } from '../../../shared/accountsApi.ts'
 import { Header } from '../header/Header.tsx'
 import { useI18n } from '../i18n/I18nContext.ts'
-import { navigate } from '../room/navigation.ts'
+import { HOME_PATH, navigate } from '../routes.ts'
 import { DelegationsSection } from './DelegationsSection.tsx'
 import { NegotiationsSection } from './NegotiationsSection.tsx'
 import { UsersSection } from './UsersSection.tsx'
@@ -26,7 +26,7 @@ export function ConsolePage({ me }: { me: Me }) {
             href="/"
             onClick={(event) => {
               event.preventDefault()
-              navigate('/')
+              navigate(HOME_PATH)
             }}
           >
             {t.backToRoom}
@@ -65,9 +65,10 @@ function ConsoleSections({ selfId }: { selfId: number }) {
       <NegotiationsSection
         negotiations={data.negotiations}
         delegations={data.delegations}
-        onCreated={async () => {
+        onCreated={() => {
           // The creator is given the secretariat role in it: the users' roles change too.
-          await Promise.all([data.reloadNegotiations(), data.reloadUsers()])
+          data.reloadNegotiations()
+          data.reloadUsers()
         }}
       />
       <DelegationsSection delegations={data.delegations} onSaved={data.reloadDelegations} />

@@ -2,30 +2,30 @@ import { useState, type FormEvent } from 'react'
 import type { Delegation } from '../../../shared/api.ts'
 import { CreateDelegationRequest, DelegationCode } from '../../../shared/accountsApi.ts'
 import { saveDelegation } from '../api/admin.ts'
+import { useSubmission, wordFailure } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { SubmissionLine } from '../feedback/SubmissionLine.tsx'
-import { useFeedback } from './useFeedback.ts'
 
 interface DelegationsSectionProps {
   delegations: Delegation[] | null
-  onSaved: () => Promise<void>
+  onSaved: () => void
 }
 
 /** The delegations known to Draftroom (Member States by ISO code), and a form to add one. */
 export function DelegationsSection({ delegations, onSaved }: DelegationsSectionProps) {
   const { t } = useI18n()
-  const saved = useFeedback()
+  const saved = useSubmission()
   const [form, setForm] = useState({ code: '', nameFr: '', nameEn: '' })
   const delegation = CreateDelegationRequest.safeParse(form)
 
   const handleSave = async (event: FormEvent) => {
     event.preventDefault()
     if (!delegation.success) return
-    const isDone = await saved.run(async () => {
+    const isDone = await saved.submit(async () => {
       await saveDelegation(delegation.data)
-      await onSaved()
+      onSaved()
       return t.delegationSaved(delegation.data.code)
-    })
+    }, wordFailure(t.actionFailed))
     if (isDone) setForm({ code: '', nameFr: '', nameEn: '' })
   }
 

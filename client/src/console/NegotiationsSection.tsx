@@ -2,14 +2,14 @@ import { useState, type FormEvent } from 'react'
 import type { Delegation, NegotiationSummary } from '../../../shared/api.ts'
 import { AddDelegationRequest, CreateNegotiationRequest } from '../../../shared/accountsApi.ts'
 import { createNegotiation, seatDelegation } from '../api/admin.ts'
+import { useSubmission, wordFailure } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { SubmissionLine } from '../feedback/SubmissionLine.tsx'
-import { useFeedback } from './useFeedback.ts'
 
 interface NegotiationsSectionProps {
   negotiations: NegotiationSummary[] | null
   delegations: Delegation[] | null
-  onCreated: () => Promise<void>
+  onCreated: () => void
 }
 
 /** The negotiations: create one, and seat delegations (or co-facilitators) in it. */
@@ -19,8 +19,8 @@ export function NegotiationsSection({
   onCreated,
 }: NegotiationsSectionProps) {
   const { t, language } = useI18n()
-  const created = useFeedback()
-  const seated = useFeedback()
+  const created = useSubmission()
+  const seated = useSubmission()
   const [form, setForm] = useState({ id: '', title: '', language: 'fr' as 'fr' | 'en' })
   const [seat, setSeat] = useState({
     negotiationId: '',
@@ -35,13 +35,15 @@ export function NegotiationsSection({
     event.preventDefault()
     if (!newNegotiation.success) return
     const { id } = newNegotiation.data
-    const isDone = await created.run(
+    const isDone = await created.submit(
       async () => {
         await createNegotiation(newNegotiation.data)
-        await onCreated()
+        onCreated()
         return t.negotiationCreated(id)
       },
-      (error) => (error.status === 409 ? t.negotiationExists(id) : null),
+      wordFailure(t.actionFailed, (error) =>
+        error.status === 409 ? t.negotiationExists(id) : null,
+      ),
     )
     if (isDone) {
       setForm({ id: '', title: '', language: form.language })
@@ -52,10 +54,10 @@ export function NegotiationsSection({
   const handleSeat = async (event: FormEvent) => {
     event.preventDefault()
     if (!newSeat.success || !seatNegotiation) return
-    await seated.run(async () => {
+    await seated.submit(async () => {
       await seatDelegation(seatNegotiation, newSeat.data)
       return t.delegationSeated(newSeat.data.code, seatNegotiation)
-    })
+    }, wordFailure(t.actionFailed))
   }
 
   return (

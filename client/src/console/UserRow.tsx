@@ -12,7 +12,7 @@ interface UserRowProps {
   isSelf: boolean
   /** Runs an action with the users section's feedback; returns whether it succeeded. */
   run: (action: () => Promise<string>) => Promise<boolean>
-  onChanged: () => Promise<void>
+  onChanged: () => void
 }
 
 const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value)
@@ -31,7 +31,7 @@ export function UserRow({ user, negotiationId, isSelf, run, onChanged }: UserRow
     return run(async () => {
       const next = isRole(value) ? value : null
       await setRole(negotiationId, user.id, next)
-      await onChanged()
+      onChanged()
       return next
         ? t.roleSet(user.username, t.roles[next], negotiationId)
         : t.roleRemoved(user.username, negotiationId)
@@ -41,7 +41,7 @@ export function UserRow({ user, negotiationId, isSelf, run, onChanged }: UserRow
   const handleActive = () =>
     run(async () => {
       await setUserActive(user.id, !user.isActive)
-      await onChanged()
+      onChanged()
       return user.isActive ? t.userDeactivated(user.username) : t.userActivated(user.username)
     })
 

@@ -3,17 +3,17 @@ import type { Delegation, NegotiationSummary } from '../../../shared/api.ts'
 import { CreateUserRequest, type UserSummary } from '../../../shared/accountsApi.ts'
 import { MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from '../../../shared/limits.ts'
 import { createUser } from '../api/admin.ts'
+import { useSubmission, wordFailure } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { SubmissionLine } from '../feedback/SubmissionLine.tsx'
 import { UserRow } from './UserRow.tsx'
-import { useFeedback } from './useFeedback.ts'
 
 interface UsersSectionProps {
   users: UserSummary[] | null
   negotiations: NegotiationSummary[] | null
   delegations: Delegation[] | null
   selfId: number
-  onChanged: () => Promise<void>
+  onChanged: () => void
 }
 
 const EMPTY_USER = {
@@ -33,8 +33,8 @@ export function UsersSection({
   onChanged,
 }: UsersSectionProps) {
   const { t, language } = useI18n()
-  const created = useFeedback()
-  const changed = useFeedback()
+  const created = useSubmission()
+  const changed = useSubmission({ mayOverlap: true })
   const [form, setForm] = useState(EMPTY_USER)
   const [chosenNegotiation, setChosenNegotiation] = useState('')
   const negotiationId = chosenNegotiation || negotiations?.[0]?.id || ''
@@ -44,13 +44,15 @@ export function UsersSection({
     event.preventDefault()
     if (!newUser.success) return
     const { username } = newUser.data
-    const isDone = await created.run(
+    const isDone = await created.submit(
       async () => {
         await createUser(newUser.data)
-        await onChanged()
+        onChanged()
         return t.userCreated(username)
       },
-      (error) => (error.status === 409 ? t.usernameTaken(username) : null),
+      wordFailure(t.actionFailed, (error) =>
+        error.status === 409 ? t.usernameTaken(username) : null,
+      ),
     )
     if (isDone) setForm(EMPTY_USER)
   }
@@ -165,7 +167,7 @@ export function UsersSection({
                 user={user}
                 negotiationId={negotiationId}
                 isSelf={user.id === selfId}
-                run={changed.run}
+                run={(action) => changed.submit(action, wordFailure(t.actionFailed))}
                 onChanged={onChanged}
               />
             ))}

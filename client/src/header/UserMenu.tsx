@@ -4,9 +4,10 @@ import type { Role } from '../../../shared/permissions.ts'
 import { presenceColor } from '../../../shared/presence.ts'
 import { TokensDialog } from '../account/TokensDialog.tsx'
 import { auth } from '../api/useAuth.ts'
+import { failureOf, useSubmission, wordFailure } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { LANGUAGES } from '../i18n/language.ts'
-import { CONSOLE_PATH, navigate } from '../room/navigation.ts'
+import { CONSOLE_PATH, navigate } from '../routes.ts'
 import { userLabel } from './userLabel.ts'
 
 interface UserMenuProps {
@@ -21,7 +22,8 @@ export function UserMenu({ user, role, delegationColors }: UserMenuProps) {
   const { t, language, setLanguage } = useI18n()
   const [isOpen, setIsOpen] = useState(false)
   const [isTokensOpen, setIsTokensOpen] = useState(false)
-  const [signOutError, setSignOutError] = useState<string | null>(null)
+  const signingOut = useSubmission()
+  const signOutError = failureOf(signingOut.submission)
   const menuId = useId()
   const root = useRef<HTMLDivElement>(null)
   const button = useRef<HTMLButtonElement>(null)
@@ -44,14 +46,11 @@ export function UserMenu({ user, role, delegationColors }: UserMenuProps) {
     }
   }, [isOpen])
 
-  const handleSignOut = async () => {
-    setSignOutError(null)
-    try {
+  const handleSignOut = () =>
+    signingOut.submit(async () => {
       await auth.signOut()
-    } catch (error) {
-      setSignOutError(t.signOutFailed(error instanceof Error ? error.message : String(error)))
-    }
-  }
+      return ''
+    }, wordFailure(t.signOutFailed))
 
   return (
     <div className="user-menu" ref={root}>

@@ -2,7 +2,7 @@ import type { Editor } from '@tiptap/react'
 import { useEffect, useState } from 'react'
 import { isTextBlockType } from '../../../shared/compare/comparisonSchema.ts'
 import { AD_REF_ATTR } from '../../../shared/draft/index.ts'
-import { numberingKey } from '../editor/numberingPlugin.ts'
+import { numberingKey } from '../numbering/numberingPlugin.ts'
 import type { BlockNumber } from '../../../shared/numbering.ts'
 
 // Out of the margin, "a)" alone does not say which objective's action it is.

@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/react'
 import { TextSelection } from '@tiptap/pm/state'
-import { numberingKey } from '../editor/numberingPlugin.ts'
+import { numberingKey } from '../numbering/numberingPlugin.ts'
 
 /**
  * Scrolls the page to a block and puts the cursor at the start of its text. The block is found

@@ -1,5 +1,5 @@
 import { AD_REF_ATTR } from '../../../shared/draft/index.ts'
-import type { NumberedBlock } from '../editor/numberingPlugin.ts'
+import type { NumberedBlock } from '../numbering/numberingPlugin.ts'
 
 export interface OutlineObjective {
   key: string

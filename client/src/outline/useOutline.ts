@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { Editor } from '@tiptap/react'
-import { numberingKey } from '../editor/numberingPlugin.ts'
-import { refreshWhenIdle } from '../editor/refreshWhenIdle.ts'
+import { numberingKey } from '../numbering/numberingPlugin.ts'
+import { refreshWhenIdle } from '../scheduling/refreshWhenIdle.ts'
 import { isSameOutline, outlineOf, type OutlineSection } from './outlineOf.ts'
 
 // Typing changes titles at keystroke rate; the outline need not follow faster than this.

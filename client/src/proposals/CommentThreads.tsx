@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react'
 import type { ProposalComment, ProposalRecord } from '../../../shared/draft/index.ts'
-import { failureOf, useSubmission } from '../api/useSubmission.ts'
+import { failureOf, useSubmission, wordFailure } from '../api/useSubmission.ts'
 import { formatDateTime } from '../i18n/formatDate.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { useDelegationName } from './delegationNames.ts'
-import { actOnProposal } from './proposalActions.ts'
+import { actOnProposal } from '../api/proposals.ts'
 import { ProposalTextForm } from './ProposalTextForm.tsx'
 import type { ProposalRights } from './proposer.ts'
 import { useProposalMessages } from './useProposalMessages.ts'
@@ -48,15 +48,12 @@ export function CommentThreads(props: {
   if (threads.length === 0) return null
 
   const run = (action: 'comment' | 'resolve' | 'reopen', commentId: string, body = {}) =>
-    submit(
-      async () => {
-        await actOnProposal(negotiationId, record.id, action, { commentId, ...body })
-        setReplyingTo(null)
-        setText('')
-        return ''
-      },
-      (failure) => t.actionFailed(failure instanceof Error ? failure.message : String(failure)),
-    )
+    submit(async () => {
+      await actOnProposal(negotiationId, record.id, action, { commentId, ...body })
+      setReplyingTo(null)
+      setText('')
+      return ''
+    }, wordFailure(t.actionFailed))
   const handleReply = (event: FormEvent, commentId: string) => {
     event.preventDefault()
     if (text.trim()) void run('comment', commentId, { text: text.trim() })

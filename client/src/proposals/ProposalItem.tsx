@@ -1,10 +1,10 @@
 import { memo, useEffect, useRef, useState, type FormEvent } from 'react'
-import { failureOf, useSubmission } from '../api/useSubmission.ts'
+import { failureOf, useSubmission, wordFailure } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import type { ProposalMessages } from './messages.ts'
 import { CommentThreads } from './CommentThreads.tsx'
 import { ProposalTextForm } from './ProposalTextForm.tsx'
-import { actOnProposal, type ProposalAction } from './proposalActions.ts'
+import { actOnProposal, type ProposalAction } from '../api/proposals.ts'
 import type { ProposalChange } from './proposalChanges.ts'
 import type { ProposalRights } from './proposer.ts'
 import { proposerName } from './proposerName.ts'
@@ -129,15 +129,12 @@ export const ProposalItem = memo(function ProposalItem({
   const hasSupported = rights.proposer !== null && record.supporters.includes(rights.proposer)
 
   const run = (action: ProposalAction, body: { text?: string; isRationale?: boolean } = {}) =>
-    submit(
-      async () => {
-        await actOnProposal(negotiationId, record.id, action, body)
-        setForm(null)
-        setText('')
-        return ''
-      },
-      (failure) => t.actionFailed(failure instanceof Error ? failure.message : String(failure)),
-    )
+    submit(async () => {
+      await actOnProposal(negotiationId, record.id, action, body)
+      setForm(null)
+      setText('')
+      return ''
+    }, wordFailure(t.actionFailed))
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
     if (!text.trim()) return

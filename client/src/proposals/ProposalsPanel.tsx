@@ -5,7 +5,8 @@ import { CompilationLinks } from './CompilationLinks.tsx'
 import { useProposalAtCaret } from './useProposalAtCaret.ts'
 import { goToProposal } from './goToProposal.ts'
 import type { BulkPreview } from '../../../shared/proposals.ts'
-import { decideProposals, previewDecision, type BulkFilter } from './proposalActions.ts'
+import { failureOf, useSubmission, wordFailure } from '../api/useSubmission.ts'
+import { decideProposals, previewDecision, type BulkFilter } from '../api/proposals.ts'
 import { ProposalItem } from './ProposalItem.tsx'
 import { proposerName } from './proposerName.ts'
 import type { ProposalMessages } from './messages.ts'
@@ -103,7 +104,8 @@ export function ProposalsPanel({
     decision: 'accept' | 'reject'
     preview: BulkPreview
   } | null>(null)
-  const [bulkError, setBulkError] = useState<string | null>(null)
+  const bulk = useSubmission()
+  const bulkError = failureOf(bulk.submission)
   // A preview counts what the filters chose when it was asked: new filters, new question.
   useEffect(() => setConfirming(null), [objective, delegation, status])
 
@@ -140,28 +142,19 @@ export function ProposalsPanel({
     ...(delegation !== 'all' ? { delegation } : {}),
     ...(typeof objective === 'number' ? { objective } : {}),
   })
-  const failed = (failure: unknown) =>
-    setBulkError(t.actionFailed(failure instanceof Error ? failure.message : String(failure)))
   // The server says what the decision would take before the co-facilitator confirms it.
-  const askToDecideAll = async (decision: 'accept' | 'reject') => {
-    setBulkError(null)
-    try {
-      setConfirming({
-        decision,
-        preview: await previewDecision(negotiationId, bulkFilter(decision)),
-      })
-    } catch (failure) {
-      failed(failure)
-    }
-  }
-  const decideAll = async (decision: 'accept' | 'reject') => {
+  const askToDecideAll = (decision: 'accept' | 'reject') =>
+    bulk.submit(async () => {
+      const preview = await previewDecision(negotiationId, bulkFilter(decision))
+      setConfirming({ decision, preview })
+      return ''
+    }, wordFailure(t.actionFailed))
+  const decideAll = (decision: 'accept' | 'reject') => {
     setConfirming(null)
-    setBulkError(null)
-    try {
+    return bulk.submit(async () => {
       await decideProposals(negotiationId, bulkFilter(decision))
-    } catch (failure) {
-      failed(failure)
-    }
+      return ''
+    }, wordFailure(t.actionFailed))
   }
 
   return (

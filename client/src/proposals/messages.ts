@@ -1,5 +1,5 @@
 import type { ProposalStatus } from '../../../shared/draft/index.ts'
-import type { SuggestingRefusal } from '../editor/suggesting/suggestion.ts'
+import type { SuggestingRefusal } from './suggestingRefusal.ts'
 
 /** The kinds of block a proposal may add or delete whole. */
 export type ProposableKind = 'paragraph' | 'principle' | 'objective' | 'action'

@@ -5,7 +5,7 @@ import {
   INSERTED_BY_ATTR,
   INSERTION_MARK,
 } from '../../../shared/draft/index.ts'
-import type { NumberedBlock } from '../editor/numberingPlugin.ts'
+import type { NumberedBlock } from '../numbering/numberingPlugin.ts'
 import { refOf } from '../../../shared/draft/index.ts'
 import type { ProposableKind } from './messages.ts'
 

@@ -6,8 +6,8 @@ import {
   type ProposalRecord,
   type ReversalObstacle,
 } from '../../../shared/draft/index.ts'
-import { numberingKey } from '../editor/numberingPlugin.ts'
-import { refreshWhenIdle } from '../editor/refreshWhenIdle.ts'
+import { numberingKey } from '../numbering/numberingPlugin.ts'
+import { refreshWhenIdle } from '../scheduling/refreshWhenIdle.ts'
 import { proposalChanges, type ProposalChange } from './proposalChanges.ts'
 import { readRecords, recordsMap } from './records.ts'
 

@@ -1,5 +1,5 @@
 import type { AnchorHTMLAttributes, MouseEvent } from 'react'
-import { navigate } from '../room/navigation.ts'
+import { navigate } from '../routes.ts'
 
 /**
  * A link to another page of the app: a plain click changes page without reloading; a click with

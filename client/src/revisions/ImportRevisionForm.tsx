@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { useI18n } from '../i18n/I18nContext.ts'
-import { ImportFailure, importRevision, type ImportProblem } from './revisionsApi.ts'
+import { ImportFailure, importRevision, type ImportProblem } from '../api/revisions.ts'
 import { SubmissionLine } from '../feedback/SubmissionLine.tsx'
 import { RevisionNameFields } from './RevisionNameFields.tsx'
 import { useSubmission } from '../api/useSubmission.ts'
@@ -10,16 +10,11 @@ const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 interface ImportRevisionFormProps {
   negotiationId: string
-  csrfToken: string | null
   onImported: () => void
 }
 
 /** Imports a revision from a .docx or UN-style plain text file (co-facilitators). */
-export function ImportRevisionForm({
-  negotiationId,
-  csrfToken,
-  onImported,
-}: ImportRevisionFormProps) {
+export function ImportRevisionForm({ negotiationId, onImported }: ImportRevisionFormProps) {
   const { t } = useI18n()
   const [file, setFile] = useState<File | null>(null)
   const [symbol, setSymbol] = useState('')
@@ -31,7 +26,7 @@ export function ImportRevisionForm({
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
     if (!file) return
-    const request = { symbol: symbol.trim(), title: title.trim(), csrfToken }
+    const request = { symbol: symbol.trim(), title: title.trim() }
     setProblems([])
     void submit(
       async () => {

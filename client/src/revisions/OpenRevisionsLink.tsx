@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n/I18nContext.ts'
 import { AppLink } from './AppLink.tsx'
-import { revisionsPath } from './revisionPaths.ts'
+import { revisionsPath } from '../routes.ts'
 import './revisions.css'
 
 /** The way from the room to the negotiation's revisions and comparisons. */

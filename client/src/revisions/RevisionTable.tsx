@@ -2,8 +2,8 @@ import type { RevisionSummary } from '../../../shared/revisions.ts'
 import { formatDateTime } from '../i18n/formatDate.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { AppLink } from './AppLink.tsx'
-import { comparePath } from './revisionPaths.ts'
-import { LIVE, revisionExportUrl } from './revisionsApi.ts'
+import { comparePath } from '../routes.ts'
+import { LIVE, revisionExportUrl } from '../api/revisions.ts'
 
 interface RevisionTableProps {
   negotiationId: string

@@ -12,16 +12,10 @@ interface RevisionsPageProps {
   negotiation: NegotiationDetail
   revisions: RevisionsState
   onChanged: () => void
-  csrfToken: string | null
 }
 
 /** The published revisions; for the co-facilitators, publishing and importing one. */
-export function RevisionsPage({
-  negotiation,
-  revisions,
-  onChanged,
-  csrfToken,
-}: RevisionsPageProps) {
+export function RevisionsPage({ negotiation, revisions, onChanged }: RevisionsPageProps) {
   const { t } = useI18n()
   const mayPublish = may(negotiation.policies, 'publish')
   const rounds = useRounds(negotiation.id)
@@ -54,11 +48,7 @@ export function RevisionsPage({
             symbols={symbols}
             onPublished={onChanged}
           />
-          <ImportRevisionForm
-            negotiationId={negotiation.id}
-            csrfToken={csrfToken}
-            onImported={onChanged}
-          />
+          <ImportRevisionForm negotiationId={negotiation.id} onImported={onChanged} />
         </div>
       )}
     </main>

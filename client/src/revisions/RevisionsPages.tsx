@@ -5,7 +5,7 @@ import { ComparisonPage } from '../compare/ComparisonPage.tsx'
 import { Header } from '../header/Header.tsx'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { AppLink } from './AppLink.tsx'
-import { comparePath, draftPath, revisionsPath, type RevisionsRoute } from './revisionPaths.ts'
+import { comparePath, draftPath, revisionsPath, type RevisionsRoute } from '../routes.ts'
 import { RevisionsPage } from './RevisionsPage.tsx'
 import { useNegotiationDetail } from './useNegotiationDetail.ts'
 import { useRevisions } from './useRevisions.ts'
@@ -75,7 +75,6 @@ export function RevisionsPages({ me, route }: { me: Me; route: RevisionsRoute })
             negotiation={negotiation}
             revisions={revisions.state}
             onChanged={revisions.reload}
-            csrfToken={me.csrfToken}
           />
         ) : (
           <ComparisonPage negotiation={negotiation} revisions={revisions.state} />

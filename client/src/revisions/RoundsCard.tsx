@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import { ROUND_KINDS, type Round, type RoundKind, type RoundList } from '../../../shared/rounds.ts'
-import { useSubmission } from '../api/useSubmission.ts'
+import { useSubmission, wordFailure } from '../api/useSubmission.ts'
 import { SubmissionLine } from '../feedback/SubmissionLine.tsx'
 import { useI18n } from '../i18n/I18nContext.ts'
-import { createRound, updateRound } from './roundsApi.ts'
+import { createRound, updateRound } from '../api/rounds.ts'
 
 interface RoundsCardProps {
   negotiationId: string
@@ -52,15 +52,12 @@ function RoundItem(props: {
   const { submission, submit } = useSubmission()
   const handleRename = (event: FormEvent) => {
     event.preventDefault()
-    void submit(
-      async () => {
-        await updateRound(props.negotiationId, round.id, { name: (name ?? '').trim() })
-        setName(null)
-        props.onChanged()
-        return t.roundSaved
-      },
-      (error) => t.revisionActionFailed(error instanceof Error ? error.message : String(error)),
-    )
+    void submit(async () => {
+      await updateRound(props.negotiationId, round.id, { name: (name ?? '').trim() })
+      setName(null)
+      props.onChanged()
+      return t.roundSaved
+    }, wordFailure(t.revisionActionFailed))
   }
   return (
     <li className="round" data-testid="round" data-current={props.isCurrent ? 'true' : undefined}>
@@ -117,20 +114,17 @@ function NewRoundForm({
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
-    void submit(
-      async () => {
-        const round = await createRound(negotiationId, {
-          kind,
-          name: name.trim() || t.roundKinds[kind],
-          startsOn,
-          endsOn: endsOn || null,
-        })
-        setName('')
-        onCreated()
-        return t.roundCreated(round.name)
-      },
-      (error) => t.revisionActionFailed(error instanceof Error ? error.message : String(error)),
-    )
+    void submit(async () => {
+      const round = await createRound(negotiationId, {
+        kind,
+        name: name.trim() || t.roundKinds[kind],
+        startsOn,
+        endsOn: endsOn || null,
+      })
+      setName('')
+      onCreated()
+      return t.roundCreated(round.name)
+    }, wordFailure(t.revisionActionFailed))
   }
 
   return (

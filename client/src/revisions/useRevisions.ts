@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react'
 import type { RevisionSummary } from '../../../shared/revisions.ts'
 import { useRequest } from '../api/useRequest.ts'
-import { fetchRevisions } from './revisionsApi.ts'
+import { fetchRevisions } from '../api/revisions.ts'
 
 export type RevisionsState =
   | { status: 'loading' }

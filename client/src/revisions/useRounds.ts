@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react'
 import type { RoundList } from '../../../shared/rounds.ts'
 import { useRequest } from '../api/useRequest.ts'
-import { fetchRounds } from './roundsApi.ts'
+import { fetchRounds } from '../api/rounds.ts'
 
 /** The negotiation's rounds (null until loaded or if they failed) and a way to reload them. */
 export function useRounds(negotiationId: string): { rounds: RoundList | null; reload: () => void } {

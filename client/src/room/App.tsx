@@ -6,10 +6,9 @@ import { SignInPage } from '../auth/SignInPage.tsx'
 import { ConsolePage } from '../console/ConsolePage.tsx'
 import { Header } from '../header/Header.tsx'
 import { useI18n } from '../i18n/I18nContext.ts'
-import { revisionsRouteOf } from '../revisions/revisionPaths.ts'
 import { RevisionsPages } from '../revisions/RevisionsPages.tsx'
 import { DraftRoom } from './DraftRoom.tsx'
-import { CONSOLE_PATH, usePathname } from './navigation.ts'
+import { routeOf, usePathname } from '../routes.ts'
 
 /** Signs the user in, then opens the room (or, for the secretariat, the console). */
 export function App() {
@@ -27,14 +26,17 @@ export function App() {
     case 'signedOut':
       return <SignInPage hasExpired={state.hasExpired} />
     case 'signedIn': {
-      const revisionsRoute = revisionsRouteOf(pathname)
-      if (revisionsRoute) {
-        return <RevisionsPages key={state.me.user.id} me={state.me} route={revisionsRoute} />
+      const route = routeOf(pathname)
+      if (route.page === 'revisions' || route.page === 'compare') {
+        const { negotiationId, page: view } = route
+        return (
+          <RevisionsPages key={state.me.user.id} me={state.me} route={{ negotiationId, view }} />
+        )
       }
       // Keyed by user: another user signing in starts from a clean room. The secretariat,
       // who negotiates nothing, lands on its console; its rooms are a link away.
       const isConsole =
-        pathname === CONSOLE_PATH || (pathname === '/' && state.me.user.isSecretariat)
+        route.page === 'console' || (route.page === 'home' && state.me.user.isSecretariat)
       return isConsole ? (
         <ConsolePage key={state.me.user.id} me={state.me} />
       ) : (

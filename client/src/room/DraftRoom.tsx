@@ -31,7 +31,7 @@ import { objectiveNumbers, openCountsByObjective, useProposals } from '../propos
 import { goToProposal } from '../proposals/goToProposal.ts'
 import { ChangeCard } from '../proposals/ChangeCard.tsx'
 import { goToBlock } from '../outline/goToBlock.ts'
-import { numberingKey } from '../editor/numberingPlugin.ts'
+import { numberingKey } from '../numbering/numberingPlugin.ts'
 import { ActivityButton } from '../activity/ActivityButton.tsx'
 import { ActivityNewsBanner } from '../activity/ActivityNewsBanner.tsx'
 import { ActivityPanel } from '../activity/ActivityPanel.tsx'

@@ -1,7 +1,7 @@
 import { failureOf, useSubmission } from '../api/useSubmission.ts'
 import type { SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
-import { cancelSilence } from './silenceApi.ts'
+import { cancelSilence } from '../api/silence.ts'
 import { SilenceActions } from './SilenceActions.tsx'
 import { SilenceDialog } from './SilenceDialog.tsx'
 import { silenceErrorText } from './silenceText.ts'

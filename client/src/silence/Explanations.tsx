@@ -6,7 +6,7 @@ import { failureOf, useSubmission } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { LengthCounter } from './LengthCounter.tsx'
 import { SilenceActions } from './SilenceActions.tsx'
-import { explainPosition } from './silenceApi.ts'
+import { explainPosition } from '../api/silence.ts'
 import { silenceErrorText, useFormatInstant } from './silenceText.ts'
 import { delegationName } from './silenceView.ts'
 

@@ -4,7 +4,7 @@ import type { DeadlineInput, SilenceProcedure } from '../../../shared/silence/si
 import { failureOf, useSubmission } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { DeadlineFields } from './DeadlineFields.tsx'
-import { extendSilence } from './silenceApi.ts'
+import { extendSilence } from '../api/silence.ts'
 import { SilenceActions } from './SilenceActions.tsx'
 import { SilenceDialog } from './SilenceDialog.tsx'
 import { silenceErrorText, useFormatInstant, USER_TIME_ZONE } from './silenceText.ts'

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
+import { useId, useMemo, useState, type FormEvent } from 'react'
 import type { RevisionSummary } from '../../../shared/revisions.ts'
 import { defaultDeadline } from '../../../shared/silence/deadline.ts'
 import {
@@ -6,12 +6,13 @@ import {
   MAX_NOTE_LENGTH,
 } from '../../../shared/silence/silenceLimits.ts'
 import type { DeadlineInput } from '../../../shared/silence/silenceSchema.ts'
+import { useRequest } from '../api/useRequest.ts'
 import { failureOf, useSubmission } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { DeadlineFields } from './DeadlineFields.tsx'
 import { LengthCounter } from './LengthCounter.tsx'
-import { fetchRevisions } from '../revisions/revisionsApi.ts'
-import { startSilence } from './silenceApi.ts'
+import { fetchRevisions } from '../api/revisions.ts'
+import { startSilence } from '../api/silence.ts'
 import { SilenceActions } from './SilenceActions.tsx'
 import { SilenceDialog } from './SilenceDialog.tsx'
 import { silenceErrorText, USER_TIME_ZONE } from './silenceText.ts'
@@ -31,39 +32,24 @@ interface StartSilenceDialogProps {
 export function StartSilenceDialog({ negotiationId, now, onClose }: StartSilenceDialogProps) {
   const { t } = useI18n()
   const formId = useId()
-  const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null)
-  const [revisionId, setRevisionId] = useState('')
+  const listed = useRequest(negotiationId, () => fetchRevisions(negotiationId))
+  const revisions: readonly RevisionSummary[] | null =
+    listed.status === 'ready' ? listed.value : listed.status === 'error' ? [] : null
+  const [chosenRevisionId, setRevisionId] = useState('')
+  // The latest published revision is the one usually put under silence.
+  const revisionId = chosenRevisionId || (revisions?.at(-1)?.id ?? '')
   const [deadline, setDeadline] = useState<DeadlineInput>(() => defaultDeadline(now()))
   const [isDeadlineTouched, setIsDeadlineTouched] = useState(false)
   const [note, setNote] = useState('')
   const { submission, submit } = useSubmission()
   const isSending = submission.status === 'pending'
   /** Why the revisions to choose from could not be loaded. */
-  const [loadError, setLoadError] = useState<string | null>(null)
+  const loadError = listed.status === 'error' ? silenceErrorText(listed.error, t) : null
   const zones = useMemo(() => timeZoneChoices(DEFAULT_SILENCE_TIME_ZONE, USER_TIME_ZONE), [])
   const resolved = tryResolveDeadline(deadline)
   const isPast = resolved.instant !== null && resolved.instant.getTime() <= now().getTime()
   const canSubmit =
     revisionId !== '' && resolved.instant !== null && !isPast && note.trim() !== '' && !isSending
-
-  useEffect(() => {
-    let isCurrent = true
-    fetchRevisions(negotiationId)
-      .then((list) => {
-        if (!isCurrent) return
-        setRevisions(list)
-        // The latest published revision is the one usually put under silence.
-        setRevisionId((chosen) => chosen || (list.at(-1)?.id ?? ''))
-      })
-      .catch((caught: unknown) => {
-        if (!isCurrent) return
-        setRevisions([])
-        setLoadError(silenceErrorText(caught, t))
-      })
-    return () => {
-      isCurrent = false
-    }
-  }, [negotiationId, t])
 
   const handleDeadlineChange = (next: DeadlineInput) => {
     // Until the user sets a date or time, changing the zone offers the default in that zone.

@@ -1,3 +1,5 @@
+import { readServerDate } from '../api/serverDate.ts'
+
 /**
  * The server's clock as the browser can know it. The server decides when a silence deadline
  * passes (DESIGN.md section 5), so the countdown counts against the server's time, not the
@@ -38,20 +40,10 @@ export function offsetWithin({ min, max }: OffsetBounds): number {
 }
 
 /**
- * One reading of the server's clock: a GET of `url` (a cheap API answer the room asks for anyway),
- * or null if the server gives no usable `Date` header or cannot be reached. One GET per reading:
- * the room asks the same list once per load (issue 15); later readings narrow the bounds.
+ * One reading of the server's clock through `url` (api/serverDate.ts), or null. One GET per
+ * reading: the room asks the same list once per load (issue 15); later readings narrow the bounds.
  */
 export async function readServerClock(url: string): Promise<OffsetBounds | null> {
-  try {
-    const sentAt = Date.now()
-    const response = await fetch(url, { credentials: 'same-origin', cache: 'no-store' })
-    const receivedAt = Date.now()
-    await response.body?.cancel()
-    const serverDate = Date.parse(response.headers.get('date') ?? '')
-    return Number.isNaN(serverDate) ? null : offsetBounds(sentAt, receivedAt, serverDate)
-  } catch {
-    // Offline: the device's clock (or the earlier readings) is the best there is.
-    return null
-  }
+  const reading = await readServerDate(url)
+  return reading && offsetBounds(reading.sentAt, reading.receivedAt, reading.serverDate)
 }

@@ -1,10 +1,10 @@
 import { useEditor, type Editor } from '@tiptap/react'
 import { draftExtensions } from '../../../shared/schema/index.ts'
 import { useRequest } from '../api/useRequest.ts'
-import { DraftNumbering } from '../editor/numberingPlugin.ts'
-import { numberingLabels } from '../editor/numberingLabels.ts'
+import { DraftNumbering } from '../numbering/numberingPlugin.ts'
+import { numberingLabels } from '../numbering/numberingLabels.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
-import { fetchRevisionDocument } from '../revisions/revisionsApi.ts'
+import { fetchRevisionDocument } from '../api/revisions.ts'
 
 /** The text a running silence procedure circulated, ready to show in the room. */
 export interface CirculatedText {

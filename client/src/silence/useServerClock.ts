@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { narrowBounds, type OffsetBounds, offsetWithin, readServerClock } from './serverClock.ts'
-import { silenceListUrl } from './silenceApi.ts'
+import { silenceListUrl } from '../api/silence.ts'
 
 /** The server's clock is read again after this long (the device's clock may be set meanwhile). */
 const REMEASURE_MS = 10 * 60_000

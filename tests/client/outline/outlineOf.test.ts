@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { numberDocument } from '../../../client/src/editor/numberingPlugin.ts'
+import { numberDocument } from '../../../client/src/numbering/numberingPlugin.ts'
 import { isSameOutline, outlineOf } from '../../../client/src/outline/outlineOf.ts'
 import { draftSchema } from '../../../shared/schema/index.ts'
 import { compact, objective } from '../../shared/draftFixtures.ts'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { draftSchema } from '../../../shared/schema/index.ts'
-import { numberDocument } from '../../../client/src/editor/numberingPlugin.ts'
+import { numberDocument } from '../../../client/src/numbering/numberingPlugin.ts'
 import { proposalChanges } from '../../../client/src/proposals/proposalChanges.ts'
 import { proposalColorRules } from '../../../client/src/proposals/ProposalColors.tsx'
 import { CO_FACILITATORS_COLOR } from '../../../shared/presence.ts'

@@ -10,7 +10,8 @@ import {
   toggleBlockDeletion,
   type BlockDeletionState,
 } from './suggestBlocks.ts'
-import type { SuggestingContext, SuggestingRefusal } from './suggestion.ts'
+import type { SuggestingRefusal } from '../../proposals/suggestingRefusal.ts'
+import type { SuggestingContext } from './suggestion.ts'
 import { suggestTransaction } from './suggestTransaction.ts'
 import { trackCoFacilitatorsEdit } from './trackCoFacilitatorsEdit.ts'
 import { changesAdRef } from '../adRefGuard.ts'

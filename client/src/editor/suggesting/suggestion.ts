@@ -1,14 +1,12 @@
 import type { Transaction } from '@tiptap/pm/state'
 import type { Proposer } from '../../../../shared/draft/index.ts'
+import type { SuggestingRefusal } from '../../proposals/suggestingRefusal.ts'
 import type { TextOp } from './textOps.ts'
 
 /** The suggesting mode's knowledge of the user: who proposes, and how new ids are made. */
 export interface SuggestingContext extends Proposer {
   newProposalId: () => string
 }
-
-/** Why a change cannot be made as a proposal. */
-export type SuggestingRefusal = 'join' | 'split' | 'structure' | 'format' | 'move' | 'adRef'
 
 /** A user's transaction rewritten as proposals, or the reason it cannot be. */
 export type Suggestion =

@@ -7,7 +7,7 @@ import { recordLookup, recordsMap } from '../../proposals/records.ts'
 import { useProposalMessages } from '../../proposals/useProposalMessages.ts'
 import { ProposalDecorations, type ProposalLabels } from './proposalDecorations.ts'
 import { SuggestingMode } from './SuggestingMode.ts'
-import type { SuggestingRefusal } from './suggestion.ts'
+import type { SuggestingRefusal } from '../../proposals/suggestingRefusal.ts'
 
 /** The same refusal is not repeated in a toast more often than this (say, Enter held down). */
 const REFUSAL_QUIET_MS = 3_000

@@ -13,7 +13,7 @@ import { LiveDraft } from '../../../../server/collab/LiveDraft.ts'
 import { judgeDraftChange } from '../../../../server/policies/draftChange.ts'
 import { readProposal, recordNewProposals } from '../../../../server/collab/proposalRecords.ts'
 import { SuggestingMode } from '../../../../client/src/editor/suggesting/SuggestingMode.ts'
-import type { SuggestingRefusal } from '../../../../client/src/editor/suggesting/suggestion.ts'
+import type { SuggestingRefusal } from '../../../../client/src/proposals/suggestingRefusal.ts'
 import { DraftCommands } from '../../../../client/src/editor/DraftCommands.ts'
 import { recordLookup } from '../../../../client/src/proposals/records.ts'
 

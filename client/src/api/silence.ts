@@ -6,7 +6,7 @@ import type {
   ExtendSilenceRequest,
   StartSilenceRequest,
 } from '../../../shared/silenceApi.ts'
-import { sendJson } from '../api/fetchJson.ts'
+import { sendJson } from './fetchJson.ts'
 
 /** The silence procedure API (DESIGN.md section 7), with the shared request and answer schemas. */
 

@@ -1,6 +1,6 @@
 import { ProposalRecord } from '../../../shared/draft/index.ts'
 import { BulkDecisionAnswer, type BulkPreview } from '../../../shared/proposals.ts'
-import { send, sendJson } from '../api/fetchJson.ts'
+import { send, sendJson } from './fetchJson.ts'
 
 /** What a user may do to one proposal through the API. */
 export type ProposalAction =

@@ -1,5 +1,5 @@
 import { Round, RoundList, type RoundKind } from '../../../shared/rounds.ts'
-import { fetchJson, sendJson } from '../api/fetchJson.ts'
+import { fetchJson, sendJson } from './fetchJson.ts'
 
 const roundsUrl = (negotiationId: string): string =>
   `/api/negotiations/${encodeURIComponent(negotiationId)}/rounds`

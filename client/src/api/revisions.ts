@@ -1,10 +1,9 @@
 import { z } from 'zod'
-import { Me } from '../../../shared/accountsApi.ts'
 import { Comparison } from '../../../shared/compare/comparisonSchema.ts'
 import { Concordance } from '../../../shared/concordance.ts'
 import type { DraftJSON } from '../../../shared/numbering.ts'
 import { RevisionList, RevisionSummary } from '../../../shared/revisions.ts'
-import { ApiError, fetchJson, sendJson } from '../api/fetchJson.ts'
+import { ApiError, fetchJson, sendFile, sendJson } from './fetchJson.ts'
 
 /** The side of a comparison that is not a revision but the draft as it is now. */
 export const LIVE = 'live'
@@ -22,11 +21,7 @@ export const ImportProblem = z.object({ line: z.number().int(), message: z.strin
 export type ImportProblem = z.infer<typeof ImportProblem>
 
 const ImportFailureBody = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    problems: z.array(ImportProblem).optional(),
-  }),
+  error: z.object({ problems: z.array(ImportProblem).optional() }),
 })
 
 /** An import the server refused, with the lines of the file it could not place. */
@@ -108,36 +103,26 @@ export const comparisonExportUrl = (
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
-/**
- * Imports a .docx or plain-text file as a revision (co-facilitators). The file goes as the raw
- * body, which the JSON helpers do not send, so the CSRF token is added here.
- */
+/** Imports a .docx or plain-text file as a revision (co-facilitators). */
 export async function importRevision(
   negotiationId: string,
   file: File,
-  request: { symbol: string; title: string; csrfToken: string | null },
+  request: { symbol: string; title: string },
 ): Promise<RevisionSummary> {
-  const csrfToken = request.csrfToken ?? (await fetchJson('/api/me', Me)).csrfToken
   const query = new URLSearchParams({ symbol: request.symbol, title: request.title })
   const isDocx = file.name.toLowerCase().endsWith('.docx')
-  const response = await fetch(`${negotiationApi(negotiationId)}/revisions/import?${query}`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: {
-      accept: 'application/json',
-      'content-type': isDocx ? DOCX_TYPE : 'text/plain; charset=utf-8',
-      ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
-    },
-    body: file,
-  })
-  const parsed: unknown = await response.json().catch(() => null)
-  if (response.ok) return RevisionSummary.parse(parsed)
-  const failure = ImportFailureBody.safeParse(parsed)
-  if (!failure.success) {
-    throw new ImportFailure(response.status, 'http_error', `HTTP ${response.status}`, [])
+  try {
+    return await sendFile(
+      `${negotiationApi(negotiationId)}/revisions/import?${query}`,
+      { content: file, type: isDocx ? DOCX_TYPE : 'text/plain; charset=utf-8' },
+      RevisionSummary,
+    )
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error
+    const failure = ImportFailureBody.safeParse(error.body)
+    const problems = failure.success ? (failure.data.error.problems ?? []) : []
+    throw new ImportFailure(error.status, error.code, error.message, problems)
   }
-  const { code, message, problems = [] } = failure.data.error
-  throw new ImportFailure(response.status, code, message, problems)
 }
 
 /** The concordance of two texts: each paragraph's numbers in both and what became of it. */

@@ -7,10 +7,10 @@ import {
   numberingKey,
   numberingPlugin,
   type NumberingLabels,
-} from '../../../client/src/editor/numberingPlugin.ts'
+} from '../../../client/src/numbering/numberingPlugin.ts'
 import { compact, objective, paragraph } from '../../shared/draftFixtures.ts'
 import { draftSchema } from '../../../shared/schema/index.ts'
-import { posOf, stateAt } from './draftState.ts'
+import { posOf, stateAt } from '../editor/draftState.ts'
 
 const french: NumberingLabels = {
   objectiveHeading: (n) => `Objectif ${n}\u00a0: `,
