@@ -66,7 +66,12 @@ describe('alternatives to a paragraph', () => {
     expect(textIn(mar.doc, 'p-05')).not.toContain('renforcer la coopération internationale.')
     const activity = await api.che.json<ActivityPage>('GET', `/api/negotiations/${NID}/activity`)
     const item = activity.body.items.find((i) => i.proposalIds.includes(made.body.id))
-    expect(item).toMatchObject({ action: 'proposal.made', delegation: 'FRA' })
+    expect(item).toMatchObject({
+      action: 'proposal.made',
+      delegation: 'FRA',
+      blockUid: 'p-05',
+      blockLabel: '5',
+    })
     await expectStoredAsLive(suite.server.context, ROOM)
   })
 

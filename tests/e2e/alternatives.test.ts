@@ -101,10 +101,28 @@ describe('alternatives to a paragraph, in the room', () => {
     expect(await fra.page.locator('[data-testid="alternative"]').count()).toBe(0)
   })
 
-  it('offers no Alt on a heading', async () => {
+  it('offers no Alt on a heading, and speaks English too', async () => {
     await fra.placeCursorAtEndOf(fra.block('obj-03-title'))
+    const button = fra.page.getByTestId('propose-alternative')
+    await retryableAssertion(async () => expect(await button.isDisabled()).toBe(true))
+    await fra.page.getByTestId('language-switch').click()
     await retryableAssertion(async () =>
-      expect(await fra.page.getByTestId('propose-alternative').isDisabled()).toBe(true),
+      expect(await button.textContent()).toBe('Propose an alternative'),
     )
+    await fra.placeCursorAtEndOf(fra.block('obj-03-a'))
+    await retryableAssertion(async () =>
+      expect(await button.textContent()).toBe('Propose an alternative to 3 a)'),
+    )
+    await button.click()
+    const dialog = fra.page.getByTestId('alternative-dialog')
+    await dialog.getByLabel('Proposed wording').fill('Another wording of action a).')
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await fra.page.getByTestId('activity-button').click()
+    const made = fra.page.locator('[data-action="proposal.made"]').first()
+    await retryableAssertion(async () =>
+      expect(await made.textContent()).toContain('proposed an alternative to paragraph 9'),
+    )
+    await fra.page.getByTestId('language-switch').click()
   })
 })

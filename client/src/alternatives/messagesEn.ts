@@ -2,7 +2,7 @@ import type { AlternativeMessages } from './messages.ts'
 
 /** Alternatives, in English. */
 export const alternativesEn: AlternativeMessages = {
-  propose: (label) => (label ? `Propose an alternative (${label})` : 'Propose an alternative'),
+  propose: (label) => (label ? `Propose an alternative to ${label}` : 'Propose an alternative'),
   proposeHint: 'Put the caret in an open paragraph or action.',
   dialogTitle: (label) => (label ? `Alternative to ${label}` : 'Alternative to the paragraph'),
   dialogIntro:

@@ -2,7 +2,7 @@ import type { AlternativeMessages } from './messages.ts'
 
 /** Les variantes, en français. */
 export const alternativesFr: AlternativeMessages = {
-  propose: (label) => (label ? `Proposer une variante (${label})` : 'Proposer une variante'),
+  propose: (label) => (label ? `Proposer une variante de ${label}` : 'Proposer une variante'),
   proposeHint: 'Placez le curseur dans un paragraphe ou une action ouverts.',
   dialogTitle: (label) => (label ? `Variante du ${label}` : 'Variante du paragraphe'),
   dialogIntro:
