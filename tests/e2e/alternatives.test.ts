@@ -98,7 +98,9 @@ describe('alternatives to a paragraph, in the room', () => {
     await retryableAssertion(async () => expect(await che.textOf(che.block('p-09'))).toBe(WORDING))
     await retryableAssertion(async () => expect(await fra.textOf(fra.block('p-09'))).toBe(WORDING))
     await box.waitFor({ state: 'detached' })
-    expect(await fra.page.locator('[data-testid="alternative"]').count()).toBe(0)
+    await retryableAssertion(async () =>
+      expect(await fra.page.locator('[data-testid="alternative"]').count()).toBe(0),
+    )
   })
 
   it('offers no Alt on a heading, and speaks English too', async () => {
