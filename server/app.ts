@@ -25,6 +25,7 @@ import { exportRoutes } from './routes/exports.ts'
 import { csrfProtection, resolveActor } from './routes/middleware.ts'
 import { negotiationRoutes } from './routes/negotiations.ts'
 import { activityRoutes } from './routes/activity.ts'
+import { alternativeRoutes } from './routes/alternatives.ts'
 import { blockHistoryRoutes } from './routes/blockHistory.ts'
 import { paragraphStatusRoutes } from './routes/paragraphStatus.ts'
 import { proposalRoutes } from './routes/proposals.ts'
@@ -194,6 +195,7 @@ export async function startServer(options: ServerOptions): Promise<DraftroomServ
   app.use('/api', activityRoutes(context))
   app.use('/api', blockHistoryRoutes(context))
   app.use('/api', paragraphStatusRoutes(context))
+  app.use('/api', alternativeRoutes(context))
   app.use('/api', exportRoutes(context))
   app.use('/api', proposalRoutes(context))
   app.use('/api', revisionRoutes(context))

@@ -35,6 +35,12 @@ export const MAX_CONNECTIONS_PER_MINUTE = 30
 /** Sync requests and presence queries one user may send per minute (each answered whole). */
 export const MAX_SYNC_REQUESTS_PER_MINUTE = 60
 
+/**
+ * The longest alternative wording a delegation may propose for one paragraph or action
+ * (characters). The compact's longest paragraph is under 1,500; an Alt replaces one paragraph.
+ */
+export const MAX_ALTERNATIVE_LENGTH = 4_000
+
 /** The largest JSON body the HTTP API accepts. */
 export const MAX_JSON_BODY_BYTES = 256 * 1024
 

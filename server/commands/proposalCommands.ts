@@ -8,6 +8,7 @@ import {
 } from '../../shared/proposalMachine.ts'
 import type { ProposalRecord } from '../../shared/draft/index.ts'
 import type { Actor } from '../auth/Actor.ts'
+import { blockForAlternative, replaceBlockText } from '../collab/applyAlternative.ts'
 import { applyDecisionToText } from '../collab/applyDecision.ts'
 import { proposalsMap, readProposal, readProposals } from '../collab/proposalRecords.ts'
 import type { Room } from '../collab/Room.ts'
@@ -131,8 +132,16 @@ export async function actOnProposal(props: {
       next = { ...current, rationale: props.text ?? '' }
     }
     if (CHANGES_TEXT.has(action)) next = withSettledChange(room, next)
+    // An alternative is not in the text: accepting it replaces its paragraph's wording, which
+    // is refused (409) before anything is written when the paragraph cannot take it now.
+    const replaced = action === 'accept' && current.alternative ? current.alternative : null
+    const block = replaced ? blockForAlternative(room.doc, current) : null
     return room.transactAsServer(() => {
-      if (action === 'accept' || action === 'reject' || action === 'withdraw') {
+      if (replaced && block) {
+        const deleted = replaceBlockText(block, replaced.text)
+        // Not revertible (no reversal kept): see revertDecision.
+        next = { ...next, settledChange: { inserted: replaced.text, deleted } }
+      } else if (action === 'accept' || action === 'reject' || action === 'withdraw') {
         const reversal = applyDecisionToText(
           room.doc,
           new Set([proposalId]),
@@ -149,7 +158,12 @@ export async function actOnProposal(props: {
     negotiationId,
     actor,
     action: `proposal.${action}`,
-    details: { proposalId, delegation: record.delegation, status: record.status },
+    details: {
+      proposalId,
+      delegation: record.delegation,
+      status: record.status,
+      ...(record.alternative ? { alternative: true, blockUid: record.blockUid } : {}),
+    },
     subject: { delegation: record.delegation, objectiveUid: record.objectiveUid },
   })
   if (action === 'comment' && !props.isRationale) {
@@ -178,6 +192,8 @@ export async function decideProposals(props: {
     const chosen = readProposals(room.doc).filter(
       (p) =>
         p.status === 'open' &&
+        // Alternatives replace a whole paragraph, often one of several Alts: accepted one by one.
+        !(decision === 'accept' && p.alternative) &&
         (!props.delegation || p.delegation === props.delegation) &&
         (!props.objectiveUid || p.objectiveUid === props.objectiveUid),
     )

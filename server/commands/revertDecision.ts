@@ -46,6 +46,14 @@ export async function revertDecision(props: {
   const { record, reverted } = await withDraftRoom(context, negotiationId, (room) => {
     const current = readProposal(room.doc, proposalId)
     if (!current) throw notFound(`No proposal ${proposalId}.`)
+    // The wording it replaced is kept in its history, not as Yjs items to restore: a co-facilitator
+    // who takes it back puts the former wording in again, or a delegation proposes it as an Alt.
+    if (current.alternative && current.status === 'accepted') {
+      throw conflict(
+        'An accepted alternative replaced the whole paragraph: it cannot be reverted.',
+        'decision_not_revertible',
+      )
+    }
     const obstacle = reversalObstacle(room.doc, current.status, current.reversal)
     if (obstacle) throw conflict(REFUSALS[obstacle].message, REFUSALS[obstacle].code)
     const next = transitionOrConflict(current, { type: 'revert' }, now)

@@ -1,11 +1,5 @@
-import * as Y from 'yjs'
-import {
-  AD_REF_ATTR,
-  DELETED_BY_ATTR,
-  INSERTED_BY_ATTR,
-  INSERTION_MARK,
-  isDeletionKey,
-} from '../../shared/draft/index.ts'
+import type * as Y from 'yjs'
+import { AD_REF_ATTR } from '../../shared/draft/index.ts'
 import {
   mayBeAdRef,
   type ParagraphStatus,
@@ -14,9 +8,10 @@ import {
 import { roleAllows, type Role } from '../../shared/permissions.ts'
 import type { Actor } from '../auth/Actor.ts'
 import type { AppContext } from '../context.ts'
-import { isXmlElement } from '../collab/validation/draftChanges.ts'
+import { readProposals } from '../collab/proposalRecords.ts'
 import { findBlock, isAdRefElement } from '../draft/adReferendum.ts'
-import { numberLiveDraft } from '../draft/liveNumbering.ts'
+import { holdsProposal, objectiveUidOf } from '../draft/blockProposals.ts'
+import { blockNumeralOf } from '../draft/liveNumbering.ts'
 import { conflict, forbidden, notFound } from '../errors.ts'
 import { withDraftRoom } from './proposalCommands.ts'
 
@@ -52,8 +47,13 @@ export async function setParagraphStatus(props: {
       )
     }
     const isAdRef = isAdRefElement(block)
-    if ((status === 'adRef') === isAdRef) return { label: labelOf(room.doc, uid), isChange: false }
-    if (status === 'adRef' && holdsProposal(block)) {
+    if ((status === 'adRef') === isAdRef)
+      return { label: blockNumeralOf(room.doc, uid), isChange: false }
+    // An open alternative is a proposal on the paragraph too, though not in its text.
+    const hasOpenAlternative = readProposals(room.doc).some(
+      (p) => p.status === 'open' && p.alternative && p.blockUid === uid,
+    )
+    if (status === 'adRef' && (holdsProposal(block) || hasOpenAlternative)) {
       throw conflict(
         'Decide the proposals on this paragraph before marking it agreed ad referendum.',
         'open_proposals',
@@ -65,7 +65,11 @@ export async function setParagraphStatus(props: {
       if (status === 'adRef') element.setAttribute(AD_REF_ATTR, true)
       else element.removeAttribute(AD_REF_ATTR)
     })
-    return { label: labelOf(room.doc, uid), isChange: true, objectiveUid: objectiveUidOf(block) }
+    return {
+      label: blockNumeralOf(room.doc, uid),
+      isChange: true,
+      objectiveUid: objectiveUidOf(block),
+    }
   })
   if (outcome.isChange) {
     await context.audit.record({
@@ -77,40 +81,4 @@ export async function setParagraphStatus(props: {
     })
   }
   return { uid, status, label: outcome.label }
-}
-
-/** "23 bis" for a paragraph, "d bis)" for an action: how the activity feed names the block. */
-function labelOf(doc: Y.Doc, uid: string): string | null {
-  const number = numberLiveDraft(doc).get(uid)
-  if (!number) return null
-  return number.kind === 'paragraph' ? number.numeral : number.label
-}
-
-function objectiveUidOf(block: Y.XmlElement): string | null {
-  for (let at: unknown = block.parent; isXmlElement(at); at = at.parent) {
-    if (at.nodeName === 'objective') {
-      const uid = at.getAttribute('uid')
-      return typeof uid === 'string' ? uid : null
-    }
-  }
-  return null
-}
-
-/** Whether the block, or the objective around it, is or holds a proposal of any status. */
-function holdsProposal(block: Y.XmlElement): boolean {
-  for (let at: unknown = block; isXmlElement(at); at = at.parent) {
-    const attributes = at.getAttributes() as Record<string, unknown>
-    if (attributes[INSERTED_BY_ATTR] || attributes[DELETED_BY_ATTR]) return true
-  }
-  return block
-    .toArray()
-    .some(
-      (child) =>
-        child instanceof Y.XmlText &&
-        (child.toDelta() as { attributes?: Record<string, unknown> }[]).some((op) =>
-          Object.keys(op.attributes ?? {}).some(
-            (key) => key === INSERTION_MARK || isDeletionKey(key),
-          ),
-        ),
-    )
 }

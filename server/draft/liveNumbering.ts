@@ -33,3 +33,10 @@ export function recordLastRevision(doc: Y.Doc, symbol: string, content: DraftJSO
   map.set(LAST_REVISION_UIDS, [...agreedBlockUidsOf(content)])
   map.set(LAST_REVISION_SYMBOL, symbol)
 }
+
+/** "23 bis" for a paragraph, "d bis)" for an action: how the activity feed names the block. */
+export function blockNumeralOf(doc: Y.Doc, uid: string): string | null {
+  const number = numberLiveDraft(doc).get(uid)
+  if (!number) return null
+  return number.kind === 'paragraph' ? number.numeral : number.label
+}

@@ -78,7 +78,12 @@ export function presentProposals(
       ...record,
       objective: objective?.kind === 'objective' ? objective.objective : null,
       blockLabel: block && block.kind !== 'objective' ? block.label : null,
-      ...(change ? presentChange(change) : (record.settledChange ?? { inserted: '', deleted: '' })),
+      ...(change
+        ? presentChange(change)
+        : (record.settledChange ?? {
+            inserted: record.alternative?.text ?? '',
+            deleted: '',
+          })),
       reversalObstacle: reversalObstacle(doc, record.status, record.reversal),
     }
   })

@@ -1,6 +1,7 @@
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import type { Delegation } from '../../shared/api.ts'
+import { alternativeLabel } from '../../shared/alternatives.ts'
 import { numberLiveDraft } from '../draft/liveNumbering.ts'
 import { isAdRefElement } from '../draft/adReferendum.ts'
 import { objectiveLabel, type BlockNumber, type DraftJSON } from '../../shared/numbering.ts'
@@ -57,6 +58,8 @@ export interface CompilationProposal {
   createdAt: string
   /** The block's text with this proposal's change; empty once the change left the text. */
   runs: CompilationRun[]
+  /** An alternative wording for the whole block, printed as UN texts do: "Alt 23. ... [FRA]". */
+  alternative: { label: string; text: string } | null
 }
 
 export interface CompilationBlock {
@@ -304,7 +307,11 @@ export function buildCompilation(
     code === CO_FACILITATORS
       ? { code: null, name: 'Co-facilitateurs' }
       : { code, name: names.get(code) ?? code }
-  const present = (record: ProposalRecord, runs: CompilationRun[]): CompilationProposal => ({
+  const present = (
+    record: ProposalRecord,
+    runs: CompilationRun[],
+    blockLabel: string | null = null,
+  ): CompilationProposal => ({
     id: record.id,
     delegation: label(record.delegation),
     status: record.status,
@@ -312,6 +319,9 @@ export function buildCompilation(
     rationale: record.rationale,
     createdAt: record.createdAt,
     runs,
+    alternative: record.alternative
+      ? { label: alternativeLabel(blockLabel), text: record.alternative.text }
+      : null,
   })
 
   const placed = new Set<string>()
@@ -329,12 +339,13 @@ export function buildCompilation(
       proposals: touching.map((r) => present(r, changeRuns(block, r.id))),
     }
   })
-  // Decided and withdrawn proposals have left the text: list them where they were made.
+  // Decided and withdrawn proposals have left the text, and alternatives were never in it:
+  // list them where they were made.
   const byUid = new Map(blocks.map((b) => [b.uid, b]))
   const unplaced: CompilationProposal[] = []
   for (const record of listed.filter((r) => !placed.has(r.id))) {
     const block = record.blockUid === null ? undefined : byUid.get(record.blockUid)
-    if (block) block.proposals.push(present(record, []))
+    if (block) block.proposals.push(present(record, [], block.label))
     else unplaced.push(present(record, []))
   }
   return {

@@ -83,8 +83,15 @@ function proposalParagraphs(
     new Paragraph({
       ...box,
       alignment: AlignmentType.JUSTIFIED,
-      children:
-        proposal.runs.length > 0
+      children: proposal.alternative
+        ? [
+            new TextRun({ ...small, text: proposal.alternative.label, italics: true, bold: true }),
+            new TextRun({
+              ...small,
+              text: ` ${proposal.alternative.text} [${proposal.delegation.code ?? proposal.delegation.name}]`,
+            }),
+          ]
+        : proposal.runs.length > 0
           ? textRuns(proposal.runs, ids, by, PROPOSAL_SIZE)
           : [new TextRun({ ...small, text: GONE[proposal.status], italics: true })],
     }),

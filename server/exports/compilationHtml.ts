@@ -61,6 +61,7 @@ h3.objective-title { font-size: 12pt; font-weight: bold; margin: 6mm 0 2mm; }
 .meta { font-size: 10pt; }
 .meta .label { font-style: italic; }
 .ad-ref { font-style: italic; font-weight: bold; }
+.alt-label { font-weight: bold; }
 .gone { font-style: italic; color: #555; }
 ins { text-decoration: underline; font-weight: bold; }
 del { text-decoration: line-through; }
@@ -102,9 +103,12 @@ function proposalHtml(proposal: CompilationProposal): string {
   const lines = [
     `<p><span class="who">${escapeHtml(delegationText(proposal.delegation))}</span>` +
       `<span class="status">${STATUS_LABELS[proposal.status]}</span></p>`,
-    proposal.runs.length > 0
-      ? `<p class="change">${runsHtml(proposal.runs)}</p>`
-      : `<p class="change gone">${GONE[proposal.status]}</p>`,
+    proposal.alternative
+      ? `<p class="change alternative"><i class="alt-label">${escapeHtml(proposal.alternative.label)}</i> ` +
+        `${escapeHtml(proposal.alternative.text)} [${escapeHtml(proposal.delegation.code ?? proposal.delegation.name)}]</p>`
+      : proposal.runs.length > 0
+        ? `<p class="change">${runsHtml(proposal.runs)}</p>`
+        : `<p class="change gone">${GONE[proposal.status]}</p>`,
   ]
   if (proposal.supporters.length > 0) {
     const names = proposal.supporters.map((s) => escapeHtml(delegationText(s))).join(', ')

@@ -51,5 +51,10 @@ export const ProposalRecord = z.object({
    * bulk decisions, which are not reverted.
    */
   reversal: DecisionReversal.optional(),
+  /**
+   * An alternative wording for the whole paragraph or action `blockUid` ("Alt 23."), shown
+   * beside the text, not in it: accepting it replaces the paragraph's text by this one.
+   */
+  alternative: z.object({ text: z.string() }).optional(),
 })
 export type ProposalRecord = z.infer<typeof ProposalRecord>

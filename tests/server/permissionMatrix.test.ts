@@ -116,6 +116,16 @@ const HTTP_CASES: HttpCase[] = [
     expected: DECIDE,
   },
   {
+    action: 'propose an alternative to a paragraph',
+    request: () => ({
+      method: 'POST',
+      path: `/api/negotiations/${NID}/blocks/p-12/alternatives`,
+      body: { text: unique('Une variante du paragraphe ') },
+    }),
+    // Delegations only: the co-facilitators write their wording into the text directly.
+    expected: { anonymous: 401, stranger: 404, secretariat: 403, che: 403, fra: 201, iom: 403 },
+  },
+  {
     action: 'read the negotiation',
     request: () => ({ method: 'GET', path: `/api/negotiations/${NID}` }),
     expected: READ,

@@ -23,7 +23,11 @@ export const activityEn: ActivityMessages = {
   coFacilitators: 'Co-facilitators',
   goToText: 'Go to the text',
   item: {
-    'proposal.made': (w) => `${w.actor} proposed a change`,
+    // Only an alternative names its paragraph when it is made.
+    'proposal.made': (w) =>
+      w.block
+        ? `${w.actor} proposed an alternative to paragraph ${w.block}`
+        : `${w.actor} proposed a change`,
     'proposal.accept': (w) => `${w.actor} accepted ${ofOwner(w.owner, w.count)}`,
     'proposal.reject': (w) => `${w.actor} rejected ${ofOwner(w.owner, w.count)}`,
     'proposal.revert': (w) =>

@@ -23,7 +23,11 @@ export const activityFr: ActivityMessages = {
   coFacilitators: 'Cofacilitateurs',
   goToText: 'Aller au texte',
   item: {
-    'proposal.made': (w) => `${w.actor} a proposé une modification`,
+    // Only an alternative names its paragraph when it is made.
+    'proposal.made': (w) =>
+      w.block
+        ? `${w.actor} a proposé une variante du paragraphe ${w.block}`
+        : `${w.actor} a proposé une modification`,
     'proposal.accept': (w) => `${w.actor} a accepté ${ofOwner(w.owner, w.count)}`,
     'proposal.reject': (w) => `${w.actor} a rejeté ${ofOwner(w.owner, w.count)}`,
     'proposal.revert': (w) =>

@@ -59,6 +59,16 @@ function isSameItem(a: ProposalItemProps, b: ProposalItemProps): boolean {
   )
 }
 
+/** An alternative's wording, whole, as it is shown beside its paragraph: not a change in it. */
+function AlternativeText(props: { text: string; blockLabel: string | null; t: ProposalMessages }) {
+  return (
+    <span className="proposal-change proposal-alternative" data-testid="proposal-change">
+      <span className="proposal-change-block">{props.t.alternativeOf(props.blockLabel)}</span>
+      <span className="proposal-alternative-text">{props.text}</span>
+    </span>
+  )
+}
+
 /** The change itself: what is deleted struck through, what is inserted underlined. */
 function ChangeText({ change, t }: { change: ProposalChange | null; t: ProposalMessages }) {
   const block = change?.block
@@ -121,9 +131,11 @@ export const ProposalItem = memo(function ProposalItem({
   const isOpen = record.status === 'open'
   const isDecided = record.status === 'accepted' || record.status === 'rejected'
   const revertRefusal =
-    view.reversalObstacle === 'built_on' || view.reversalObstacle === 'not_revertible'
-      ? t.revertRefused[view.reversalObstacle]
-      : null
+    record.alternative && record.status === 'accepted'
+      ? t.alternativeNotRevertible
+      : view.reversalObstacle === 'built_on' || view.reversalObstacle === 'not_revertible'
+        ? t.revertRefused[view.reversalObstacle]
+        : null
   const revertHintId = `revert-hint-${record.id}`
   const isOwn = rights.proposer !== null && record.delegation === rights.proposer
   const hasSupported = rights.proposer !== null && record.supporters.includes(rights.proposer)
@@ -173,7 +185,15 @@ export const ProposalItem = memo(function ProposalItem({
             {t.status[record.status]}
           </span>
         </span>
-        <ChangeText change={change} t={t} />
+        {record.alternative ? (
+          <AlternativeText
+            text={record.alternative.text}
+            blockLabel={change?.blockLabel ?? null}
+            t={t}
+          />
+        ) : (
+          <ChangeText change={change} t={t} />
+        )}
       </button>
       <p className="proposal-meta">
         {t.by(delegationName(record.delegation))} ·{' '}

@@ -60,6 +60,10 @@ export interface ProposalMessages {
   /** Takes a single accept or reject back: the proposal is open again. */
   revertDecision: string
   /** Why the decision cannot be reverted, shown beside the disabled button. */
+  /** An alternative's reason not to be reverted once accepted (it replaced the paragraph). */
+  alternativeNotRevertible: string
+  /** An alternative's kind beside its number, as UN texts print it: "Alt 23." */
+  alternativeOf: (label: string | null) => string
   revertRefused: Record<'built_on' | 'not_revertible', string>
   acceptAll: string
   rejectAll: string

@@ -1,3 +1,4 @@
+import { alternativeLabel } from '../../../shared/alternatives.ts'
 import type { ProposalMessages } from './messages.ts'
 
 /** The proposals in English. */
@@ -62,6 +63,9 @@ export const proposalsEn: ProposalMessages = {
   accept: 'Accept',
   reject: 'Reject',
   revertDecision: 'Revert decision',
+  alternativeNotRevertible:
+    'An accepted alternative replaced the whole paragraph: this decision is final.',
+  alternativeOf: alternativeLabel,
   revertRefused: {
     built_on: 'The text has changed here since the decision: it can no longer be reverted.',
     not_revertible: 'Decided in bulk: this decision is final.',

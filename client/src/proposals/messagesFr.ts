@@ -1,3 +1,4 @@
+import { alternativeLabel } from '../../../shared/alternatives.ts'
 import type { ProposalMessages } from './messages.ts'
 
 const NBSP = '\u00a0'
@@ -64,6 +65,9 @@ export const proposalsFr: ProposalMessages = {
   accept: 'Accepter',
   reject: 'Rejeter',
   revertDecision: 'Annuler la décision',
+  alternativeNotRevertible:
+    'Une variante acceptée a remplacé tout le paragraphe\u00a0: cette décision est définitive.',
+  alternativeOf: alternativeLabel,
   revertRefused: {
     built_on:
       'Le texte a changé à cet endroit depuis la décision\u00a0: elle ne peut plus être annulée.',

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/draft/index.ts'
 import { numberingKey } from '../numbering/numberingPlugin.ts'
 import { refreshWhenIdle } from '../scheduling/refreshWhenIdle.ts'
+import { alternativeChanges } from './alternativeChanges.ts'
 import { proposalChanges, type ProposalChange } from './proposalChanges.ts'
 import { readRecords, recordsMap } from './records.ts'
 
@@ -50,12 +51,17 @@ export function useProposals(doc: Y.Doc, editor: Editor): readonly ProposalView[
     let cancel: (() => void) | null = null
     const refresh = () => {
       cancel = null
-      const changes = proposalChanges(numberingKey.getState(editor.state)?.blocks ?? [])
+      const blocks = numberingKey.getState(editor.state)?.blocks ?? []
+      const changes = proposalChanges(blocks)
+      const records = readRecords(doc)
+      const alternatives = alternativeChanges(blocks, records)
       const numbers = objectiveNumbers(editor)
-      const next = readRecords(doc).map((record): ProposalView => {
-        const current = changes.get(record.id) ?? null
+      const next = records.map((record): ProposalView => {
+        // An open alternative stands beside its paragraph: "in the text" there, until decided.
+        const alternative = record.status === 'open' ? alternatives.get(record.id) : undefined
+        const current = changes.get(record.id) ?? alternative ?? null
         if (current) lastSeen.set(record.id, current)
-        const change = current ?? lastSeen.get(record.id) ?? null
+        const change = current ?? lastSeen.get(record.id) ?? alternatives.get(record.id) ?? null
         const objectiveUid = record.objectiveUid ?? change?.objectiveUid ?? null
         const objective =
           (objectiveUid !== null ? numbers.get(objectiveUid) : undefined) ??

@@ -39,6 +39,8 @@ import { useActivityNews } from '../activity/useActivityNews.ts'
 import { BlockHistoryPanel } from '../history/BlockHistoryPanel.tsx'
 import { HistoryButton } from '../history/HistoryButton.tsx'
 import { AdRefButton } from '../adRef/AdRefButton.tsx'
+import { AlternativeBoxes } from '../alternatives/AlternativeBoxes.tsx'
+import { ProposeAlternativeButton } from '../alternatives/ProposeAlternativeButton.tsx'
 import { useBlockAtCaret, type BlockAtCaret } from '../history/useBlockAtCaret.ts'
 import { DelegationsContext } from '../proposals/delegationNames.ts'
 import { DrawerToggles } from './DrawerToggles.tsx'
@@ -158,6 +160,13 @@ function OpenRoom({
               {may(policies, 'agreeAdRef') && !isFrozen && (
                 <AdRefButton negotiationId={negotiation.id} block={caretBlock} />
               )}
+              {rights.proposer !== null && !rights.mayEditDirectly && !isFrozen && (
+                <ProposeAlternativeButton
+                  editor={editor}
+                  negotiationId={negotiation.id}
+                  block={caretBlock}
+                />
+              )}
               <HistoryButton
                 block={caretBlock}
                 isOpen={overlay?.kind === 'history'}
@@ -247,6 +256,12 @@ function OpenRoom({
                   rights={cardRights}
                   negotiationId={negotiation.id}
                   onGoTo={handleGoToProposal}
+                />
+                <AlternativeBoxes
+                  editor={editor}
+                  views={proposals}
+                  rights={cardRights}
+                  negotiationId={negotiation.id}
                 />
               </>
             )}

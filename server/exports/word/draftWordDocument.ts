@@ -13,6 +13,7 @@ import {
   type ProposalRecord,
   type ProposalRef,
 } from '../../../shared/draft/index.ts'
+import { alternativeLabel } from '../../../shared/alternatives.ts'
 import { objectiveLabel, type DraftJSON } from '../../../shared/numbering.ts'
 import { numberLiveDraft } from '../../draft/liveNumbering.ts'
 import { isAdRefElement } from '../../draft/adReferendum.ts'
@@ -117,6 +118,37 @@ function commentsOf(ids: Iterable<string>, context: Context): WordComment[] {
 }
 
 /**
+ * The open alternatives of a block, each a paragraph after it as UN texts print them:
+ * "Alt 23. <wording> [FRA]", the label in italics, with the rationale as a comment.
+ */
+function alternativeBlocks(
+  uid: string,
+  label: string | null,
+  objective: number | null,
+  context: Context,
+): WordBlock[] {
+  const kept = { change: 'kept' as const, by: null, proposalId: null }
+  return [...context.records.values()]
+    .filter((r) => r.status === 'open' && r.alternative && r.blockUid === uid)
+    .map((record) => ({
+      kind: 'alternative' as const,
+      uid: null,
+      prefix: null,
+      objective,
+      runs: [
+        { ...kept, text: alternativeLabel(label), isItalic: true },
+        {
+          ...kept,
+          text: ` ${record.alternative?.text ?? ''} [${record.delegation}]`,
+          isItalic: false,
+        },
+      ],
+      mark: null,
+      comments: commentsOf([record.id], context),
+    }))
+}
+
+/**
  * The live draft with its open proposals as a Word document: every proposal a tracked change by
  * its delegation, whole proposed or deleted blocks with their paragraph mark tracked too.
  */
@@ -199,6 +231,11 @@ export function draftWordDocument(props: {
         mark,
         comments: commentsOf(ids, context),
       })
+      if (typeof uid === 'string') {
+        const blockLabel = number && number.kind !== 'objective' ? number.label : null
+        const inObjective = kind === 'action' ? objective : null
+        blocks.push(...alternativeBlocks(uid, blockLabel, inObjective, context))
+      }
     }
   }
   visit(fragment, null)

@@ -88,6 +88,9 @@ function paragraphOptions(block: WordBlock): Partial<IParagraphOptions> {
       return { style: WordStyle.principle }
     case 'note':
       return { style: WordStyle.note }
+    case 'alternative':
+      // Under an action, as far in as its text.
+      return { style: WordStyle.alternative, indent: { left: (block.objective ? 2 : 1) * CM } }
   }
 }
 

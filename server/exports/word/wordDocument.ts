@@ -31,7 +31,15 @@ export interface WordComment {
 }
 
 export type WordBlockKind =
-  'title' | 'sectionTitle' | 'objectiveTitle' | 'paragraph' | 'principle' | 'action' | 'note'
+  | 'title'
+  | 'sectionTitle'
+  | 'objectiveTitle'
+  | 'paragraph'
+  | 'principle'
+  | 'action'
+  | 'note'
+  /** An open alternative, after its paragraph or action: "Alt 23. ... [FRA]", not numbered. */
+  | 'alternative'
 
 export interface WordBlock {
   kind: WordBlockKind

@@ -10,6 +10,7 @@ export const WordStyle = {
   action: 'DraftAction',
   principle: 'DraftPrinciple',
   note: 'DraftNote',
+  alternative: 'DraftAlternative',
   subtitle: 'DraftSubtitle',
   pageHeader: 'DraftPageHeader',
 } as const
@@ -59,6 +60,16 @@ export const WORD_STYLES: IStylesOptions = {
       basedOn: 'Normal',
       run: { italics: true, size: 18, color: '555555' },
       paragraph: { indent: { left: CM }, spacing: { after: 120 } },
+    },
+    {
+      id: WordStyle.alternative,
+      name: 'Draft alternative',
+      basedOn: 'Normal',
+      paragraph: {
+        alignment: AlignmentType.JUSTIFIED,
+        indent: { left: CM },
+        spacing: { after: 120 },
+      },
     },
     {
       id: WordStyle.subtitle,
