@@ -10,6 +10,7 @@ import { blockByUid, deltaOf, eventually, textOf } from '../helpers/wsClients.ts
 const NID = 'pacte-mondial'
 const API = `/api/negotiations/${NID}`
 const BLOCK = 'p-12'
+const PROPOSED = 'obj-07-a'
 
 /** The text of an export, tags and XML runs left out, entities read. */
 const textOfHtml = (html: string) =>
@@ -67,7 +68,8 @@ describe('square brackets in exports and comparisons', () => {
     expect(await textOfDocx(await get(`${API}/proposals/compilation?format=docx`))).toContain(
       printed,
     )
-    expect(await textOfDocx(await get(`${API}/draft/docx`))).toContain(printed)
+    const wordDraft = await (await get(`${API}/draft/docx`)).arrayBuffer()
+    expect(await textOfDocx(new Response(wordDraft))).toContain(printed)
 
     const published = await api.che.json<RevisionSummary>('POST', `${API}/revisions`, {
       symbol: 'Rev.crochets',
@@ -92,6 +94,37 @@ describe('square brackets in exports and comparisons', () => {
       const removed = changed[0]!.diff.filter(([op]) => op === -1).map(([, t]) => t)
       expect(removed.join('')).toContain('[')
       expect(removed.join('')).toContain(']')
+    })
+  })
+
+  it('takes the printed brackets for no edit when the Word draft comes back', async () => {
+    const { api, clients } = suite
+    const che = await clients.connect('che')
+    // Objective 7 a) holds FRA's open proposal: its paragraph is in the amendments' plan.
+    const text = textOf(blockByUid(che.doc, PROPOSED))
+    text.format(0, 8, { [BRACKETED_MARK]: {} })
+    await eventually(async () => {
+      const live = (await suite.server.context.rooms.peek(draftRoomName(NID)))!.doc
+      expect(deltaOf(textOf(blockByUid(live, PROPOSED)))[0]?.attributes).toHaveProperty(
+        BRACKETED_MARK,
+      )
+    })
+    const wordDraft = await (await api.che.request('GET', `${API}/draft/docx`)).arrayBuffer()
+    const preview = await fetch(`${suite.server.url}${API}/amendments/preview`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/octet-stream',
+        cookie: api.che.cookie ?? '',
+        'x-csrf-token': api.che.csrfToken ?? '',
+      },
+      body: Buffer.from(wordDraft),
+    })
+    expect(preview.status).toBe(200)
+    const plan = (await preview.json()) as {
+      paragraphs: { blockUid: string | null; untrackedEdits: boolean }[]
+    }
+    expect(plan.paragraphs.find((p) => p.blockUid === PROPOSED)).toMatchObject({
+      untrackedEdits: false,
     })
   })
 })
