@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import {
+  BRACKETED_MARK,
   CO_FACILITATORS_MARKS,
   DELETED_BY_ATTR,
   DRAFT_FRAGMENT,
@@ -331,7 +332,8 @@ function randomAttribute(context: OperationContext, mayClear = false): [string, 
   }
   if (mayClear && random.chance(0.2)) {
     // Passing the co-facilitators' own words off as agreed text, or unstriking theirs.
-    if (random.chance(0.2)) return [random.pick(CO_FACILITATORS_MARKS), null]
+    // Or taking the co-facilitators' brackets off.
+    if (random.chance(0.3)) return [random.pick([...CO_FACILITATORS_MARKS, BRACKETED_MARK]), null]
     const key = random.chance(0.5)
       ? INSERTION_MARK
       : context.refsInDraft.length > 0
@@ -344,8 +346,11 @@ function randomAttribute(context: OperationContext, mayClear = false): [string, 
     case 1:
       return [INSERTION_MARK, randomRef(context)]
     case 6:
-      // The co-facilitators' own edit marks, which only they may write.
-      return [random.pick(CO_FACILITATORS_MARKS), random.pick([{}, {}, { by: 'FRA' }, true])]
+      // The co-facilitators' own edit marks and brackets, which only they may write.
+      return [
+        random.pick([...CO_FACILITATORS_MARKS, BRACKETED_MARK, BRACKETED_MARK]),
+        random.pick([{}, {}, { by: 'FRA' }, true]),
+      ]
     case 2: {
       // A deletion mark under its ref's key, or under another ref's key.
       const ref = randomRef(context)
