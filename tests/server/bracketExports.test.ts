@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
@@ -9,6 +10,9 @@ import { blockByUid, deltaOf, eventually, textOf } from '../helpers/wsClients.ts
 
 const NID = 'pacte-mondial'
 const API = `/api/negotiations/${NID}`
+// The Word draft with brackets, for people to render and look at, only when asked for:
+// BRACKETS_DOCX=/tmp/draft.docx npx vitest run --project integration tests/server/bracketExports.test.ts
+const DOCX_FILE = process.env.BRACKETS_DOCX
 const BLOCK = 'p-12'
 const PROPOSED = 'obj-07-a'
 
@@ -70,6 +74,7 @@ describe('square brackets in exports and comparisons', () => {
     )
     const wordDraft = await (await get(`${API}/draft/docx`)).arrayBuffer()
     expect(await textOfDocx(new Response(wordDraft))).toContain(printed)
+    if (DOCX_FILE) fs.writeFileSync(DOCX_FILE, Buffer.from(wordDraft))
 
     const published = await api.che.json<RevisionSummary>('POST', `${API}/revisions`, {
       symbol: 'Rev.crochets',
