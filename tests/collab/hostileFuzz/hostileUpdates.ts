@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import {
+  AD_REF_ATTR,
   BRACKETED_MARK,
   CO_FACILITATORS_MARKS,
   DELETED_BY_ATTR,
@@ -54,7 +55,7 @@ const NODE_NAMES = [
   'commitment',
   'bogus',
 ]
-const BLOCK_KEYS = ['uid', INSERTED_BY_ATTR, DELETED_BY_ATTR, 'kind', 'evil']
+const BLOCK_KEYS = ['uid', INSERTED_BY_ATTR, DELETED_BY_ATTR, AD_REF_ATTR, 'kind', 'evil']
 
 /**
  * One update a delegation's engineer could send, built from every operation the Yjs format
@@ -387,6 +388,8 @@ function randomValue(context: OperationContext, key: string): unknown {
     return random.pick([`fz${random.int(1e9).toString(36)}`, 'p-01', 'obj-01', 42, 'x'.repeat(100)])
   }
   if (key === 'kind') return random.pick(['preamble', 'objectives', 'evil', 7])
+  // The ad ref status, which only the co-facilitators' command writes, through the server.
+  if (key === AD_REF_ATTR) return random.pick([true, true, false, 'true', {}])
   return randomRef(context)
 }
 
