@@ -25,6 +25,9 @@ interface Placed {
   by: PlacedBy
 }
 
+/** The square brackets the Word export prints around bracketed text (no edit of the file's). */
+const BRACKETS = ['[', ']']
+
 /** One character of the file's change, where it goes in the live text. */
 interface Atom {
   type: 'ins' | 'del' | 'already' | 'notPlaced'
@@ -100,7 +103,10 @@ function atomsOf(
             delegation: deletedAs,
             author: run.deletedBy ?? '',
           })
-        } else if (!run.insertedBy && !run.deletedBy) untrackedEdits = true
+        } else if (!run.insertedBy && !run.deletedBy && !BRACKETS.includes(char)) {
+          // The export prints brackets as plain text; they are in no Yjs text to match.
+          untrackedEdits = true
+        }
         continue
       }
       const segment = segmentAt(livePos)

@@ -6,6 +6,8 @@ import { numberLiveDraft } from '../draft/liveNumbering.ts'
 import { isAdRefElement } from '../draft/adReferendum.ts'
 import { objectiveLabel, type BlockNumber, type DraftJSON } from '../../shared/numbering.ts'
 import {
+  BRACKETED_MARK,
+  withBrackets,
   CO_FACILITATORS,
   DELETED_BY_ATTR,
   DELETION_MARK,
@@ -143,12 +145,16 @@ function labelOf(kind: CompilationBlockKind, number: BlockNumber | undefined): s
   return number && number.kind !== 'objective' ? number.label : null
 }
 
+const isBracketedOp = (op: { attributes?: Record<string, unknown> }) =>
+  op.attributes?.[BRACKETED_MARK] !== undefined
+
+/** The runs of a block's text, with "[" and "]" (agreed, plain) around each bracketed run. */
 function segmentsOf(element: Y.XmlElement): Segment[] {
   const segments: Segment[] = []
   for (const child of element.toArray()) {
     if (!(child instanceof Y.XmlText)) continue
     const delta = child.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]
-    for (const op of delta) {
+    for (const op of withBrackets(delta, isBracketedOp, (insert) => ({ insert }))) {
       if (typeof op.insert !== 'string') continue
       const attributes = op.attributes ?? {}
       const deletions = new Set<string>()

@@ -10,7 +10,8 @@ import {
   type DraftJSON,
 } from '../../shared/numbering.ts'
 import type { RevisionSummary } from '../../shared/revisions.ts'
-import { frenchDate } from './compilation.ts'
+import { AD_REF_ATTR } from '../../shared/draft/index.ts'
+import { AD_REF_WORDS, frenchDate } from './compilation.ts'
 import { wordDate } from './word/wordDocument.ts'
 
 /**
@@ -61,7 +62,7 @@ const KIND_OF: Record<string, ExportBlockKind> = {
   principle: 'principle',
 }
 
-/** A published revision, as its agreed text (open proposals are not part of it). */
+/** A published revision, as its agreed text (open proposals are not part of it), with its ad ref status. */
 export function revisionDocument(props: {
   negotiation: NegotiationSummary
   revision: RevisionSummary
@@ -82,7 +83,9 @@ export function revisionDocument(props: {
     const number = numbering.get(String(node.attrs?.uid))
     const label =
       kind === 'objectiveTitle' ? `${objectiveLabel(objective, 'fr')} :` : (number?.label ?? null)
-    blocks.push({ kind, label, runs: [{ text: agreedTextOf(node), change: 'kept' }], note: null })
+    // Its status printed as the compilation prints it: a revision says what is agreed ad ref.
+    const note = node.attrs?.[AD_REF_ATTR] === true ? `[${AD_REF_WORDS}]` : null
+    blocks.push({ kind, label, runs: [{ text: agreedTextOf(node), change: 'kept' }], note })
   }
   return {
     kind: props.revision.symbol,

@@ -1,5 +1,6 @@
 import { roleAllows, type Role } from '../../shared/permissions.ts'
 import {
+  BRACKETED_MARK,
   DELETED_BY_ATTR,
   INSERTED_BY_ATTR,
   INSERTION_MARK,
@@ -90,7 +91,10 @@ function judgeEditorChange(change: DraftChange, proposer: Proposer): string | nu
 function judgeProposerChange(change: DraftChange, proposer: Proposer): string | null {
   switch (change.kind) {
     case 'textInserted':
-      return isOwnInsertion(change.attributes, proposer)
+      if (BRACKETED_MARK in change.attributes && !(BRACKETED_MARK in change.surrounding)) {
+        return BRACKETS_ARE_THE_CO_FACILITATORS
+      }
+      return isOwnInsertion(withoutBrackets(change.attributes), proposer)
         ? null
         : 'New text must be marked as your delegation’s proposal.'
     case 'textDeleted':
@@ -99,6 +103,7 @@ function judgeProposerChange(change: DraftChange, proposer: Proposer): string | 
         : 'Only your own proposed text can be removed; propose a deletion instead.'
     case 'textFormatted':
       for (const [key, after] of Object.entries(change.after)) {
+        if (key === BRACKETED_MARK) return BRACKETS_ARE_THE_CO_FACILITATORS
         if (!isDeletionKey(key)) return 'Formatting and accepting text is for the co-facilitators.'
         if (!isRefChangeAllowed(change.before[key], after, proposer, false)) {
           return 'You may only add or withdraw your own deletion marks.'
@@ -126,6 +131,17 @@ function judgeProposerChange(change: DraftChange, proposer: Proposer): string | 
     case 'outsideDraft':
       return `Only the server writes "${change.name}".`
   }
+}
+
+const BRACKETS_ARE_THE_CO_FACILITATORS = 'Only the co-facilitators place or remove brackets.'
+
+/**
+ * New text inside brackets stays inside them (the editor gives it the mark, so that the run
+ * is not cut in two): a delegation's text may carry the mark only where the text it went into
+ * had it, which the caller checks; the rest of its formatting is judged without it.
+ */
+function withoutBrackets(attributes: TextAttributes): TextAttributes {
+  return Object.fromEntries(Object.entries(attributes).filter(([key]) => key !== BRACKETED_MARK))
 }
 
 /**

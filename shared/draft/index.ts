@@ -3,6 +3,7 @@
  * who owns a proposal, the shapes of values, and the notices about it. One module that the
  * server's validator, the editor, the exports and the tests share.
  */
+export * from './brackets.ts'
 export * from './lastRevision.ts'
 export * from './names.ts'
 export * from './notices.ts'

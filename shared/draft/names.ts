@@ -47,6 +47,14 @@ export const CO_FACILITATORS_MARKS: readonly string[] = [
   CO_FACILITATORS_DELETION_MARK,
 ]
 
+/**
+ * Text the co-facilitators put in square brackets: not agreed, options pending. A mark with no
+ * value (`{}`) that only co-facilitators place or remove; delegations still propose changes
+ * inside it (that is what brackets are for), and their new text there stays inside them.
+ * Publishing a revision keeps it: brackets go only when the co-facilitators remove them.
+ */
+export const BRACKETED_MARK = 'bracketed'
+
 /** Block attributes of a whole block proposed (`insertedBy`) or proposed for deletion. */
 export const INSERTED_BY_ATTR = 'insertedBy'
 export const DELETED_BY_ATTR = 'deletedBy'

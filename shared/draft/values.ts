@@ -6,6 +6,7 @@ import {
   DELETED_BY_ATTR,
   INSERTED_BY_ATTR,
   INSERTION_MARK,
+  BRACKETED_MARK,
   ITALIC_MARK,
   UID_ATTRIBUTE,
 } from './names.ts'
@@ -39,6 +40,7 @@ export function markValueProblem(key: string, value: unknown): string | null {
     return deletionKey(ref) === key ? null : 'A deletion mark’s key does not match its proposal.'
   }
   if (key === ITALIC_MARK) return isEmptyObject(value) ? null : 'Italics carry no value.'
+  if (key === BRACKETED_MARK) return isEmptyObject(value) ? null : 'Brackets carry no value.'
   if (CO_FACILITATORS_MARKS.includes(key)) {
     return isEmptyObject(value) ? null : 'The co-facilitators’ edit marks carry no value.'
   }

@@ -18,6 +18,7 @@ import { AdRefAttribute } from './adRefAttribute.ts'
 import { PasteIntoStructure } from './pasteIntoStructure.ts'
 import { BlockProposals, Deletion, Insertion } from './proposalMarks.ts'
 import { CoFacilitatorsDeletion, CoFacilitatorsInsertion } from './coFacilitatorsMarks.ts'
+import { Bracketed } from './bracketMark.ts'
 import { UniqueUids } from './uniqueUids.ts'
 import { BLOCK_TYPES } from './sectionKinds.ts'
 import { newUid } from './uid.ts'
@@ -37,6 +38,7 @@ export const draftExtensions: Extensions = [
   Deletion,
   CoFacilitatorsInsertion,
   CoFacilitatorsDeletion,
+  Bracketed,
   BlockProposals,
   AdRefAttribute,
   Section,

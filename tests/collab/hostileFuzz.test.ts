@@ -83,7 +83,15 @@ function fuzzDraft(seed: number): DraftJSON {
         content: [
           block('sectionTitle', 's1t', 'Préambule'),
           block('paragraph', 'p1', 'Nous, chefs d’État et de gouvernement, réunis en 2018.'),
-          block('paragraph', 'p2', 'Les migrations font partie de l’histoire humaine.'),
+          {
+            // Brackets from the start, for the hostile clients to try to take off.
+            type: 'paragraph',
+            attrs: { uid: uid('p2') },
+            content: [
+              { type: 'text', text: 'Les migrations ', marks: [{ type: 'bracketed' }] },
+              { type: 'text', text: 'font partie de l’histoire humaine.' },
+            ],
+          },
           block('paragraph', 'p3', 'Le présent pacte repose sur la Charte des Nations Unies.'),
         ],
       },

@@ -2,6 +2,7 @@ import type { MouseEvent } from 'react'
 import { useEditorState, type Editor } from '@tiptap/react'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { insertAction, insertObjective, insertParagraph } from './blockInsertions.ts'
+import { BracketsButton } from './brackets/BracketsButton.tsx'
 import { SuggestingControls } from './suggesting/SuggestingControls.tsx'
 
 /** The toolbar's insertions: the check (on the current state, nothing changed) and the command. */
@@ -30,7 +31,7 @@ type InsertionKind = (typeof INSERTIONS)[number]['kind']
 
 /**
  * Insert a paragraph, an action or an objective where the cursor is (proposed, in suggesting
- * mode); switch between editing and suggesting; propose a block's deletion.
+ * mode); put text in brackets; switch between editing and suggesting; propose a block's deletion.
  */
 export function Toolbar({ editor }: { editor: Editor }) {
   const { t } = useI18n()
@@ -75,6 +76,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
           <span aria-hidden="true">{icon}</span> {labels[kind].label}
         </button>
       ))}
+      <BracketsButton editor={editor} />
       <SuggestingControls editor={editor} />
     </div>
   )

@@ -5,7 +5,7 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { AD_REF_ATTR } from '../../../shared/draft/index.ts'
 
 /** Whether a range of the document touches a block agreed ad referendum (or lies inside one). */
-function touchesAdRef(doc: ProseMirrorNode, from: number, to: number): boolean {
+export function touchesAdRef(doc: ProseMirrorNode, from: number, to: number): boolean {
   let isTouched = false
   doc.nodesBetween(from, to, (node) => {
     if (node.attrs[AD_REF_ATTR] === true) isTouched = true

@@ -11,6 +11,8 @@ import { renderCaret, type CaretUser } from './carets.ts'
 import { DraftNumbering } from '../numbering/numberingPlugin.ts'
 import { DraftCommands } from './DraftCommands.ts'
 import { AdRefGuard } from './adRefGuard.ts'
+import { Brackets } from './brackets/Brackets.ts'
+import { useBracketMessages } from './brackets/useBracketMessages.ts'
 import { numberingLabels } from '../numbering/numberingLabels.ts'
 import { useSuggestingExtensions, useSuggestingMode } from './suggesting/useSuggesting.ts'
 import { useUndoKeepsDecisions } from './undoKeepsDecisions.ts'
@@ -46,6 +48,7 @@ export function useDraftEditor({
   isLoaded: boolean
 } {
   const { t } = useI18n()
+  const bracketLabels = useBracketMessages()
   const coFacilitatorsLabel = useRef(t.coFacilitatorsShort)
   const fragment = session.doc.getXmlFragment(DRAFT_FRAGMENT)
   const [isLoaded, setIsLoaded] = useState(() => fragment.length > 0)
@@ -68,6 +71,7 @@ export function useDraftEditor({
         DraftNumbering.configure({ labels: numberingLabels(t) }),
         DraftCommands,
         AdRefGuard,
+        Brackets.configure({ labels: bracketLabels }),
         ...suggestingExtensions,
       ],
       // Markdown-like shortcuts (`*x*` to italic) would surprise in a treaty text.
@@ -88,6 +92,10 @@ export function useDraftEditor({
 
   useSuggestingMode(editor, proposer, mayEditDirectly)
   useUndoKeepsDecisions(editor, session.doc)
+
+  useEffect(() => {
+    editor.commands.setBracketLabels(bracketLabels)
+  }, [editor, bracketLabels])
 
   useEffect(() => {
     coFacilitatorsLabel.current = t.coFacilitatorsShort

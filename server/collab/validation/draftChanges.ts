@@ -14,7 +14,13 @@ export type TextAttributes = Record<string, unknown>
  * with attributes that changed (only the keys that changed, before and after).
  */
 export type DraftChange =
-  | { kind: 'textInserted'; block: Y.XmlElement | null; attributes: TextAttributes }
+  | {
+      kind: 'textInserted'
+      block: Y.XmlElement | null
+      attributes: TextAttributes
+      /** The formatting in force where it was inserted, before the transaction (none if new). */
+      surrounding: TextAttributes
+    }
   | {
       kind: 'textFormatted'
       block: Y.XmlElement | null
@@ -131,7 +137,12 @@ function textChanges(
     }
     if (!item.countable) continue
     if (!wasThere) {
-      push({ kind: 'textInserted', block, attributes: Object.fromEntries(after) })
+      push({
+        kind: 'textInserted',
+        block,
+        attributes: Object.fromEntries(after),
+        surrounding: Object.fromEntries(before),
+      })
     } else if (!isThere) {
       push({ kind: 'textDeleted', block, attributes: Object.fromEntries(before) })
     } else {
@@ -287,7 +298,7 @@ function plainTextChanges(
 ): DraftChange[] {
   const changes: DraftChange[] = []
   if (changed?.added.some((item) => item.countable)) {
-    changes.push({ kind: 'textInserted', block, attributes: {} })
+    changes.push({ kind: 'textInserted', block, attributes: {}, surrounding: {} })
   }
   if (changed?.deleted.some((item) => item.countable)) {
     changes.push({ kind: 'textDeleted', block, attributes: {} })

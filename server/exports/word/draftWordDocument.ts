@@ -1,6 +1,8 @@
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import {
+  BRACKETED_MARK,
+  withBrackets,
   CO_FACILITATORS,
   CO_FACILITATORS_DELETION_MARK,
   CO_FACILITATORS_INSERTION_MARK,
@@ -58,11 +60,16 @@ function revisionOf(ref: ProposalRef | null, context: Context): WordRevision | n
   return { author: context.author(record.delegation), date: wordDate(record.createdAt) }
 }
 
+const isBracketedOp = (op: { attributes?: Record<string, unknown> }) =>
+  op.attributes?.[BRACKETED_MARK] !== undefined
+
 function runsOf(text: Y.XmlText, block: Y.XmlElement, context: Context): WordRun[] {
   const insertedBy = refOf(block.getAttribute(INSERTED_BY_ATTR))
   const deletedBy = refOf(block.getAttribute(DELETED_BY_ATTR))
   const runs: WordRun[] = []
-  for (const op of text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
+  const delta = text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]
+  // "[" and "]" around each bracketed run, as plain agreed text: brackets are no proposal.
+  for (const op of withBrackets(delta, isBracketedOp, (insert) => ({ insert }))) {
     if (typeof op.insert !== 'string') continue
     const attributes = op.attributes ?? {}
     const isItalic = 'italic' in attributes

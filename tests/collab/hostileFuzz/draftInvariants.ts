@@ -1,6 +1,7 @@
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import {
+  BRACKETED_MARK,
   CO_FACILITATORS_DELETION_MARK,
   CO_FACILITATORS_INSERTION_MARK,
   DELETED_BY_ATTR,
@@ -32,8 +33,8 @@ function forEachBlock(doc: Y.Doc, visit: (block: Y.XmlElement, depth: number) =>
 
 /**
  * The agreed text as it stands: every block that is not a proposed one, with its text without
- * proposed insertions, which of its characters are in italics, and which are the
- * co-facilitators' own typed or struck words. Only a co-facilitator's edit or a decision may
+ * proposed insertions, which of its characters are in italics, which are the
+ * co-facilitators' own typed or struck words, and which are in brackets. Only a co-facilitator's edit or a decision may
  * change it.
  */
 export function agreedView(doc: Y.Doc): string {
@@ -43,6 +44,7 @@ export function agreedView(doc: Y.Doc): string {
     let text = ''
     let italics = ''
     let edits = ''
+    let brackets = ''
     for (const child of textsOf(block)) {
       for (const op of deltaOf(child)) {
         if (op.attributes?.[INSERTION_MARK]) continue
@@ -55,11 +57,12 @@ export function agreedView(doc: Y.Doc): string {
             ? '-'
             : '.'
         edits += edit.repeat(insert.length)
+        brackets += (op.attributes?.[BRACKETED_MARK] ? '[' : '.').repeat(insert.length)
       }
     }
     const attributes = JSON.stringify({ ...block.getAttributes(), [DELETED_BY_ATTR]: undefined })
     lines.push(
-      `${depth} ${block.nodeName} ${attributes} ${JSON.stringify(text)} ${italics} ${edits}`,
+      `${depth} ${block.nodeName} ${attributes} ${JSON.stringify(text)} ${italics} ${edits} ${brackets}`,
     )
     return true
   })

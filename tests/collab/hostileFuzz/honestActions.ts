@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import {
+  BRACKETED_MARK,
   DELETED_BY_ATTR,
   INSERTED_BY_ATTR,
   INSERTION_MARK,
@@ -103,7 +104,16 @@ export function editDirectly(doc: Y.Doc, random: Random): string {
     .filter((block) => block.getAttribute(INSERTED_BY_ATTR) === undefined)
     .flatMap(textsOf)
   const text = random.pick(texts)
-  switch (random.int(3)) {
+  switch (random.int(4)) {
+    case 3: {
+      if (text.length === 0) return 'nothing to bracket'
+      const index = random.int(text.length)
+      const value = random.chance(0.6) ? {} : null
+      text.format(index, 1 + random.int(Math.min(8, text.length - index)), {
+        [BRACKETED_MARK]: value,
+      })
+      return `co-facilitator ${value ? 'places' : 'removes'} brackets at ${index}`
+    }
     case 0: {
       const index = random.int(text.length + 1)
       // Explicit attributes: none, whatever the words around carry.

@@ -1,5 +1,7 @@
 import * as Y from 'yjs'
 import {
+  AD_REF_ATTR,
+  BRACKETED_MARK,
   CO_FACILITATORS_MARKS,
   DELETED_BY_ATTR,
   DRAFT_FRAGMENT,
@@ -53,7 +55,7 @@ const NODE_NAMES = [
   'commitment',
   'bogus',
 ]
-const BLOCK_KEYS = ['uid', INSERTED_BY_ATTR, DELETED_BY_ATTR, 'kind', 'evil']
+const BLOCK_KEYS = ['uid', INSERTED_BY_ATTR, DELETED_BY_ATTR, AD_REF_ATTR, 'kind', 'evil']
 
 /**
  * One update a delegation's engineer could send, built from every operation the Yjs format
@@ -331,7 +333,8 @@ function randomAttribute(context: OperationContext, mayClear = false): [string, 
   }
   if (mayClear && random.chance(0.2)) {
     // Passing the co-facilitators' own words off as agreed text, or unstriking theirs.
-    if (random.chance(0.2)) return [random.pick(CO_FACILITATORS_MARKS), null]
+    // Or taking the co-facilitators' brackets off.
+    if (random.chance(0.3)) return [random.pick([...CO_FACILITATORS_MARKS, BRACKETED_MARK]), null]
     const key = random.chance(0.5)
       ? INSERTION_MARK
       : context.refsInDraft.length > 0
@@ -344,8 +347,11 @@ function randomAttribute(context: OperationContext, mayClear = false): [string, 
     case 1:
       return [INSERTION_MARK, randomRef(context)]
     case 6:
-      // The co-facilitators' own edit marks, which only they may write.
-      return [random.pick(CO_FACILITATORS_MARKS), random.pick([{}, {}, { by: 'FRA' }, true])]
+      // The co-facilitators' own edit marks and brackets, which only they may write.
+      return [
+        random.pick([...CO_FACILITATORS_MARKS, BRACKETED_MARK, BRACKETED_MARK]),
+        random.pick([{}, {}, { by: 'FRA' }, true]),
+      ]
     case 2: {
       // A deletion mark under its ref's key, or under another ref's key.
       const ref = randomRef(context)
@@ -382,6 +388,8 @@ function randomValue(context: OperationContext, key: string): unknown {
     return random.pick([`fz${random.int(1e9).toString(36)}`, 'p-01', 'obj-01', 42, 'x'.repeat(100)])
   }
   if (key === 'kind') return random.pick(['preamble', 'objectives', 'evil', 7])
+  // The ad ref status, which only the co-facilitators' command writes, through the server.
+  if (key === AD_REF_ATTR) return random.pick([true, true, false, 'true', {}])
   return randomRef(context)
 }
 

@@ -37,6 +37,12 @@ export interface SuggestingStorage {
 /** Marks the transactions this extension made: already proposals, not to be rewritten. */
 const suggestedKey = new PluginKey('suggested')
 
+/**
+ * Lets a transaction that is no proposal pass the suggesting mode as it is: the
+ * co-facilitators' brackets, placed or removed in either mode (the server checks who may).
+ */
+export const asDirectEdit = (tr: Transaction): Transaction => tr.setMeta(suggestedKey, true)
+
 /** Whether the editor turns the user's changes into proposals right now. */
 export const isSuggesting = (storage: SuggestingStorage): boolean =>
   storage.proposer !== null && (!storage.mayEditDirectly || storage.prefersSuggesting)

@@ -1,5 +1,6 @@
 import { Fragment, type Mark, type Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
+import { BRACKETED_MARK } from '../../../../shared/draft/index.ts'
 import { keptMarks } from './ownership.ts'
 import { textblockPath, textOffset, type TextOp } from './textOps.ts'
 
@@ -32,6 +33,18 @@ export function textSegments(doc: ProseMirrorNode, from: number, to: number): Te
     return true
   })
   return segments
+}
+
+/**
+ * The bracket mark new text at `at` takes: those of the text on both sides, when it goes strictly
+ * inside a bracketed run (so that a proposal there does not cut the run in two); none at a
+ * run's edge, where typing is outside the brackets, as after a closing bracket on paper.
+ */
+function bracketAround(doc: ProseMirrorNode, at: number): Mark | null {
+  const $at = doc.resolve(at)
+  const before = $at.nodeBefore?.marks.find((mark) => mark.type.name === BRACKETED_MARK)
+  const after = $at.nodeAfter?.marks.find((mark) => mark.type.name === BRACKETED_MARK)
+  return before && after ? before : null
 }
 
 /**
@@ -69,9 +82,12 @@ export function trackText(
   if (inserted.size > 0) {
     // New text goes after the text it replaces, as in a word processor.
     const at = tr.mapping.map(to)
+    const bracket = bracketAround(tr.doc, at)
     const nodes: ProseMirrorNode[] = []
     inserted.forEach((node) => {
-      if (node.isText) nodes.push(node.mark(tracking.insertion.addToSet(keptMarks(node.marks))))
+      if (!node.isText) return
+      const marks = tracking.insertion.addToSet(keptMarks(node.marks))
+      nodes.push(node.mark(bracket ? bracket.addToSet(marks) : marks))
     })
     const fragment = Fragment.fromArray(nodes)
     textOps.push({
