@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { ClientClaim, StoredDocument } from '../storage/DocumentStore.ts'
 import type { Database } from '../storage/schema.ts'
-import { takeSequence } from '../storage/SqlDocumentStore.ts'
+import { appendInTransaction, takeSequence } from '../storage/SqlDocumentStore.ts'
 
 /** The owner of a document as the lease row says, and how far its updates are numbered. */
 export interface LeaseState {
@@ -150,29 +150,7 @@ export class ClusterStore {
     if (updates.length === 0 && claims.length === 0) return null
     return this.db.transaction().execute(async (trx) => {
       await holdLease(trx, name, lease)
-      let lastSeq: number | null = null
-      if (updates.length > 0) {
-        lastSeq = Number((await takeSequence(trx, name, updates.length)).last_seq)
-        const firstSeq = lastSeq - updates.length + 1
-        await trx
-          .insertInto('document_updates')
-          .values(updates.map((data, i) => ({ name, seq: firstSeq + i, data: Buffer.from(data) })))
-          .execute()
-      }
-      if (claims.length > 0) {
-        await trx
-          .insertInto('document_writers')
-          .values(
-            claims.map(({ clientId, owner }) => ({
-              name,
-              client_id: clientId,
-              user_id: owner === 'server' ? null : owner,
-            })),
-          )
-          .onConflict((oc) => oc.columns(['name', 'client_id']).doNothing())
-          .execute()
-      }
-      return lastSeq
+      return appendInTransaction(trx, name, updates, claims)
     })
   }
 

@@ -49,31 +49,7 @@ export class SqlDocumentStore implements DocumentStore {
     claims: readonly ClientClaim[] = [],
   ): Promise<void> {
     if (updates.length === 0 && claims.length === 0) return
-    await this.db.transaction().execute(async (trx) => {
-      if (updates.length > 0) {
-        // Taking the numbers locks the document's sequence row until commit: appends to one
-        // document commit one after the other, so the numbers follow the commit order.
-        const { last_seq: lastSeq } = await takeSequence(trx, name, updates.length)
-        const firstSeq = lastSeq - updates.length + 1
-        await trx
-          .insertInto('document_updates')
-          .values(updates.map((data, i) => ({ name, seq: firstSeq + i, data: Buffer.from(data) })))
-          .execute()
-      }
-      if (claims.length > 0) {
-        await trx
-          .insertInto('document_writers')
-          .values(
-            claims.map(({ clientId, owner }) => ({
-              name,
-              client_id: clientId,
-              user_id: owner === 'server' ? null : owner,
-            })),
-          )
-          .onConflict((oc) => oc.columns(['name', 'client_id']).doNothing())
-          .execute()
-      }
-    })
+    await this.db.transaction().execute((trx) => appendInTransaction(trx, name, updates, claims))
   }
 
   async compact(name: string, state: Uint8Array): Promise<void> {
@@ -111,6 +87,44 @@ export class SqlDocumentStore implements DocumentStore {
       .executeTakeFirst()
     return row !== undefined
   }
+}
+
+/**
+ * Stores `updates` under the next numbers of the document's sequence, and the client ids first
+ * claimed, inside `trx`: the one append both the single-process store and the cluster owner's
+ * fenced commit (ClusterStore.appendFenced) run. Returns the last number given, or null.
+ */
+export async function appendInTransaction(
+  trx: Transaction<Database>,
+  name: string,
+  updates: readonly Uint8Array[],
+  claims: readonly ClientClaim[],
+): Promise<number | null> {
+  let lastSeq: number | null = null
+  if (updates.length > 0) {
+    // Taking the numbers locks the document's sequence row until commit: appends to one
+    // document commit one after the other, so the numbers follow the commit order.
+    lastSeq = Number((await takeSequence(trx, name, updates.length)).last_seq)
+    const firstSeq = lastSeq - updates.length + 1
+    await trx
+      .insertInto('document_updates')
+      .values(updates.map((data, i) => ({ name, seq: firstSeq + i, data: Buffer.from(data) })))
+      .execute()
+  }
+  if (claims.length > 0) {
+    await trx
+      .insertInto('document_writers')
+      .values(
+        claims.map(({ clientId, owner }) => ({
+          name,
+          client_id: clientId,
+          user_id: owner === 'server' ? null : owner,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['name', 'client_id']).doNothing())
+      .execute()
+  }
+  return lastSeq
 }
 
 /**

@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ActivityPage, ActivitySummary } from '../../shared/activity.ts'
 import { ApiClient } from '../helpers/accounts.ts'
-import { startTestServer } from '../helpers/servers/index.ts'
-import { blockByUid, clientsOf, eventually, textOf } from '../helpers/yClients.ts'
+import { collabSuite } from '../helpers/collabSuite.ts'
+import { blockByUid, eventually, textOf } from '../helpers/yClients.ts'
 
 const NID = 'pacte-mondial'
 const ref = (proposalId: string, delegation: string) => ({ proposalId, delegation })
@@ -13,20 +13,8 @@ const ref = (proposalId: string, delegation: string) => ({ proposalId, delegatio
  * what each delegation is told since its last visit.
  */
 describe('the activity of a negotiation', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>
-  const api = {} as Record<'fra' | 'mar' | 'che' | 'secretariat', ApiClient>
-  const tokens: Record<string, string> = {}
-  const clients = clientsOf(() => server.url, NID, tokens)
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    for (const name of ['fra', 'mar', 'che', 'secretariat'] as const) {
-      api[name] = await ApiClient.signedIn(server.url, name)
-      tokens[name] = await api[name].createToken()
-    }
-  })
-  afterEach(() => clients.closeAll())
-  afterAll(() => server.close())
+  const suite = collabSuite(NID, ['fra', 'mar', 'che', 'secretariat'] as const)
+  const { api, clients } = suite
 
   const feed = async (who: keyof typeof api, query = '') => {
     const response = await api[who].json<ActivityPage>(
@@ -182,14 +170,18 @@ describe('the activity of a negotiation', () => {
       delegation: null,
     })
     expect(created.status).toBe(201)
-    const outsider = await ApiClient.signedIn(server.url, 'outsider', 'a long enough password')
+    const outsider = await ApiClient.signedIn(
+      suite.server.url,
+      'outsider',
+      'a long enough password',
+    )
     for (const path of ['activity', 'activity/summary']) {
       expect((await outsider.json('GET', `/api/negotiations/${NID}/${path}`)).status).toBe(404)
     }
     expect(
       (await outsider.json('POST', `/api/negotiations/${NID}/activity/seen`, { upTo: 1 })).status,
     ).toBe(404)
-    const anonymous = new ApiClient(server.url)
+    const anonymous = new ApiClient(suite.server.url)
     expect((await anonymous.json('GET', `/api/negotiations/${NID}/activity`)).status).toBe(401)
   })
 

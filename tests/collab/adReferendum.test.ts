@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
 import {
   AD_REF_ATTR,
@@ -11,16 +11,9 @@ import {
 import type { ActivityPage } from '../../shared/activity.ts'
 import type { DraftResponse } from '../../shared/api.ts'
 import { ApiClient } from '../helpers/accounts.ts'
-import { startTestServer } from '../helpers/servers/index.ts'
+import { collabSuite } from '../helpers/collabSuite.ts'
 import { expectStoredAsLive } from '../helpers/storedAsLive.ts'
-import {
-  blockByUid,
-  clientsOf,
-  deleteBlock,
-  deltaOf,
-  eventually,
-  textOf,
-} from '../helpers/yClients.ts'
+import { blockByUid, deleteBlock, deltaOf, eventually, textOf } from '../helpers/yClients.ts'
 
 const NID = 'pacte-mondial'
 const ROOM = draftRoomName(NID)
@@ -35,64 +28,52 @@ const statusUrl = (uid: string) => `/api/negotiations/${NID}/blocks/${uid}/statu
  * command, and every way a hostile client could try to change an ad ref paragraph anyway.
  */
 describe('paragraphs agreed ad referendum', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>
-  let che: ApiClient
-  let fraApi: ApiClient
-  const tokens: Record<string, string> = {}
-  const clients = clientsOf(() => server.url, NID, tokens)
+  const suite = collabSuite(NID, ['fra', 'che'] as const, {
+    server: { writerLimits: { connections: 500, refusals: 500 } },
+    afterEachTest: (server) => expectStoredAsLive(server.context, ROOM),
+  })
+  const { api, clients } = suite
   const { connect } = clients
 
-  beforeAll(async () => {
-    server = await startTestServer({ writerLimits: { connections: 500, refusals: 500 } })
-    che = await ApiClient.signedIn(server.url, 'che')
-    fraApi = await ApiClient.signedIn(server.url, 'fra')
-    for (const name of ['fra', 'che']) {
-      tokens[name] = await (await ApiClient.signedIn(server.url, name)).createToken()
-    }
-  })
-  afterEach(async () => {
-    await expectStoredAsLive(server.context, ROOM)
-    clients.closeAll()
-  })
-  afterAll(() => server.close())
-
-  const liveDoc = async () => (await server.context.rooms.peek(ROOM))!.doc
+  const liveDoc = async () => (await suite.server.context.rooms.peek(ROOM))!.doc
   // yjs types XmlText#toString as any.
   const textNow = async (uid: string) => String(textOf(blockByUid(await liveDoc(), uid)).toString())
   const isAdRefNow = async (uid: string) =>
     (blockByUid(await liveDoc(), uid).getAttributes() as Record<string, unknown>)[AD_REF_ATTR]
 
   it('is set and cleared by the co-facilitators only, audited and in the activity', async () => {
-    const iom = await ApiClient.signedIn(server.url, 'iom')
-    for (const client of [fraApi, iom]) {
+    const iom = await ApiClient.signedIn(suite.server.url, 'iom')
+    for (const client of [api.fra, iom]) {
       const refused = await client.json('POST', statusUrl('p-10'), { status: 'adRef' })
       expect(refused.status).toBe(403)
     }
-    const bad = await che.json('POST', statusUrl('p-10'), { status: 'agreed', extra: 1 })
+    const bad = await api.che.json('POST', statusUrl('p-10'), { status: 'agreed', extra: 1 })
     expect(bad.status).toBe(400)
-    expect((await che.json('POST', statusUrl('nope-404'), { status: 'adRef' })).status).toBe(404)
-    const title = await che.json('POST', statusUrl('obj-03-title'), { status: 'adRef' })
+    expect((await api.che.json('POST', statusUrl('nope-404'), { status: 'adRef' })).status).toBe(
+      404,
+    )
+    const title = await api.che.json('POST', statusUrl('obj-03-title'), { status: 'adRef' })
     expect(title.status).toBe(409)
 
-    const marked = await che.json('POST', statusUrl('p-10'), { status: 'adRef' })
+    const marked = await api.che.json('POST', statusUrl('p-10'), { status: 'adRef' })
     expect(marked).toMatchObject({
       status: 200,
       body: { uid: 'p-10', status: 'adRef', label: '10' },
     })
     expect(await isAdRefNow('p-10')).toBe(true)
-    const draft = await che.json<DraftResponse>('GET', `/api/negotiations/${NID}/draft`)
+    const draft = await api.che.json<DraftResponse>('GET', `/api/negotiations/${NID}/draft`)
     const json = JSON.stringify(draft.body.document)
     expect(json).toContain('"uid":"p-10","adRef":true')
 
     // A paragraph with open proposals is decided first: an agreed paragraph has one text.
-    const withProposal = await che.json('POST', statusUrl('obj-07-a'), { status: 'adRef' })
+    const withProposal = await api.che.json('POST', statusUrl('obj-07-a'), { status: 'adRef' })
     expect(withProposal).toMatchObject({ status: 409, body: { error: { code: 'open_proposals' } } })
 
-    const reopened = await che.json('POST', statusUrl('p-10'), { status: 'open' })
+    const reopened = await api.che.json('POST', statusUrl('p-10'), { status: 'open' })
     expect(reopened).toMatchObject({ status: 200, body: { status: 'open' } })
     expect(await isAdRefNow('p-10')).toBeUndefined()
 
-    const activity = await fraApi.json<ActivityPage>('GET', `/api/negotiations/${NID}/activity`)
+    const activity = await api.fra.json<ActivityPage>('GET', `/api/negotiations/${NID}/activity`)
     const [latest, before] = activity.body.items
     expect(latest).toMatchObject({
       action: 'paragraph.reopened',
@@ -100,7 +81,7 @@ describe('paragraphs agreed ad referendum', () => {
       blockLabel: '10',
     })
     expect(before).toMatchObject({ action: 'paragraph.adRef', blockUid: 'p-10' })
-    const audit = await che.json<{ events: { action: string }[] }>(
+    const audit = await api.che.json<{ events: { action: string }[] }>(
       'GET',
       `/api/negotiations/${NID}/audit`,
     )
@@ -108,8 +89,10 @@ describe('paragraphs agreed ad referendum', () => {
   })
 
   it('refuses every change to an ad ref paragraph, from a delegation and from a co-facilitator', async () => {
-    expect((await che.json('POST', statusUrl('p-11'), { status: 'adRef' })).status).toBe(200)
-    expect((await che.json('POST', statusUrl('obj-03-b'), { status: 'adRef' })).status).toBe(200)
+    expect((await api.che.json('POST', statusUrl('p-11'), { status: 'adRef' })).status).toBe(200)
+    expect((await api.che.json('POST', statusUrl('obj-03-b'), { status: 'adRef' })).status).toBe(
+      200,
+    )
     const agreedP11 = await textNow('p-11')
     const agreedAction = await textNow('obj-03-b')
 
@@ -237,7 +220,7 @@ describe('paragraphs agreed ad referendum', () => {
   })
 
   it('takes a proposed paragraph after it, numbered bis, and takes proposals again once reopened', async () => {
-    expect((await che.json('POST', statusUrl('p-13'), { status: 'adRef' })).status).toBe(200)
+    expect((await api.che.json('POST', statusUrl('p-13'), { status: 'adRef' })).status).toBe(200)
     const fra = await connect('fra')
     const block = blockByUid(fra.doc, 'p-13')
     const parent = block.parent as Y.XmlElement
@@ -253,11 +236,11 @@ describe('paragraphs agreed ad referendum', () => {
     await eventually(async () =>
       expect((await liveDoc()).getMap(PROPOSALS_MAP).has('fra-after-13')).toBe(true),
     )
-    const draft = await fraApi.json<DraftResponse>('GET', `/api/negotiations/${NID}/draft`)
+    const draft = await api.fra.json<DraftResponse>('GET', `/api/negotiations/${NID}/draft`)
     expect(draft.body.numbering['fra-after-13']).toMatchObject({ label: '13 bis.', added: 1 })
     expect(draft.body.numbering['p-14']).toMatchObject({ label: '14.' })
 
-    expect((await che.json('POST', statusUrl('p-13'), { status: 'open' })).status).toBe(200)
+    expect((await api.che.json('POST', statusUrl('p-13'), { status: 'open' })).status).toBe(200)
     await eventually(() =>
       expect(blockByUid(fra.doc, 'p-13').getAttribute(AD_REF_ATTR)).toBeUndefined(),
     )

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
 import {
   CO_FACILITATORS_DELETION_MARK as STRUCK,
@@ -7,10 +7,9 @@ import {
   deletionKey,
 } from '../../shared/draft/index.ts'
 import type { DraftJSON } from '../../shared/numbering.ts'
-import { ApiClient } from '../helpers/accounts.ts'
-import { startTestServer } from '../helpers/servers/index.ts'
+import { collabSuite } from '../helpers/collabSuite.ts'
 import { expectStoredAsLive } from '../helpers/storedAsLive.ts'
-import { blockByUid, clientsOf, deltaOf, eventually, textOf } from '../helpers/yClients.ts'
+import { blockByUid, deltaOf, eventually, textOf } from '../helpers/yClients.ts'
 
 const NID = 'pacte-mondial'
 const ROOM = draftRoomName(NID)
@@ -21,26 +20,14 @@ const ROOM = draftRoomName(NID)
  * consolidates them. Through the real server, with hand-made y-websocket clients.
  */
 describe('the co-facilitators’ own edits', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>
-  let che: ApiClient
-  const tokens: Record<string, string> = {}
-  const clients = clientsOf(() => server.url, NID, tokens)
+  const suite = collabSuite(NID, ['fra', 'che', 'iom'] as const, {
+    server: { writerLimits: { connections: 500, refusals: 500 } },
+    afterEachTest: (server) => expectStoredAsLive(server.context, ROOM),
+  })
+  const { api, clients } = suite
   const { connect } = clients
 
-  beforeAll(async () => {
-    server = await startTestServer({ writerLimits: { connections: 500, refusals: 500 } })
-    che = await ApiClient.signedIn(server.url, 'che')
-    for (const name of ['fra', 'che', 'iom']) {
-      tokens[name] = await (await ApiClient.signedIn(server.url, name)).createToken()
-    }
-  })
-  afterEach(async () => {
-    await expectStoredAsLive(server.context, ROOM)
-    clients.closeAll()
-  })
-  afterAll(() => server.close())
-
-  const liveDoc = async () => (await server.context.rooms.peek(ROOM))!.doc
+  const liveDoc = async () => (await suite.server.context.rooms.peek(ROOM))!.doc
   const liveDelta = async (uid: string) => deltaOf(textOf(blockByUid(await liveDoc(), uid)))
   const refusedCodes = (client: { notices: { code: string }[] }) =>
     client.notices.map((notice) => notice.code)
@@ -150,10 +137,14 @@ describe('the co-facilitators’ own edits', () => {
   it('consolidates the co-facilitators’ edits when a revision is published', async () => {
     await editAsCoFacilitators('p-08', 'Consolidé ')
     const agreedAfter = (await markupOf('p-08')).replace(/<-[^>]*->/g, '').replace(/[<>+]/g, '')
-    const published = await che.json<{ id: string }>('POST', `/api/negotiations/${NID}/revisions`, {
-      symbol: 'Rev.CF',
-      title: 'Révision des co-facilitateurs',
-    })
+    const published = await api.che.json<{ id: string }>(
+      'POST',
+      `/api/negotiations/${NID}/revisions`,
+      {
+        symbol: 'Rev.CF',
+        title: 'Révision des co-facilitateurs',
+      },
+    )
     expect(published.status).toBe(201)
     // In the live draft: no mark of theirs anywhere, their words agreed, struck words gone.
     const live = await liveDoc()
@@ -162,7 +153,7 @@ describe('the co-facilitators’ own edits', () => {
     expect(json).not.toContain(STRUCK)
     expect(await markupOf('p-08')).toBe(agreedAfter)
     // The revision holds the consolidated text too.
-    const revision = await che.json<{ content: DraftJSON }>(
+    const revision = await api.che.json<{ content: DraftJSON }>(
       'GET',
       `/api/negotiations/${NID}/revisions/${published.body.id}?format=json`,
     )

@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ActivityPage, ActivitySummary } from '../../shared/activity.ts'
 import type { ProposalRecord } from '../../shared/draft/index.ts'
-import { ApiClient } from '../helpers/accounts.ts'
-import { startTestServer } from '../helpers/servers/index.ts'
-import { blockByUid, clientsOf, eventually, textOf } from '../helpers/yClients.ts'
+import { collabSuite } from '../helpers/collabSuite.ts'
+import { blockByUid, eventually, textOf } from '../helpers/yClients.ts'
 
 const NID = 'pacte-mondial'
 const ID = 'fra-thread-1'
@@ -14,27 +13,18 @@ const ID = 'fra-thread-1'
  * mentions that reach the named delegation's activity.
  */
 describe('comment threads', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>
-  const api = {} as Record<'fra' | 'mar' | 'egy' | 'che' | 'iom', ApiClient>
-  const tokens: Record<string, string> = {}
-  const clients = clientsOf(() => server.url, NID, tokens)
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    for (const name of ['fra', 'mar', 'egy', 'che', 'iom'] as const) {
-      api[name] = await ApiClient.signedIn(server.url, name)
-      tokens[name] = await api[name].createToken()
-    }
-    const fra = await clients.connect('fra')
-    textOf(blockByUid(fra.doc, 'obj-14-a')).insert(0, 'Sans tarder, ', {
-      insertion: { proposalId: ID, delegation: 'FRA' },
-    })
-    await eventually(async () =>
-      expect((await act('che', 'comment', { text: 'Vu.' })).status).toBe(200),
-    )
+  const suite = collabSuite(NID, ['fra', 'mar', 'egy', 'che', 'iom'] as const, {
+    afterStart: async () => {
+      const fra = await clients.connect('fra')
+      textOf(blockByUid(fra.doc, 'obj-14-a')).insert(0, 'Sans tarder, ', {
+        insertion: { proposalId: ID, delegation: 'FRA' },
+      })
+      await eventually(async () =>
+        expect((await act('che', 'comment', { text: 'Vu.' })).status).toBe(200),
+      )
+    },
   })
-  afterEach(() => clients.closeAll())
-  afterAll(() => server.close())
+  const { api, clients } = suite
 
   const act = (who: keyof typeof api, action: string, body: unknown = {}) =>
     api[who].json<ProposalRecord & { error?: { code: string; message: string } }>(

@@ -1,28 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { deletionKey } from '../../shared/draft/index.ts'
 import type { PresentedProposal } from '../../shared/proposals.ts'
-import { ApiClient } from '../helpers/accounts.ts'
-import { startTestServer } from '../helpers/servers/index.ts'
-import { blockByUid, clientsOf, deltaOf, eventually, textOf } from '../helpers/yClients.ts'
+import { collabSuite } from '../helpers/collabSuite.ts'
+import { blockByUid, deltaOf, eventually, textOf } from '../helpers/yClients.ts'
 
 const NID = 'pacte-mondial'
 const ref = (proposalId: string, delegation: string) => ({ proposalId, delegation })
 
 describe('proposal commands run on the server, with no browser open', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>
-  const api = {} as Record<'fra' | 'mar' | 'che' | 'iom', ApiClient>
-  const tokens: Record<string, string> = {}
-  const clients = clientsOf(() => server.url, NID, tokens)
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    for (const name of ['fra', 'mar', 'che', 'iom'] as const) {
-      api[name] = await ApiClient.signedIn(server.url, name)
-      tokens[name] = await api[name].createToken()
-    }
-  })
-  afterEach(() => clients.closeAll())
-  afterAll(() => server.close())
+  const suite = collabSuite(NID, ['fra', 'mar', 'che', 'iom'] as const)
+  const { api, clients } = suite
 
   const { connect } = clients
   const proposals = async (query = '') =>

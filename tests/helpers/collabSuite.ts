@@ -10,6 +10,16 @@ export interface CollabSuite<User extends string> {
   readonly clients: ReturnType<typeof clientsOf>
 }
 
+/** What a suite may add to the shared set-up. */
+export interface CollabSuiteOptions {
+  /** The server's options (e.g. raised per-user limits). */
+  server?: Parameters<typeof startTestServer>[0]
+  /** Runs after each test, before its clients close (e.g. checking what is stored). */
+  afterEachTest?: (server: CollabSuite<string>['server']) => Promise<void>
+  /** Runs once every user is signed in (e.g. a proposal the whole suite comments on). */
+  afterStart?: () => Promise<void>
+}
+
 /**
  * Registers the hooks most collaboration suites repeat: a server on port 0 before all, each
  * user signed in with an API token, clients closed after each test, the server after all.
@@ -17,6 +27,7 @@ export interface CollabSuite<User extends string> {
 export function collabSuite<User extends string>(
   negotiationId: string,
   users: readonly User[],
+  options: CollabSuiteOptions = {},
 ): CollabSuite<User> {
   let server: CollabSuite<User>['server'] | undefined
   const api = {} as Record<User, ApiClient>
@@ -27,13 +38,20 @@ export function collabSuite<User extends string>(
     return server
   }
   beforeAll(async () => {
-    server = await startTestServer()
+    server = await startTestServer(options.server)
     for (const name of users) {
       api[name] = await ApiClient.signedIn(server.url, name)
       tokens[name] = await api[name].createToken()
     }
+    await options.afterStart?.()
   })
-  afterEach(() => clients.closeAll())
+  afterEach(async () => {
+    try {
+      await options.afterEachTest?.(started())
+    } finally {
+      clients.closeAll()
+    }
+  })
   afterAll(() => server?.close())
   return {
     get server() {

@@ -1,20 +1,8 @@
 import * as Y from 'yjs'
-import { DRAFT_FRAGMENT } from '../../../shared/draft/index.ts'
+import { blocks as allBlocks } from '../../helpers/yClients.ts'
 
-/** Every block of the draft, in document order. */
-export function allBlocks(doc: Y.Doc): Y.XmlElement[] {
-  const blocks: Y.XmlElement[] = []
-  const walk = (parent: Y.XmlFragment) => {
-    for (const child of parent.toArray()) {
-      if (child instanceof Y.XmlElement) {
-        blocks.push(child)
-        walk(child)
-      }
-    }
-  }
-  walk(doc.getXmlFragment(DRAFT_FRAGMENT))
-  return blocks
-}
+/** Every block of the draft, in document order (the clients' helper). */
+export { allBlocks }
 
 /** The texts directly in a block. */
 export const textsOf = (block: Y.XmlElement): Y.XmlText[] =>

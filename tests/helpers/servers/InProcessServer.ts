@@ -1,6 +1,6 @@
 import { startServer, type DraftroomServer, type ServerOptions } from '../../../server/app.ts'
 import { registerServerCredentials } from '../testCredentials.ts'
-import { collabUrl, httpUrl, type ServerAddress } from './address.ts'
+import { ListeningServer } from './address.ts'
 import {
   createTestStorage,
   removeTestStorage,
@@ -14,14 +14,15 @@ export type InProcessOptions = Pick<
   'roomIdleMs' | 'maxClientBacklogBytes' | 'writerLimits' | 'decorateStore'
 >
 
-export class InProcessServer implements ServerAddress {
+export class InProcessServer extends ListeningServer {
   #running: DraftroomServer | null = null
-  #port = 0
 
   private constructor(
     readonly storage: TestStorage,
     private readonly options: InProcessOptions,
-  ) {}
+  ) {
+    super()
+  }
 
   /** Starts on port 0 (or `port`) on new storage unless `storage` is given. */
   static async start(
@@ -40,15 +41,6 @@ export class InProcessServer implements ServerAddress {
     return this.storage.dataDir
   }
 
-  get port(): number {
-    return this.#port
-  }
-  get url(): string {
-    return httpUrl(this.#port)
-  }
-  get collabUrl(): string {
-    return collabUrl(this.#port)
-  }
   /** The running server's services (see `expectStoredAsLive`). */
   get context(): DraftroomServer['context'] {
     if (!this.#running) throw new Error('the server is not running')
@@ -66,7 +58,7 @@ export class InProcessServer implements ServerAddress {
       ...this.options,
     })
     this.#running = running
-    this.#port = running.port
+    this.listeningPort = running.port
     await registerServerCredentials(this)
   }
 
@@ -80,7 +72,7 @@ export class InProcessServer implements ServerAddress {
   /** Closes and starts again on the same storage and, by default, the same port. */
   async restart(options: { port?: number } = {}): Promise<void> {
     await this.close()
-    await this.#start(options.port ?? this.#port)
+    await this.#start(options.port ?? this.listeningPort)
   }
 
   /** Closes the server and deletes its storage. */

@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { registerServerCredentials } from '../testCredentials.ts'
-import { collabUrl, httpUrl, type ServerAddress } from './address.ts'
+import { ListeningServer } from './address.ts'
 import {
   ChildMessage,
   SERVER_OPTIONS_ENV,
@@ -35,10 +35,9 @@ export interface MonitoredOptions {
  * measured in the server alone, and so that the clients do not share its event loop.
  * Restartable on the same port and storage.
  */
-export class MonitoredServer implements ServerAddress {
+export class MonitoredServer extends ListeningServer {
   #child: ChildProcess | null = null
   #exit: Promise<number | null> | null = null
-  #port = 0
   #nextId = 1
   readonly #pending = new Map<number, (message: ChildMessage) => void>()
   /** What the process wrote to stderr (a crash's stack trace). */
@@ -48,7 +47,9 @@ export class MonitoredServer implements ServerAddress {
     readonly kind: ServerKind,
     readonly storage: TestStorage | null,
     private readonly options: MonitoredOptions,
-  ) {}
+  ) {
+    super()
+  }
 
   static async start(options: MonitoredOptions = {}): Promise<MonitoredServer> {
     const kind = options.kind ?? 'draftroom'
@@ -68,15 +69,6 @@ export class MonitoredServer implements ServerAddress {
 
   get dataDir(): string {
     return this.storage?.dataDir ?? ''
-  }
-  get port(): number {
-    return this.#port
-  }
-  get url(): string {
-    return httpUrl(this.#port)
-  }
-  get collabUrl(): string {
-    return collabUrl(this.#port)
   }
   /** False once the process has exited, whatever the reason. */
   get isRunning(): boolean {
@@ -113,7 +105,7 @@ export class MonitoredServer implements ServerAddress {
   /** Closes cleanly and starts again on the same port and storage. */
   async restart(): Promise<void> {
     await this.close()
-    await this.#fork(this.#port)
+    await this.#fork(this.listeningPort)
   }
 
   /** Closes the server cleanly (SIGKILL if it does not exit); the storage stays. */
@@ -177,7 +169,7 @@ export class MonitoredServer implements ServerAddress {
       this.#pending.get(message.id)?.(message)
       this.#pending.delete(message.id)
     })
-    this.#port = await new Promise<number>((resolve, reject) => {
+    this.listeningPort = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => {
         child.kill('SIGKILL')
         reject(new Error(`server not ready in ${START_TIMEOUT_MS} ms`))

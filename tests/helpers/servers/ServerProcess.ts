@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { registerServerCredentials } from '../testCredentials.ts'
-import { collabUrl, httpUrl, type ServerAddress } from './address.ts'
+import { ListeningServer } from './address.ts'
 import { createTestStorage, removeTestStorage, storageEnv, type TestStorage } from './storage.ts'
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
@@ -23,20 +23,21 @@ process.once('exit', () => {
 })
 
 /** The server as its own process (`node --import tsx server/main.ts`), to kill and restart. */
-export class ServerProcess implements ServerAddress {
+export class ServerProcess extends ListeningServer {
   /** Every log line of every run, in order; `runs` tells them apart. */
   readonly logs: (LogLine & { run: number })[] = []
   /** Output that was not a JSON line (stack traces, warnings). */
   readonly otherOutput: string[] = []
   #child: ChildProcess | null = null
   #exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> | null = null
-  #port = 0
   #run = 0
 
   private constructor(
     readonly storage: TestStorage,
     private readonly env: Record<string, string>,
-  ) {}
+  ) {
+    super()
+  }
 
   /**
    * Spawns the server on port 0 (or `port`) on new storage unless `storage` is given.
@@ -59,15 +60,6 @@ export class ServerProcess implements ServerAddress {
 
   get dataDir(): string {
     return this.storage.dataDir
-  }
-  get port(): number {
-    return this.#port
-  }
-  get url(): string {
-    return httpUrl(this.#port)
-  }
-  get collabUrl(): string {
-    return collabUrl(this.#port)
   }
   get isRunning(): boolean {
     return this.#child !== null
@@ -118,7 +110,7 @@ export class ServerProcess implements ServerAddress {
       })
     })
     try {
-      this.#port = await listening
+      this.listeningPort = await listening
       await registerServerCredentials(this)
     } catch (error) {
       child.kill('SIGKILL')
@@ -208,7 +200,7 @@ export class ServerProcess implements ServerAddress {
    */
   async restart(options: { port?: number } = {}): Promise<void> {
     if (this.#child) await this.stop()
-    await this.#spawn(options.port ?? this.#port)
+    await this.#spawn(options.port ?? this.listeningPort)
   }
 
   /** A mark in the logs, to wait for a line logged after it. */
