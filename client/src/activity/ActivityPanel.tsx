@@ -9,6 +9,7 @@ import type { Language } from '../i18n/messages.ts'
 import type { ActivityMessages } from './messages.ts'
 import { useActivityMessages } from './useActivityMessages.ts'
 import './activity.css'
+import { delegationNameIn } from '../i18n/delegationName.ts'
 
 export interface ActivityPanelProps {
   negotiationId: string
@@ -113,7 +114,7 @@ export function ActivityPanel(props: ActivityPanelProps) {
             <option value="">{t.allDelegations}</option>
             {props.delegations.map((d) => (
               <option key={d.code} value={d.code}>
-                {language === 'fr' ? d.nameFr : d.nameEn}
+                {delegationNameIn(d, language)}
               </option>
             ))}
           </select>
@@ -244,5 +245,5 @@ function delegationName(
   if (!code) return null
   const found = delegations.find((d) => d.code === code)
   if (!found) return code
-  return language === 'fr' ? found.nameFr : found.nameEn
+  return delegationNameIn(found, language)
 }

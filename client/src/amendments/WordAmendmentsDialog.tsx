@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18nContext.ts'
 import { AmendmentPreview } from './AmendmentPreview.tsx'
 import { sendAmendments, type AmendmentReport } from '../api/amendments.ts'
 import './amendments.css'
+import { delegationNameIn } from '../i18n/delegationName.ts'
 
 interface WordAmendmentsDialogProps {
   negotiationId: string
@@ -52,7 +53,7 @@ export function WordAmendmentsDialog(props: WordAmendmentsDialogProps) {
     !applied &&
     unmapped.every((a) => authors[a.author]) &&
     report.paragraphs.some((p) => p.changes.some((c) => c.status === 'create'))
-  const name = (d: Delegation) => (language === 'fr' ? d.nameFr : d.nameEn)
+  const name = (d: Delegation) => delegationNameIn(d, language)
 
   return (
     <div className="dialog-backdrop">

@@ -5,6 +5,7 @@ import { createNegotiation, seatDelegation } from '../api/admin.ts'
 import { useSubmission, wordFailure } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { SubmissionLine } from '../feedback/SubmissionLine.tsx'
+import { delegationNameIn } from '../i18n/delegationName.ts'
 
 interface NegotiationsSectionProps {
   negotiations: NegotiationSummary[] | null
@@ -154,7 +155,7 @@ export function NegotiationsSection({
             </option>
             {delegations?.map((delegation) => (
               <option key={delegation.code} value={delegation.code}>
-                {delegation.code} — {language === 'fr' ? delegation.nameFr : delegation.nameEn}
+                {delegation.code} — {delegationNameIn(delegation, language)}
               </option>
             ))}
           </select>

@@ -7,6 +7,7 @@ import { useSubmission, wordFailure } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { SubmissionLine } from '../feedback/SubmissionLine.tsx'
 import { UserRow } from './UserRow.tsx'
+import { delegationNameIn } from '../i18n/delegationName.ts'
 
 interface UsersSectionProps {
   users: UserSummary[] | null
@@ -105,7 +106,7 @@ export function UsersSection({
             <option value="">{t.noDelegation}</option>
             {delegations?.map((d) => (
               <option key={d.code} value={d.code}>
-                {d.code} — {language === 'fr' ? d.nameFr : d.nameEn}
+                {d.code} — {delegationNameIn(d, language)}
               </option>
             ))}
           </select>

@@ -3,6 +3,7 @@ import type { Delegation } from '../../../shared/api.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { proposerName } from './proposerName.ts'
 import { useProposalMessages } from './useProposalMessages.ts'
+import { delegationNameIn } from '../i18n/delegationName.ts'
 
 /**
  * The delegations of the negotiation on screen, by code (its detail gives them): proposals are
@@ -20,7 +21,7 @@ export function useDelegationName(): (code: string) => string {
     (code: string) => {
       const delegation = delegations.get(code)
       if (!delegation) return proposerName(code, t)
-      return language === 'fr' ? delegation.nameFr : delegation.nameEn
+      return delegationNameIn(delegation, language)
     },
     [delegations, language, t],
   )

@@ -5,6 +5,7 @@ import { DEFAULT_SILENCE_TIME_ZONE } from '../../../shared/silence/silenceLimits
 import type { DeadlineInput, SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
 import { canonicalTimeZone, HOUR_MS, wallMsAt } from '../../../shared/silence/zonedTime.ts'
 import type { Language } from '../i18n/messages.ts'
+import { delegationNameIn } from '../i18n/delegationName.ts'
 
 /** Pure helpers of the silence UI: which procedure to show, the countdown, time zones. */
 
@@ -118,7 +119,7 @@ export function delegationName(
 ): string {
   const delegation = delegations.find((d) => d.code === code)
   if (!delegation) return code
-  return `${language === 'fr' ? delegation.nameFr : delegation.nameEn} (${code})`
+  return `${delegationNameIn(delegation, language)} (${code})`
 }
 
 /** A deadline form's fields read as an instant, or why they cannot be (shared/silence/deadline.ts). */
