@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { CreateTokenRequest } from '../../../shared/accountsApi.ts'
 import {
   createToken,
@@ -9,6 +9,7 @@ import {
 } from '../api/tokens.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { formatDateTime } from '../i18n/formatDate.ts'
+import { useFocusTrap } from '../focus/useFocusTrap.ts'
 
 const errorText = (error: unknown): string =>
   error instanceof Error ? error.message : String(error)
@@ -25,6 +26,8 @@ export function TokensDialog({ onClose }: { onClose: () => void }) {
   const [isCopied, setIsCopied] = useState(false)
   const [feedback, setFeedback] = useState<{ isError: boolean; text: string } | null>(null)
   const titleId = useId()
+  const dialogRef = useRef<HTMLDivElement>(null)
+  useFocusTrap(dialogRef, { isActive: true, onEscape: onClose })
   const parsed = CreateTokenRequest.safeParse({ name })
 
   const reload = useCallback(async () => {
@@ -80,13 +83,11 @@ export function TokensDialog({ onClose }: { onClose: () => void }) {
     <div className="dialog-backdrop">
       <div
         className="dialog dialog-wide"
+        ref={dialogRef}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
         data-testid="tokens-dialog"
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') onClose()
-        }}
       >
         <h2 id={titleId}>{t.personalTokens}</h2>
         <p className="dialog-intro">{t.tokensIntro}</p>
