@@ -1,12 +1,13 @@
 import { useCallback, useState } from 'react'
 import { ApiError } from '../api/fetchJson.ts'
 import type { Submission } from '../api/useSubmission.ts'
-import { useI18n } from '../i18n/I18nContext.ts'
+import { refusalText } from '../forms/refusalText.ts'
+import { useFormMessages } from '../forms/useFormMessages.ts'
 
 /**
  * Runs a console action and keeps its outcome, shown by SubmissionLine: the success text it
- * returns, or why it failed (`explain` may word a known refusal, e.g. a name already taken, in
- * the UI language). Unlike a form's useSubmission, actions may overlap: the rows of the users
+ * returns, or why it failed, in the UI language (`explain` may word a refusal the form foresees,
+ * e.g. a name already taken). Unlike a form's useSubmission, actions may overlap: the rows of the users
  * table share one outcome line, and changing two users' roles in a row is fine.
  */
 export function useFeedback(): {
@@ -17,7 +18,7 @@ export function useFeedback(): {
     explain?: (error: ApiError) => string | null,
   ) => Promise<boolean>
 } {
-  const { t } = useI18n()
+  const t = useFormMessages()
   const [submission, setSubmission] = useState<Submission>({ status: 'idle' })
 
   const run = useCallback(
@@ -28,8 +29,7 @@ export function useFeedback(): {
         return true
       } catch (error) {
         const explained = error instanceof ApiError ? explain?.(error) : null
-        const detail = error instanceof Error ? error.message : String(error)
-        setSubmission({ status: 'failed', message: explained ?? t.actionFailed(detail) })
+        setSubmission({ status: 'failed', message: explained ?? refusalText(error, t) })
         return false
       }
     },
