@@ -23,16 +23,17 @@ export async function focusedElement(page: Page): Promise<FocusedElement> {
     const hasOutline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
     const hasShadow = style.boxShadow !== 'none'
     const box = element.getBoundingClientRect()
-    const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1)
-    const y = Math.min(Math.max(box.top + Math.min(box.height / 2, 10), 0), innerHeight - 1)
-    const hit = document.elementFromPoint(x, y)
-    const isOnScreen =
-      box.bottom > 0 &&
-      box.top < innerHeight &&
-      box.right > 0 &&
-      box.left < innerWidth &&
-      hit !== null &&
-      (element.contains(hit) || hit.contains(element))
+    // The part of it inside the window (a long text is partly scrolled away): its middle must
+    // be the element itself, not a sticky header or a dialog laid over it.
+    const top = Math.max(box.top, 0)
+    const bottom = Math.min(box.bottom, innerHeight)
+    const left = Math.max(box.left, 0)
+    const right = Math.min(box.right, innerWidth)
+    const hit =
+      bottom > top && right > left
+        ? document.elementFromPoint((left + right) / 2, (top + bottom) / 2)
+        : null
+    const isOnScreen = hit !== null && (element.contains(hit) || hit.contains(element))
     return {
       tag: element.tagName.toLowerCase(),
       testId: element.getAttribute('data-testid'),

@@ -28,7 +28,7 @@ export function DelegationsSection({ delegations, onSaved }: DelegationsSectionP
 
   const handleSave = async (event: FormEvent) => {
     event.preventDefault()
-    if (!check.isSendable() || !delegation.success) return
+    if (saved.isBusy || !check.isSendable() || !delegation.success) return
     const isDone = await saved.run(async () => {
       await saveDelegation(delegation.data)
       await onSaved()
@@ -120,7 +120,7 @@ export function DelegationsSection({ delegations, onSaved }: DelegationsSectionP
           type="submit"
           className="button button-primary"
           data-testid="delegation-save"
-          disabled={saved.isBusy}
+          aria-disabled={saved.isBusy}
         >
           {t.saveDelegation}
         </button>

@@ -42,7 +42,7 @@ export function NegotiationsSection({
 
   const handleCreate = async (event: FormEvent) => {
     event.preventDefault()
-    if (!creation.isSendable() || !newNegotiation.success) return
+    if (created.isBusy || !creation.isSendable() || !newNegotiation.success) return
     const { id } = newNegotiation.data
     const isDone = await created.run(
       async () => {
@@ -61,7 +61,7 @@ export function NegotiationsSection({
 
   const handleSeat = async (event: FormEvent) => {
     event.preventDefault()
-    if (!seating.isSendable() || !newSeat.success || !seatNegotiation) return
+    if (seated.isBusy || !seating.isSendable() || !newSeat.success || !seatNegotiation) return
     await seated.run(async () => {
       await seatDelegation(seatNegotiation, newSeat.data)
       return t.delegationSeated(newSeat.data.code, seatNegotiation)
@@ -148,7 +148,7 @@ export function NegotiationsSection({
           type="submit"
           className="button button-primary"
           data-testid="negotiation-create"
-          disabled={created.isBusy}
+          aria-disabled={created.isBusy}
         >
           {t.create}
         </button>
@@ -220,7 +220,7 @@ export function NegotiationsSection({
           type="submit"
           className="button button-primary"
           data-testid="seat-submit"
-          disabled={!seatNegotiation || seated.isBusy}
+          aria-disabled={!seatNegotiation || seated.isBusy}
         >
           {t.seat}
         </button>

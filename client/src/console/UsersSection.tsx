@@ -50,7 +50,7 @@ export function UsersSection({
 
   const handleCreate = async (event: FormEvent) => {
     event.preventDefault()
-    if (!check.isSendable() || !newUser.success) return
+    if (created.isBusy || !check.isSendable() || !newUser.success) return
     const { username } = newUser.data
     const isDone = await created.run(
       async () => {
@@ -151,11 +151,12 @@ export function UsersSection({
           />
           <span>{t.isSecretariat}</span>
         </label>
+        {/* aria-disabled while sending: a disabled button would drop the focus to <body>. */}
         <button
           type="submit"
           className="button button-primary"
           data-testid="user-create"
-          disabled={created.isBusy}
+          aria-disabled={created.isBusy}
         >
           {t.createUser}
         </button>
