@@ -39,14 +39,17 @@ export async function createNegotiation(props: {
   draft?: DraftJSON
 }): Promise<void> {
   const { context, id } = props
-  if (await context.negotiations.find(id)) throw conflict(`The negotiation "${id}" exists.`)
+  if (await context.negotiations.find(id))
+    throw conflict(`The negotiation "${id}" exists.`, 'negotiation_exists')
   const draft = draftSchema.nodeFromJSON(props.draft ?? emptyDraft(props.language))
   draft.check()
   // The check above and the insert are two steps; the primary key decides a race.
   await context.negotiations
     .create({ id, title: props.title, language: props.language })
     .catch((error: unknown) => {
-      throw isUniqueViolation(error) ? conflict(`The negotiation "${id}" exists.`) : error
+      throw isUniqueViolation(error)
+        ? conflict(`The negotiation "${id}" exists.`, 'negotiation_exists')
+        : error
     })
   const doc = prosemirrorJSONToYDoc(draftSchema, draft.toJSON(), DRAFT_FRAGMENT)
   await context.store.create(draftRoomName(id), Y.encodeStateAsUpdate(doc))

@@ -17,10 +17,10 @@ export async function createUser(props: {
 }): Promise<number> {
   const { context } = props
   if (await context.users.findByUsername(props.username)) {
-    throw conflict(`The user name "${props.username}" is taken.`)
+    throw conflict(`The user name "${props.username}" is taken.`, 'username_taken')
   }
   if (props.delegation && !(await context.negotiations.findDelegation(props.delegation))) {
-    throw badRequest(`No delegation ${props.delegation}.`)
+    throw badRequest(`No delegation ${props.delegation}.`, 'unknown_delegation')
   }
   // The check above and the insert are two steps; the unique user name decides a race.
   const userId = await context.users
@@ -33,7 +33,7 @@ export async function createUser(props: {
     })
     .catch((error: unknown) => {
       throw isUniqueViolation(error)
-        ? conflict(`The user name "${props.username}" is taken.`)
+        ? conflict(`The user name "${props.username}" is taken.`, 'username_taken')
         : error
     })
   await context.audit.record({

@@ -106,7 +106,7 @@ export function adminRoutes(context: AppContext): Router {
     if (!negotiation) throw notFound('No such negotiation.')
     const { code, standing } = parseBody(AddDelegationRequest, request.body)
     if (!(await context.negotiations.findDelegation(code)))
-      throw badRequest(`No delegation ${code}.`)
+      throw badRequest(`No delegation ${code}.`, 'unknown_delegation')
     await context.negotiations.seatDelegation(negotiation.id, code, standing)
     await context.audit.record({
       negotiationId: negotiation.id,

@@ -96,6 +96,15 @@ describe('the room at laptop widths', () => {
 })
 
 describe('the room on a tablet', () => {
+  it('keeps every header control inside the window at 768 px', async () => {
+    await atWidth(768)
+    // The language switch, last of the header, was cut off by the window's edge.
+    await expect(isReachable(mex.page.getByTestId('language-switch'))).resolves.toBe(true)
+    await expect(isReachable(mex.page.locator('.app-name'))).resolves.toBe(true)
+    // The usual states shrink to their dot; their words stay for screen readers.
+    await expect(mex.page.getByTestId('connection-state').textContent()).resolves.toBe('Connecté')
+  })
+
   it('opens the proposals as a drawer at 800 px, with Accept in reach', async () => {
     await atWidth(800)
     const panel = new ProposalsPanel(mex)

@@ -248,6 +248,34 @@ describe('sessions, tokens and CSRF', () => {
     expect((await new ApiClient(server.url).signIn('fra', 'demo')).status).toBe(200)
   })
 
+  it('names the refusals a console form words in the UI language with stable codes', async () => {
+    const secretariat = await ApiClient.signedIn(server.url, 'secretariat')
+    type Refusal = { error: { code: string } }
+    const user = { displayName: 'Attaché', password: 'x'.repeat(MIN_PASSWORD_LENGTH) }
+    const taken = await secretariat.json<Refusal>('POST', '/api/users', {
+      ...user,
+      username: 'fra',
+    })
+    expect([taken.status, taken.body.error.code]).toEqual([409, 'username_taken'])
+    const unknown = await secretariat.json<Refusal>('POST', '/api/users', {
+      ...user,
+      username: 'nowhere',
+      delegation: 'ZZZ',
+    })
+    expect([unknown.status, unknown.body.error.code]).toEqual([400, 'unknown_delegation'])
+    const seat = await secretariat.json<Refusal>(
+      'POST',
+      '/api/negotiations/pacte-mondial/delegations',
+      { code: 'ZZZ' },
+    )
+    expect([seat.status, seat.body.error.code]).toEqual([400, 'unknown_delegation'])
+    const exists = await secretariat.json<Refusal>('POST', '/api/negotiations', {
+      id: 'pacte-mondial',
+      title: 'Again',
+    })
+    expect([exists.status, exists.body.error.code]).toEqual([409, 'negotiation_exists'])
+  })
+
   it('answers bad input with a clear error', async () => {
     const client = new ApiClient(server.url)
     const badJson = await fetch(`${server.url}/api/session`, {

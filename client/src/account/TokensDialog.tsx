@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useRef, useState, type FormEvent } from 'react'
 import { CreateTokenRequest } from '../../../shared/accountsApi.ts'
 import {
   createToken,
@@ -11,6 +11,7 @@ import { useRequest } from '../api/useRequest.ts'
 import { useSubmission, wordFailure } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { formatDateTime } from '../i18n/formatDate.ts'
+import { useFocusTrap } from '../focus/useFocusTrap.ts'
 
 /**
  * Personal API tokens: create one with a name (its secret is shown once, with a copy button),
@@ -26,6 +27,8 @@ export function TokensDialog({ onClose }: { onClose: () => void }) {
   const [isCopied, setIsCopied] = useState(false)
   const { submission, submit } = useSubmission({ mayOverlap: true })
   const titleId = useId()
+  const dialogRef = useRef<HTMLDivElement>(null)
+  useFocusTrap(dialogRef, { isActive: true, onEscape: onClose })
   const parsed = CreateTokenRequest.safeParse({ name })
 
   const reload = () => setAttempt((n) => n + 1)
@@ -75,13 +78,11 @@ export function TokensDialog({ onClose }: { onClose: () => void }) {
     <div className="dialog-backdrop">
       <div
         className="dialog dialog-wide"
+        ref={dialogRef}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
         data-testid="tokens-dialog"
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') onClose()
-        }}
       >
         <h2 id={titleId}>{t.personalTokens}</h2>
         <p className="dialog-intro">{t.tokensIntro}</p>

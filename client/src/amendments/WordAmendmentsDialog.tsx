@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useRef, useState, type FormEvent } from 'react'
 import type { Delegation } from '../../../shared/api.ts'
 import { failureOf, useSubmission, wordFailure } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
@@ -6,6 +6,7 @@ import { AmendmentPreview } from './AmendmentPreview.tsx'
 import { sendAmendments, type AmendmentReport } from '../api/amendments.ts'
 import './amendments.css'
 import { delegationNameIn } from '../i18n/delegationName.ts'
+import { useFocusTrap } from '../focus/useFocusTrap.ts'
 
 interface WordAmendmentsDialogProps {
   negotiationId: string
@@ -21,6 +22,8 @@ interface WordAmendmentsDialogProps {
 export function WordAmendmentsDialog(props: WordAmendmentsDialogProps) {
   const { t, language } = useI18n()
   const titleId = useId()
+  const dialogRef = useRef<HTMLDivElement>(null)
+  useFocusTrap(dialogRef, { isActive: true, onEscape: props.onClose })
   const [file, setFile] = useState<File | null>(null)
   const [authors, setAuthors] = useState<Record<string, string>>({})
   const [report, setReport] = useState<AmendmentReport | null>(null)
@@ -59,13 +62,11 @@ export function WordAmendmentsDialog(props: WordAmendmentsDialogProps) {
     <div className="dialog-backdrop">
       <div
         className="dialog dialog-wide word-import"
+        ref={dialogRef}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
         data-testid="word-import-dialog"
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') props.onClose()
-        }}
       >
         <h2 id={titleId}>{t.wordImportTitle}</h2>
         <p className="dialog-intro">{t.wordImportIntro}</p>

@@ -1,10 +1,15 @@
 import { useState, type FormEvent } from 'react'
 import type { Delegation } from '../../../shared/api.ts'
-import { CreateDelegationRequest, DelegationCode } from '../../../shared/accountsApi.ts'
+import { CreateDelegationRequest } from '../../../shared/accountsApi.ts'
 import { saveDelegation } from '../api/admin.ts'
-import { useSubmission, wordFailure } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useSubmission } from '../api/useSubmission.ts'
 import { SubmissionLine } from '../feedback/SubmissionLine.tsx'
+import { refusalIn } from '../forms/refusalText.ts'
+import { Field } from '../forms/Field.tsx'
+import { fieldErrorsOf } from '../forms/fieldErrors.ts'
+import { useFieldCheck } from '../forms/useFieldCheck.ts'
+import { useFormMessages } from '../forms/useFormMessages.ts'
 
 interface DelegationsSectionProps {
   delegations: Delegation[] | null
@@ -17,16 +22,23 @@ export function DelegationsSection({ delegations, onSaved }: DelegationsSectionP
   const saved = useSubmission()
   const [form, setForm] = useState({ code: '', nameFr: '', nameEn: '' })
   const delegation = CreateDelegationRequest.safeParse(form)
+  const f = useFormMessages()
+  const check = useFieldCheck(
+    fieldErrorsOf(form, delegation.error?.issues ?? [], f, { code: f.badDelegationCode }),
+  )
 
   const handleSave = async (event: FormEvent) => {
     event.preventDefault()
-    if (!delegation.success) return
+    if (saved.isBusy || !check.isSendable() || !delegation.success) return
     const isDone = await saved.submit(async () => {
       await saveDelegation(delegation.data)
       onSaved()
       return t.delegationSaved(delegation.data.code)
-    }, wordFailure(t.actionFailed))
-    if (isDone) setForm({ code: '', nameFr: '', nameEn: '' })
+    }, refusalIn(f))
+    if (isDone) {
+      setForm({ code: '', nameFr: '', nameEn: '' })
+      check.reset()
+    }
   }
 
   return (
@@ -44,45 +56,72 @@ export function DelegationsSection({ delegations, onSaved }: DelegationsSectionP
         </ul>
       )}
       <h3>{t.newDelegation}</h3>
-      <form className="console-form" onSubmit={(event) => void handleSave(event)}>
-        <label className="field">
-          <span>{t.delegationCode}</span>
-          <input
-            data-testid="delegation-code"
-            value={form.code}
-            maxLength={3}
-            size={6}
-            spellCheck={false}
-            aria-invalid={form.code !== '' && !DelegationCode.safeParse(form.code).success}
-            onChange={(event) => setForm({ ...form, code: event.target.value.toUpperCase() })}
-          />
-          <small className="field-hint">{t.delegationCodeHint}</small>
-        </label>
-        <label className="field field-grow">
-          <span>{t.delegationNameFr}</span>
-          <input
-            data-testid="delegation-name-fr"
-            value={form.nameFr}
-            maxLength={120}
-            lang="fr"
-            onChange={(event) => setForm({ ...form, nameFr: event.target.value })}
-          />
-        </label>
-        <label className="field field-grow">
-          <span>{t.delegationNameEn}</span>
-          <input
-            data-testid="delegation-name-en"
-            value={form.nameEn}
-            maxLength={120}
-            lang="en"
-            onChange={(event) => setForm({ ...form, nameEn: event.target.value })}
-          />
-        </label>
+      <form
+        ref={check.formRef}
+        className="console-form"
+        noValidate
+        onSubmit={(event) => void handleSave(event)}
+      >
+        <Field
+          label={t.delegationCode}
+          hint={t.delegationCodeHint}
+          error={check.shown('code')}
+          isRequired
+        >
+          {(control) => (
+            <input
+              {...control}
+              data-testid="delegation-code"
+              value={form.code}
+              maxLength={3}
+              size={6}
+              spellCheck={false}
+              onBlur={() => check.handleBlur('code')}
+              onChange={(event) => setForm({ ...form, code: event.target.value.toUpperCase() })}
+            />
+          )}
+        </Field>
+        <Field
+          label={t.delegationNameFr}
+          error={check.shown('nameFr')}
+          isRequired
+          className="field-grow"
+        >
+          {(control) => (
+            <input
+              {...control}
+              data-testid="delegation-name-fr"
+              value={form.nameFr}
+              maxLength={120}
+              lang="fr"
+              onBlur={() => check.handleBlur('nameFr')}
+              onChange={(event) => setForm({ ...form, nameFr: event.target.value })}
+            />
+          )}
+        </Field>
+        <Field
+          label={t.delegationNameEn}
+          error={check.shown('nameEn')}
+          isRequired
+          className="field-grow"
+        >
+          {(control) => (
+            <input
+              {...control}
+              data-testid="delegation-name-en"
+              value={form.nameEn}
+              maxLength={120}
+              lang="en"
+              onBlur={() => check.handleBlur('nameEn')}
+              onChange={(event) => setForm({ ...form, nameEn: event.target.value })}
+            />
+          )}
+        </Field>
         <button
           type="submit"
           className="button button-primary"
           data-testid="delegation-save"
-          disabled={!delegation.success || saved.isBusy}
+          aria-disabled={saved.isBusy}
         >
           {t.saveDelegation}
         </button>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { ResetPasswordRequest, type UserSummary } from '../../../shared/accountsApi.ts'
 import { ROLES, type Role } from '../../../shared/permissions.ts'
 import { MIN_PASSWORD_LENGTH } from '../../../shared/limits.ts'
@@ -25,9 +25,21 @@ export function UserRow({ user, negotiationId, isSelf, run, onChanged }: UserRow
   const [pendingRole, setPendingRole] = useState<string | null>(null)
   const role = user.roles.find((r) => r.negotiationId === negotiationId)?.role ?? ''
   const newPassword = ResetPasswordRequest.safeParse({ password: password ?? '' })
+  // The confirmation and the password form replace the controls that opened them: once they
+  // go, the keyboard's focus goes back to those controls instead of falling to <body>.
+  const roleRef = useRef<HTMLSelectElement>(null)
+  const resetRef = useRef<HTMLButtonElement>(null)
+  const closeConfirmation = () => {
+    setPendingRole(null)
+    requestAnimationFrame(() => roleRef.current?.focus())
+  }
+  const closePasswordForm = () => {
+    setPassword(null)
+    requestAnimationFrame(() => resetRef.current?.focus())
+  }
 
   const handleRole = (value: string) => {
-    setPendingRole(null)
+    closeConfirmation()
     return run(async () => {
       const next = isRole(value) ? value : null
       await setRole(negotiationId, user.id, next)
@@ -52,7 +64,7 @@ export function UserRow({ user, negotiationId, isSelf, run, onChanged }: UserRow
       await resetPassword(user.id, newPassword.data.password)
       return t.passwordReset(user.username)
     })
-    if (isDone) setPassword(null)
+    if (isDone) closePasswordForm()
   }
 
   return (
@@ -74,6 +86,7 @@ export function UserRow({ user, negotiationId, isSelf, run, onChanged }: UserRow
       </td>
       <td>
         <select
+          ref={roleRef}
           data-testid="user-role"
           aria-label={t.roleIn(negotiationId)}
           value={pendingRole ?? role}
@@ -110,7 +123,7 @@ export function UserRow({ user, negotiationId, isSelf, run, onChanged }: UserRow
               type="button"
               className="button"
               data-testid="role-confirm-no"
-              onClick={() => setPendingRole(null)}
+              onClick={closeConfirmation}
             >
               {t.cancel}
             </button>
@@ -121,6 +134,7 @@ export function UserRow({ user, negotiationId, isSelf, run, onChanged }: UserRow
         <div className="console-actions">
           {password === null ? (
             <button
+              ref={resetRef}
               type="button"
               className="button button-small"
               data-testid="user-reset-password"
@@ -140,7 +154,7 @@ export function UserRow({ user, negotiationId, isSelf, run, onChanged }: UserRow
                 value={password}
                 onChange={(event) => setPassword(event.target.value)}
                 onKeyDown={(event) => {
-                  if (event.key === 'Escape') setPassword(null)
+                  if (event.key === 'Escape') closePasswordForm()
                 }}
               />
               <button
@@ -151,11 +165,7 @@ export function UserRow({ user, negotiationId, isSelf, run, onChanged }: UserRow
               >
                 {t.setPassword}
               </button>
-              <button
-                type="button"
-                className="button button-small"
-                onClick={() => setPassword(null)}
-              >
+              <button type="button" className="button button-small" onClick={closePasswordForm}>
                 {t.cancel}
               </button>
             </form>

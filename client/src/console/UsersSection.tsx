@@ -1,13 +1,18 @@
 import { useState, type FormEvent } from 'react'
 import type { Delegation, NegotiationSummary } from '../../../shared/api.ts'
 import { CreateUserRequest, type UserSummary } from '../../../shared/accountsApi.ts'
-import { MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from '../../../shared/limits.ts'
+import { MIN_PASSWORD_LENGTH } from '../../../shared/limits.ts'
 import { createUser } from '../api/admin.ts'
-import { useSubmission, wordFailure } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useSubmission } from '../api/useSubmission.ts'
 import { SubmissionLine } from '../feedback/SubmissionLine.tsx'
-import { UserRow } from './UserRow.tsx'
+import { refusalIn } from '../forms/refusalText.ts'
 import { delegationNameIn } from '../i18n/delegationName.ts'
+import { Field } from '../forms/Field.tsx'
+import { fieldErrorsOf } from '../forms/fieldErrors.ts'
+import { useFieldCheck } from '../forms/useFieldCheck.ts'
+import { useFormMessages } from '../forms/useFormMessages.ts'
+import { UserRow } from './UserRow.tsx'
 
 interface UsersSectionProps {
   users: UserSummary[] | null
@@ -40,10 +45,14 @@ export function UsersSection({
   const [chosenNegotiation, setChosenNegotiation] = useState('')
   const negotiationId = chosenNegotiation || negotiations?.[0]?.id || ''
   const newUser = CreateUserRequest.safeParse({ ...form, delegation: form.delegation || null })
+  const f = useFormMessages()
+  const check = useFieldCheck(
+    fieldErrorsOf(form, newUser.error?.issues ?? [], f, { username: f.badUsername }),
+  )
 
   const handleCreate = async (event: FormEvent) => {
     event.preventDefault()
-    if (!newUser.success) return
+    if (created.isBusy || !check.isSendable() || !newUser.success) return
     const { username } = newUser.data
     const isDone = await created.submit(
       async () => {
@@ -51,66 +60,90 @@ export function UsersSection({
         onChanged()
         return t.userCreated(username)
       },
-      wordFailure(t.actionFailed, (error) =>
-        error.status === 409 ? t.usernameTaken(username) : null,
-      ),
+      refusalIn(f, (error) => (error.status === 409 ? t.usernameTaken(username) : null)),
     )
-    if (isDone) setForm(EMPTY_USER)
+    if (isDone) {
+      setForm(EMPTY_USER)
+      check.reset()
+    }
   }
 
   return (
     <section className="console-card" aria-labelledby="console-users">
       <h2 id="console-users">{t.consoleUsers}</h2>
       <h3>{t.newUser}</h3>
-      <form className="console-form" onSubmit={(event) => void handleCreate(event)}>
-        <label className="field">
-          <span>{t.username}</span>
-          <input
-            data-testid="user-username"
-            value={form.username}
-            maxLength={40}
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={form.username !== '' && !USERNAME_PATTERN.test(form.username)}
-            onChange={(event) => setForm({ ...form, username: event.target.value })}
-          />
-          <small className="field-hint">{t.usernameHint}</small>
-        </label>
-        <label className="field field-grow">
-          <span>{t.displayName}</span>
-          <input
-            data-testid="user-display-name"
-            value={form.displayName}
-            maxLength={120}
-            onChange={(event) => setForm({ ...form, displayName: event.target.value })}
-          />
-        </label>
-        <label className="field">
-          <span>{t.password}</span>
-          <input
-            data-testid="user-password"
-            type="password"
-            value={form.password}
-            autoComplete="new-password"
-            onChange={(event) => setForm({ ...form, password: event.target.value })}
-          />
-          <small className="field-hint">{t.passwordHint(MIN_PASSWORD_LENGTH)}</small>
-        </label>
-        <label className="field">
-          <span>{t.delegation}</span>
-          <select
-            data-testid="user-delegation"
-            value={form.delegation}
-            onChange={(event) => setForm({ ...form, delegation: event.target.value })}
-          >
-            <option value="">{t.noDelegation}</option>
-            {delegations?.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.code} — {delegationNameIn(d, language)}
-              </option>
-            ))}
-          </select>
-        </label>
+      <form
+        ref={check.formRef}
+        className="console-form"
+        noValidate
+        onSubmit={(event) => void handleCreate(event)}
+      >
+        <Field label={t.username} hint={t.usernameHint} error={check.shown('username')} isRequired>
+          {(control) => (
+            <input
+              {...control}
+              data-testid="user-username"
+              value={form.username}
+              maxLength={40}
+              autoComplete="off"
+              spellCheck={false}
+              onBlur={() => check.handleBlur('username')}
+              onChange={(event) => setForm({ ...form, username: event.target.value })}
+            />
+          )}
+        </Field>
+        <Field
+          label={t.displayName}
+          error={check.shown('displayName')}
+          isRequired
+          className="field-grow"
+        >
+          {(control) => (
+            <input
+              {...control}
+              data-testid="user-display-name"
+              value={form.displayName}
+              maxLength={120}
+              onBlur={() => check.handleBlur('displayName')}
+              onChange={(event) => setForm({ ...form, displayName: event.target.value })}
+            />
+          )}
+        </Field>
+        <Field
+          label={t.password}
+          hint={t.passwordHint(MIN_PASSWORD_LENGTH)}
+          error={check.shown('password')}
+          isRequired
+        >
+          {(control) => (
+            <input
+              {...control}
+              data-testid="user-password"
+              type="password"
+              value={form.password}
+              autoComplete="new-password"
+              onBlur={() => check.handleBlur('password')}
+              onChange={(event) => setForm({ ...form, password: event.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t.delegation}>
+          {(control) => (
+            <select
+              {...control}
+              data-testid="user-delegation"
+              value={form.delegation}
+              onChange={(event) => setForm({ ...form, delegation: event.target.value })}
+            >
+              <option value="">{t.noDelegation}</option>
+              {delegations?.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {d.code} — {delegationNameIn(d, language)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <label className="field-check">
           <input
             type="checkbox"
@@ -120,11 +153,12 @@ export function UsersSection({
           />
           <span>{t.isSecretariat}</span>
         </label>
+        {/* aria-disabled while sending: a disabled button would drop the focus to <body>. */}
         <button
           type="submit"
           className="button button-primary"
           data-testid="user-create"
-          disabled={!newUser.success || created.isBusy}
+          aria-disabled={created.isBusy}
         >
           {t.createUser}
         </button>
@@ -168,7 +202,7 @@ export function UsersSection({
                 user={user}
                 negotiationId={negotiationId}
                 isSelf={user.id === selfId}
-                run={(action) => changed.submit(action, wordFailure(t.actionFailed))}
+                run={(action) => changed.submit(action, refusalIn(f))}
                 onChanged={onChanged}
               />
             ))}

@@ -12,7 +12,7 @@ export function ConnectionIndicator({ connection }: { connection: ConnectionStat
       title={t.connectionLabel}
     >
       <span className="indicator-dot" aria-hidden="true" />
-      {t.connection[connection]}
+      <span className="indicator-text">{t.connection[connection]}</span>
     </span>
   )
 }

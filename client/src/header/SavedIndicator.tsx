@@ -13,7 +13,7 @@ export function SavedIndicator({ saved }: { saved: SavedStateName }) {
       role="status"
     >
       <span className="indicator-dot" aria-hidden="true" />
-      {t.saved[saved]}
+      <span className="indicator-text">{t.saved[saved]}</span>
     </span>
   )
 }

@@ -137,7 +137,15 @@ export function UserMenu({ user, role, delegationColors }: UserMenuProps) {
           )}
         </div>
       )}
-      {isTokensOpen && <TokensDialog onClose={() => setIsTokensOpen(false)} />}
+      {isTokensOpen && (
+        <TokensDialog
+          onClose={() => {
+            setIsTokensOpen(false)
+            // The menu item that opened the dialog has gone with the menu: back to its button.
+            button.current?.focus()
+          }}
+        />
+      )}
     </div>
   )
 }

@@ -119,7 +119,8 @@ export function ChangeCard({ editor, views, rights, negotiationId, onGoTo }: Cha
   useEffect(() => {
     if (view || !hadFocus.current) return
     hadFocus.current = false
-    editor.commands.focus()
+    const active = document.activeElement
+    if (active === null || active === document.body) editor.commands.focus()
   }, [view, editor])
 
   if (!view) return null
@@ -139,7 +140,10 @@ export function ChangeCard({ editor, views, rights, negotiationId, onGoTo }: Cha
         hadFocus.current = true
       }}
       onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget)) hadFocus.current = false
+        // No related target: the focused button was removed (Accept, once decided), which
+        // Chromium reports as a blur; the card still owes the focus back.
+        const to = event.relatedTarget
+        if (to !== null && !event.currentTarget.contains(to)) hadFocus.current = false
       }}
       onKeyDown={(event) => {
         if (event.key !== 'Escape') return

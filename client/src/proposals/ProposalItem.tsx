@@ -171,6 +171,7 @@ export const ProposalItem = memo(function ProposalItem({
       <button
         type="button"
         className="proposal-summary"
+        data-testid="proposal-open"
         title={isInText ? t.goToText : undefined}
         disabled={!isInText || !change}
         onClick={() => change && onGoTo(record.id)}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Editor } from '@tiptap/react'
+import { useFocusKeeper } from '../focus/useFocusKeeper.ts'
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../../shared/draft/index.ts'
 import { CompilationLinks } from './CompilationLinks.tsx'
 import { useProposalAtCaret } from './useProposalAtCaret.ts'
@@ -99,6 +100,8 @@ export function ProposalsPanel({
   const atCaret = useProposalAtCaret(editor)
   const [objective, setObjective] = useState<ObjectiveFilter>('all')
   const [delegation, setDelegation] = useState('all')
+  const panelRef = useRef<HTMLElement>(null)
+  useFocusKeeper(panelRef, { item: '[data-testid="proposal-item"]', heading: '.proposals-title' })
   const [status, setStatus] = useState<StatusFilter>('open')
   const [confirming, setConfirming] = useState<{
     decision: 'accept' | 'reject'
@@ -158,7 +161,12 @@ export function ProposalsPanel({
   }
 
   return (
-    <section className="proposals-panel" data-testid="proposals-panel" aria-label={t.panelLabel}>
+    <section
+      ref={panelRef}
+      className="proposals-panel"
+      data-testid="proposals-panel"
+      aria-label={t.panelLabel}
+    >
       <header className="proposals-header">
         <h2 className="proposals-title">{t.panelTitle}</h2>
         <span className="proposals-count" data-testid="proposals-count">

@@ -204,6 +204,7 @@ function OpenRoom({
         <main className="workspace has-proposals" data-drawer={drawer.open ?? undefined}>
           <aside
             id="workspace-outline"
+            ref={drawer.outlineRef}
             className="workspace-side"
             aria-label={t.outlineTitle}
             // A jump from the outline lands in the text: the drawer has done its job.
@@ -269,6 +270,7 @@ function OpenRoom({
           <div className="drawer-backdrop" aria-hidden="true" onClick={drawer.close} />
           <aside
             id="workspace-proposals"
+            ref={drawer.proposalsRef}
             className="workspace-proposals"
             aria-label={t.showProposals}
           >

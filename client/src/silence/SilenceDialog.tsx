@@ -1,4 +1,5 @@
-import { useId, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
+import { ModalDialog } from '../focus/ModalDialog.tsx'
 
 interface SilenceDialogProps {
   title: string
@@ -8,7 +9,7 @@ interface SilenceDialogProps {
   children: ReactNode
 }
 
-/** A modal dialog of the silence procedure; Escape closes it, as the other dialogs do. */
+/** A modal dialog of the silence procedure, in the silence procedure's look. */
 export function SilenceDialog({
   title,
   testId,
@@ -16,22 +17,14 @@ export function SilenceDialog({
   isWide = false,
   children,
 }: SilenceDialogProps) {
-  const titleId = useId()
   return (
-    <div className="dialog-backdrop">
-      <div
-        className={`dialog silence-dialog${isWide ? ' dialog-wide' : ''}`}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        data-testid={testId}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') onClose()
-        }}
-      >
-        <h2 id={titleId}>{title}</h2>
-        {children}
-      </div>
-    </div>
+    <ModalDialog
+      title={title}
+      testId={testId}
+      onClose={onClose}
+      className={`silence-dialog${isWide ? ' dialog-wide' : ''}`}
+    >
+      {children}
+    </ModalDialog>
   )
 }
