@@ -116,7 +116,7 @@ describe('draftSchema', () => {
     expect(() => check(doc(headless))).toThrow()
   })
 
-  it('allows italic, the proposal marks and the co-facilitators’ edits, but knows no bold', () => {
+  it('allows italic, the proposal marks, the co-facilitators’ edits and brackets, but knows no bold', () => {
     expect(draftSchema.marks.italic).toBeDefined()
     expect(Object.keys(draftSchema.marks)).toEqual([
       'italic',
@@ -124,6 +124,7 @@ describe('draftSchema', () => {
       'deletion',
       'coFacilitatorsInsertion',
       'coFacilitatorsDeletion',
+      'bracketed',
     ])
     expect(() =>
       draftSchema.nodeFromJSON(

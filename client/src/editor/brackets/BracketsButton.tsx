@@ -33,7 +33,7 @@ export function BracketsButton({ editor }: { editor: Editor }) {
   return (
     <button
       type="button"
-      className="toolbar-button"
+      className="toolbar-button toolbar-button-compact"
       data-testid="toggle-brackets"
       data-action={state.action}
       aria-pressed={state.action === 'remove'}
@@ -44,7 +44,7 @@ export function BracketsButton({ editor }: { editor: Editor }) {
         if (editor.commands.toggleBrackets()) editor.view.focus()
       }}
     >
-      <span aria-hidden="true">[ ]</span> {t.button}
+      <span aria-hidden="true">[ ]</span> <span className="toolbar-button-text">{t.button}</span>
     </button>
   )
 }
