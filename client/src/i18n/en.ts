@@ -2,14 +2,12 @@ import { objectiveLabel } from '../../../shared/numbering.ts'
 import type { Messages } from './messages.ts'
 import { accountsEn } from './accountsEn.ts'
 import { revisionsEn } from './revisionsEn.ts'
-import { silenceEn } from '../silence/silenceEn.ts'
 import { amendmentsEn } from '../amendments/amendmentsEn.ts'
 
 /** The English UI. */
 export const en: Messages = {
   ...accountsEn,
   ...revisionsEn,
-  ...silenceEn,
   ...amendmentsEn,
   appName: 'Draftroom',
   loading: 'Loading…',

@@ -2,7 +2,6 @@ import { objectiveLabel } from '../../../shared/numbering.ts'
 import type { Messages } from './messages.ts'
 import { accountsFr } from './accountsFr.ts'
 import { revisionsFr } from './revisionsFr.ts'
-import { silenceFr } from '../silence/silenceFr.ts'
 import { amendmentsFr } from '../amendments/amendmentsFr.ts'
 
 const NBSP = '\u00a0'
@@ -11,7 +10,6 @@ const NBSP = '\u00a0'
 export const fr: Messages = {
   ...accountsFr,
   ...revisionsFr,
-  ...silenceFr,
   ...amendmentsFr,
   appName: 'Draftroom',
   loading: 'Chargement…',

@@ -1,4 +1,4 @@
-import type { SilenceMessages } from './silenceMessages.ts'
+import type { SilenceMessages } from './messages.ts'
 
 const NBSP = '\u00a0'
 

@@ -1,4 +1,4 @@
-import type { SilenceMessages } from './silenceMessages.ts'
+import type { SilenceMessages } from './messages.ts'
 
 /** The silence procedure in English. */
 export const silenceEn: SilenceMessages = {
