@@ -2,13 +2,11 @@ import { objectiveLabel } from '../../../shared/numbering.ts'
 import type { Messages } from './messages.ts'
 import { accountsEn } from './accountsEn.ts'
 import { revisionsEn } from './revisionsEn.ts'
-import { amendmentsEn } from '../amendments/amendmentsEn.ts'
 
 /** The English UI. */
 export const en: Messages = {
   ...accountsEn,
   ...revisionsEn,
-  ...amendmentsEn,
   appName: 'Draftroom',
   loading: 'Loading…',
   loadingDraft: 'Loading the text…',

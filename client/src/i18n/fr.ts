@@ -2,7 +2,6 @@ import { objectiveLabel } from '../../../shared/numbering.ts'
 import type { Messages } from './messages.ts'
 import { accountsFr } from './accountsFr.ts'
 import { revisionsFr } from './revisionsFr.ts'
-import { amendmentsFr } from '../amendments/amendmentsFr.ts'
 
 const NBSP = '\u00a0'
 
@@ -10,7 +9,6 @@ const NBSP = '\u00a0'
 export const fr: Messages = {
   ...accountsFr,
   ...revisionsFr,
-  ...amendmentsFr,
   appName: 'Draftroom',
   loading: 'Chargement…',
   loadingDraft: 'Chargement du texte…',

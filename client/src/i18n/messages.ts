@@ -2,12 +2,11 @@ import type { Language } from '../../../shared/numbering.ts'
 import type { CloseReasonName } from '../../../shared/collabProtocol.ts'
 import type { AccountMessages } from './accountMessages.ts'
 import type { RevisionMessages } from './revisionMessages.ts'
-import type { AmendmentMessages } from '../amendments/amendmentMessages.ts'
 
 export type { Language }
 
 /** The UI strings, one entry per key in every language; parameterised strings are functions. */
-export interface Messages extends AccountMessages, RevisionMessages, AmendmentMessages {
+export interface Messages extends AccountMessages, RevisionMessages {
   appName: string
   loading: string
   loadingDraft: string
