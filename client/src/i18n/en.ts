@@ -1,12 +1,10 @@
 import { objectiveLabel } from '../../../shared/numbering.ts'
 import type { Messages } from './messages.ts'
 import { accountsEn } from './accountsEn.ts'
-import { revisionsEn } from './revisionsEn.ts'
 
 /** The English UI. */
 export const en: Messages = {
   ...accountsEn,
-  ...revisionsEn,
   appName: 'Draftroom',
   loading: 'Loading…',
   loadingDraft: 'Loading the text…',

@@ -1,14 +1,12 @@
 import { objectiveLabel } from '../../../shared/numbering.ts'
 import type { Messages } from './messages.ts'
 import { accountsFr } from './accountsFr.ts'
-import { revisionsFr } from './revisionsFr.ts'
 
 const NBSP = '\u00a0'
 
 /** The French UI (default). French typography: non-breaking space before « : ; ? ! ». */
 export const fr: Messages = {
   ...accountsFr,
-  ...revisionsFr,
   appName: 'Draftroom',
   loading: 'Chargement…',
   loadingDraft: 'Chargement du texte…',

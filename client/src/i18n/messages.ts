@@ -1,12 +1,11 @@
 import type { Language } from '../../../shared/numbering.ts'
 import type { CloseReasonName } from '../../../shared/collabProtocol.ts'
 import type { AccountMessages } from './accountMessages.ts'
-import type { RevisionMessages } from './revisionMessages.ts'
 
 export type { Language }
 
 /** The UI strings, one entry per key in every language; parameterised strings are functions. */
-export interface Messages extends AccountMessages, RevisionMessages {
+export interface Messages extends AccountMessages {
   appName: string
   loading: string
   loadingDraft: string
