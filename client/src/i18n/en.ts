@@ -1,10 +1,8 @@
 import { objectiveLabel } from '../../../shared/numbering.ts'
 import type { Messages } from './messages.ts'
-import { accountsEn } from './accountsEn.ts'
 
 /** The English UI. */
 export const en: Messages = {
-  ...accountsEn,
   appName: 'Draftroom',
   loading: 'Loading…',
   loadingDraft: 'Loading the text…',
@@ -15,6 +13,8 @@ export const en: Messages = {
   reload: 'Reload the page',
   dismiss: 'Dismiss',
   cancel: 'Cancel',
+  close: 'Close',
+  loadingList: 'Loading…',
 
   connection: { connected: 'Connected', connecting: 'Connecting…', offline: 'Offline' },
   connectionLabel: 'Connection',

@@ -1,12 +1,10 @@
 import { objectiveLabel } from '../../../shared/numbering.ts'
 import type { Messages } from './messages.ts'
-import { accountsFr } from './accountsFr.ts'
 
 const NBSP = '\u00a0'
 
 /** The French UI (default). French typography: non-breaking space before « : ; ? ! ». */
 export const fr: Messages = {
-  ...accountsFr,
   appName: 'Draftroom',
   loading: 'Chargement…',
   loadingDraft: 'Chargement du texte…',
@@ -17,6 +15,8 @@ export const fr: Messages = {
   reload: 'Recharger la page',
   dismiss: 'Fermer',
   cancel: 'Annuler',
+  close: 'Fermer',
+  loadingList: 'Chargement…',
 
   connection: { connected: 'Connecté', connecting: 'Connexion…', offline: 'Hors ligne' },
   connectionLabel: 'État de la connexion',

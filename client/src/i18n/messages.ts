@@ -1,11 +1,10 @@
 import type { Language } from '../../../shared/numbering.ts'
 import type { CloseReasonName } from '../../../shared/collabProtocol.ts'
-import type { AccountMessages } from './accountMessages.ts'
 
 export type { Language }
 
 /** The UI strings, one entry per key in every language; parameterised strings are functions. */
-export interface Messages extends AccountMessages {
+export interface Messages {
   appName: string
   loading: string
   loadingDraft: string
@@ -16,6 +15,8 @@ export interface Messages extends AccountMessages {
   reload: string
   dismiss: string
   cancel: string
+  close: string
+  loadingList: string
 
   connection: Record<ConnectionStateName, string>
   connectionLabel: string
