@@ -59,10 +59,6 @@ export const en: Messages = {
   placeholderSectionTitle: 'Section title',
   placeholderPrinciple: 'Guiding principle…',
   editorLabel: 'Draft text',
-  circulatedTextLabel: (symbol) => `Circulated text (${symbol}), read-only`,
-  showCirculatedText: (symbol) => `Circulated text (${symbol})`,
-  showLiveDraft: 'Live draft',
-  circulatedTextNote: 'Silence procedure under way: this is the circulated text, as published.',
 
   closeReasons: {
     goingAway: 'The server is restarting. Reconnecting automatically…',

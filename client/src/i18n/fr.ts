@@ -67,10 +67,6 @@ export const fr: Messages = {
   placeholderSectionTitle: 'Titre de la section',
   placeholderPrinciple: 'Principe directeur…',
   editorLabel: 'Texte du projet',
-  circulatedTextLabel: (symbol) => `Texte circulé (${symbol}), en lecture seule`,
-  showCirculatedText: (symbol) => `Texte circulé (${symbol})`,
-  showLiveDraft: 'Brouillon en direct',
-  circulatedTextNote: `Procédure d’approbation tacite en cours${NBSP}: voici le texte circulé, tel qu’il a été publié.`,
 
   closeReasons: {
     goingAway: 'Le serveur redémarre. Reconnexion automatique…',

@@ -61,11 +61,6 @@ export interface Messages {
   placeholderSectionTitle: string
   placeholderPrinciple: string
   editorLabel: string
-  /** During a silence procedure: the circulated revision in the room, or the live draft. */
-  circulatedTextLabel: (symbol: string) => string
-  showCirculatedText: (symbol: string) => string
-  showLiveDraft: string
-  circulatedTextNote: string
 
   closeReasons: Record<CloseReasonName, string>
   closedUnknown: (code: number) => string
