@@ -50,11 +50,6 @@ export interface Messages {
   adRefBadge: string
   /** In the outline: how many of an objective's paragraphs and actions are agreed ad ref. */
   outlineAdRef: (adRef: number, total: number) => string
-  /** The co-facilitators' button on the paragraph at the caret. */
-  markAdRef: (label: string | null) => string
-  reopenAdRef: (label: string | null) => string
-  adRefHint: string
-  adRefFailed: (message: string) => string
   placeholderParagraph: string
   placeholderCommitment: string
   placeholderAction: string

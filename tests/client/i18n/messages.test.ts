@@ -3,6 +3,8 @@ import { en } from '../../../client/src/i18n/en.ts'
 import { fr } from '../../../client/src/i18n/fr.ts'
 import { accountsEn } from '../../../client/src/account/messagesEn.ts'
 import { accountsFr } from '../../../client/src/account/messagesFr.ts'
+import { adRefEn } from '../../../client/src/adRef/messagesEn.ts'
+import { adRefFr } from '../../../client/src/adRef/messagesFr.ts'
 import { activityEn } from '../../../client/src/activity/messagesEn.ts'
 import { activityFr } from '../../../client/src/activity/messagesFr.ts'
 import { alternativesEn } from '../../../client/src/alternatives/messagesEn.ts'
@@ -41,6 +43,7 @@ const DICTIONARIES: Record<string, { fr: object; en: object }> = {
   global: { fr, en },
   accounts: { fr: accountsFr, en: accountsEn },
   activity: { fr: activityFr, en: activityEn },
+  adRef: { fr: adRefFr, en: adRefEn },
   alternatives: { fr: alternativesFr, en: alternativesEn },
   amendments: { fr: amendmentsFr, en: amendmentsEn },
   brackets: { fr: bracketsFr, en: bracketsEn },
