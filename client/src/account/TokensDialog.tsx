@@ -10,6 +10,7 @@ import {
 import { useRequest } from '../api/useRequest.ts'
 import { useSubmission, wordFailure } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useAccountMessages } from './useAccountMessages.ts'
 import { formatDateTime } from '../i18n/formatDate.ts'
 import { useFocusTrap } from '../focus/useFocusTrap.ts'
 
@@ -18,7 +19,8 @@ import { useFocusTrap } from '../focus/useFocusTrap.ts'
  * see the others, revoke them.
  */
 export function TokensDialog({ onClose }: { onClose: () => void }) {
-  const { t, language } = useI18n()
+  const t = useAccountMessages()
+  const { t: common, language } = useI18n()
   const [attempt, setAttempt] = useState(0)
   const listed = useRequest('tokens', fetchTokens, attempt)
   const tokens = listed.status === 'ready' ? listed.value : null
@@ -135,7 +137,7 @@ export function TokensDialog({ onClose }: { onClose: () => void }) {
           </p>
         )}
         {tokens === null ? (
-          <p className="dialog-note">{t.loadingList}</p>
+          <p className="dialog-note">{common.loadingList}</p>
         ) : tokens.length === 0 ? (
           <p className="dialog-note">{t.tokensEmpty}</p>
         ) : (
@@ -164,7 +166,7 @@ export function TokensDialog({ onClose }: { onClose: () => void }) {
         )}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            {t.close}
+            {common.close}
           </button>
         </div>
       </div>

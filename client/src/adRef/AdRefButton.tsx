@@ -2,7 +2,7 @@ import { mayBeAdRef } from '../../../shared/adReferendum.ts'
 import { setParagraphStatus } from '../api/paragraphStatus.ts'
 import { useSubmission, wordFailure } from '../api/useSubmission.ts'
 import type { BlockAtCaret } from '../history/useBlockAtCaret.ts'
-import { useI18n } from '../i18n/I18nContext.ts'
+import { useAdRefMessages } from './useAdRefMessages.ts'
 
 /**
  * The co-facilitators' button on the paragraph or action at the caret: agree it ad referendum,
@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/I18nContext.ts'
  * on it, a frozen text) is shown as the button's title and in an alert.
  */
 export function AdRefButton(props: { negotiationId: string; block: BlockAtCaret | null }) {
-  const { t } = useI18n()
+  const t = useAdRefMessages()
   const { submission, submit } = useSubmission()
   const { block } = props
   const applies = block !== null && mayBeAdRef(block.type)

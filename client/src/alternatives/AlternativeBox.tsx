@@ -4,7 +4,7 @@ import { actOnProposal } from '../api/proposals.ts'
 import type { ProposalRights } from '../proposals/proposer.ts'
 import { useDelegationName } from '../proposals/delegationNames.ts'
 import type { ProposalView } from '../proposals/useProposals.ts'
-import { useAlternativeMessages } from './messages.ts'
+import { useAlternativeMessages } from './useAlternativeMessages.ts'
 
 /**
  * One open alternative, under its paragraph as UN texts print it: "Alt 23." with the

@@ -3,7 +3,7 @@ import type { Editor } from '@tiptap/react'
 import { mayHaveAlternative } from '../../../shared/alternatives.ts'
 import type { BlockAtCaret } from '../history/useBlockAtCaret.ts'
 import { agreedTextOf } from './agreedText.ts'
-import { useAlternativeMessages } from './messages.ts'
+import { useAlternativeMessages } from './useAlternativeMessages.ts'
 import { ProposeAlternativeDialog } from './ProposeAlternativeDialog.tsx'
 
 /**

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { MAX_ALTERNATIVE_LENGTH } from '../../../shared/limits.ts'
 import { proposeAlternative } from '../api/alternatives.ts'
 import { failureOf, useSubmission } from '../api/useSubmission.ts'
-import { useAlternativeMessages } from './messages.ts'
+import { useAlternativeMessages } from './useAlternativeMessages.ts'
 
 /**
  * The delegate's form for an alternative wording: the paragraph's text to start from, a

@@ -1,8 +1,3 @@
-import { useI18n } from '../i18n/I18nContext.ts'
-import type { Language } from '../i18n/messages.ts'
-import { alternativesEn } from './messagesEn.ts'
-import { alternativesFr } from './messagesFr.ts'
-
 /** The strings of alternatives: the boxes beside the paragraphs and the dialog to propose one. */
 export interface AlternativeMessages {
   /** The header's button, with the paragraph at the caret ("§ 23", "7 d)"). */
@@ -22,14 +17,4 @@ export interface AlternativeMessages {
   withdraw: string
   rationaleLabel: string
   supporters: string
-}
-
-const byLanguage: Record<Language, AlternativeMessages> = {
-  fr: alternativesFr,
-  en: alternativesEn,
-}
-
-/** The alternatives' strings in the UI language. */
-export function useAlternativeMessages(): AlternativeMessages {
-  return byLanguage[useI18n().language]
 }

@@ -1,9 +1,9 @@
-import { useI18n } from '../i18n/I18nContext.ts'
+import { useAmendmentMessages } from './useAmendmentMessages.ts'
 import type { AmendmentReport } from '../api/amendments.ts'
 
 /** The preview: the counts, then one row per change of the file, paragraph by paragraph. */
 export function AmendmentPreview({ report }: { report: AmendmentReport }) {
-  const { t } = useI18n()
+  const t = useAmendmentMessages()
   const rows = report.paragraphs.flatMap((paragraph) =>
     paragraph.changes.map((change, index) => ({
       paragraph,

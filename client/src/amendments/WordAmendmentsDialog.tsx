@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react'
 import type { Delegation } from '../../../shared/api.ts'
 import { failureOf, useSubmission, wordFailure } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useAmendmentMessages } from './useAmendmentMessages.ts'
 import { AmendmentPreview } from './AmendmentPreview.tsx'
 import { sendAmendments, type AmendmentReport } from '../api/amendments.ts'
 import './amendments.css'
@@ -20,7 +21,8 @@ interface WordAmendmentsDialogProps {
  * which delegation each Word author is when the server asks, look at the preview, then apply.
  */
 export function WordAmendmentsDialog(props: WordAmendmentsDialogProps) {
-  const { t, language } = useI18n()
+  const t = useAmendmentMessages()
+  const { t: common, language } = useI18n()
   const titleId = useId()
   const dialogRef = useRef<HTMLDivElement>(null)
   useFocusTrap(dialogRef, { isActive: true, onEscape: props.onClose })
@@ -140,7 +142,7 @@ export function WordAmendmentsDialog(props: WordAmendmentsDialogProps) {
         )}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={props.onClose}>
-            {t.close}
+            {common.close}
           </button>
           <button
             type="button"

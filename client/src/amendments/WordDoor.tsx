@@ -4,6 +4,7 @@ import type { NegotiationDetail } from '../../../shared/api.ts'
 import type { Me, Policies } from '../../../shared/accountsApi.ts'
 import { may } from '../auth/abilities.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useAmendmentMessages } from './useAmendmentMessages.ts'
 import { draftDocxUrl } from '../api/amendments.ts'
 import { WordAmendmentsDialog } from './WordAmendmentsDialog.tsx'
 
@@ -12,7 +13,8 @@ import { WordAmendmentsDialog } from './WordAmendmentsDialog.tsx'
  * co-facilitators and delegations) a Word document's tracked changes to bring back in.
  */
 export function WordDoor(props: { negotiation: NegotiationDetail; me: Me; policies: Policies }) {
-  const { t, language } = useI18n()
+  const t = useAmendmentMessages()
+  const { language } = useI18n()
   const [isOpen, setIsOpen] = useState(false)
   const { negotiation, me, policies } = props
   const isCoFacilitator = policies.role === 'coFacilitator'

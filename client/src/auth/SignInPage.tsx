@@ -3,12 +3,14 @@ import { auth } from '../api/useAuth.ts'
 import { useSubmission } from '../api/useSubmission.ts'
 import { LanguageSwitch } from '../header/LanguageSwitch.tsx'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useAccountMessages } from '../account/useAccountMessages.ts'
 import { signInErrorMessage, signInErrorOf } from './signInError.ts'
 import { useDemoMode } from './useDemoMode.ts'
 
 /** User name and password; shown whenever there is no session, or it has ended. */
 export function SignInPage({ hasExpired }: { hasExpired: boolean }) {
-  const { t } = useI18n()
+  const t = useAccountMessages()
+  const { t: common } = useI18n()
   const isDemo = useDemoMode()
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
@@ -36,7 +38,7 @@ export function SignInPage({ hasExpired }: { hasExpired: boolean }) {
       <main className="signin-card">
         <p className="signin-brand" aria-hidden="true">
           <span className="signin-logo">D</span>
-          {t.appName}
+          {common.appName}
         </p>
         <form
           className="signin-form"

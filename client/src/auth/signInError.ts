@@ -1,5 +1,5 @@
 import { ApiError } from '../api/fetchJson.ts'
-import type { Messages } from '../i18n/messages.ts'
+import type { AccountMessages } from '../account/messages.ts'
 
 /** Why a sign-in failed, kept as a kind so that the message follows the UI language. */
 export type SignInError =
@@ -20,7 +20,7 @@ export function signInErrorOf(error: unknown): SignInError {
   return { kind: 'failed', detail: error instanceof Error ? error.message : String(error) }
 }
 
-export function signInErrorMessage(error: SignInError, t: Messages): string {
+export function signInErrorMessage(error: SignInError, t: AccountMessages): string {
   switch (error.kind) {
     case 'wrongCredentials':
       return t.signInWrong

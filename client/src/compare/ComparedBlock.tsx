@@ -1,5 +1,6 @@
 import type { ComparedParagraph, DiffSegment } from '../../../shared/compare/comparisonSchema.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useRevisionMessages } from '../revisions/useRevisionMessages.ts'
 import { objectiveNumberOf, segmentsOf, type Side } from './comparisonView.ts'
 import { DiffText } from './DiffText.tsx'
 
@@ -20,7 +21,7 @@ interface ComparedBlockProps {
  * or side by side (the old text on the left, the new one on the right, on one row).
  */
 export function ComparedBlock({ paragraph, index, mode, isCurrent }: ComparedBlockProps) {
-  const { t } = useI18n()
+  const t = useRevisionMessages()
   const { status } = paragraph
   const className = [
     mode === 'inline' ? 'compare-block' : 'compare-row',
@@ -68,7 +69,7 @@ export function ComparedBlock({ paragraph, index, mode, isCurrent }: ComparedBlo
 }
 
 function SideCell({ paragraph, side }: { paragraph: ComparedParagraph; side: Side }) {
-  const { t } = useI18n()
+  const t = useRevisionMessages()
   const isAbsent =
     (side === 'from' && paragraph.status === 'inserted') ||
     (side === 'to' && paragraph.status === 'deleted')

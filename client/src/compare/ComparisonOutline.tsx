@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/I18nContext.ts'
+import { useRevisionMessages } from '../revisions/useRevisionMessages.ts'
 import { changedBlocks, type OutlineSection } from './comparisonView.ts'
 
 interface ComparisonOutlineProps {
@@ -9,7 +9,7 @@ interface ComparisonOutlineProps {
 
 /** The sections and objectives of the comparison, those with changes marked and counted. */
 export function ComparisonOutline({ sections, onGoTo }: ComparisonOutlineProps) {
-  const { t } = useI18n()
+  const t = useRevisionMessages()
   return (
     <nav className="outline compare-outline" aria-label={t.compareOutlineTitle}>
       <h2 className="outline-heading">{t.compareOutlineTitle}</h2>

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import type { NegotiationDetail } from '../../../shared/api.ts'
 import type { RevisionSummary } from '../../../shared/revisions.ts'
-import { useI18n } from '../i18n/I18nContext.ts'
+import { useRevisionMessages } from '../revisions/useRevisionMessages.ts'
 import { LIVE } from '../api/revisions.ts'
 import type { RevisionsState } from '../revisions/useRevisions.ts'
 import { useRounds } from '../revisions/useRounds.ts'
@@ -22,7 +22,7 @@ interface ComparisonPageProps {
 
 /** Two texts of the negotiation compared: pick them, read the differences, export them. */
 export function ComparisonPage({ negotiation, revisions }: ComparisonPageProps) {
-  const { t } = useI18n()
+  const t = useRevisionMessages()
   const list = revisions.status === 'ready' ? revisions.revisions : null
   const { sides, choose } = useCompareSides(negotiation.id, list)
   const [mode, setMode] = useState<CompareMode>('inline')
@@ -108,7 +108,7 @@ function Pickers({
   sides: CompareSides
   onChange: (sides: CompareSides) => void
 }) {
-  const { t } = useI18n()
+  const t = useRevisionMessages()
   return (
     <div className="compare-pickers">
       <SidePicker

@@ -1,10 +1,10 @@
 import type { ChangeCounts } from '../../../shared/compare/comparisonSchema.ts'
-import { useI18n } from '../i18n/I18nContext.ts'
+import { useRevisionMessages } from '../revisions/useRevisionMessages.ts'
 import { changedBlocks } from './comparisonView.ts'
 
 /** The totals of a comparison, at the top of the document as a compare document has them. */
 export function ComparisonSummaryBox({ totals }: { totals: ChangeCounts }) {
-  const { t } = useI18n()
+  const t = useRevisionMessages()
   const hasChanges = changedBlocks(totals) > 0
   return (
     <section

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react'
 import type { NegotiationDetail } from '../../../shared/api.ts'
-import { useI18n } from '../i18n/I18nContext.ts'
+import { useRevisionMessages } from '../revisions/useRevisionMessages.ts'
 import {
   comparisonExportUrl,
   concordanceExportUrl,
@@ -39,7 +39,7 @@ export function ComparisonView({
   controls,
   onRefresh,
 }: ComparisonViewProps) {
-  const { t } = useI18n()
+  const t = useRevisionMessages()
   const { paragraphs, summary } = comparison
   const stops = useMemo(() => changeStops(paragraphs), [paragraphs])
   const sections = useMemo(() => outlineOf(paragraphs, summary), [paragraphs, summary])

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { ConcordanceRow } from '../../../shared/concordance.ts'
 import { useRequest } from '../api/useRequest.ts'
-import { useI18n } from '../i18n/I18nContext.ts'
+import { useRevisionMessages } from '../revisions/useRevisionMessages.ts'
 import { fetchConcordance } from '../api/revisions.ts'
 
 interface ConcordanceTableProps {
@@ -13,7 +13,7 @@ interface ConcordanceTableProps {
 
 /** The concordance of the two compared texts, one row per paragraph or action. */
 export function ConcordanceTable({ negotiationId, from, to, labels }: ConcordanceTableProps) {
-  const { t } = useI18n()
+  const t = useRevisionMessages()
   const [isChangesOnly, setChangesOnly] = useState(false)
   const state = useRequest(JSON.stringify([negotiationId, from, to]), () =>
     fetchConcordance(negotiationId, from, to),
@@ -73,7 +73,7 @@ export function ConcordanceTable({ negotiationId, from, to, labels }: Concordanc
 }
 
 function Row({ row }: { row: ConcordanceRow }) {
-  const { t } = useI18n()
+  const t = useRevisionMessages()
   return (
     <tr className={`is-${row.fate}`} data-testid="concordance-row" data-fate={row.fate}>
       <td className="concordance-number">{row.fromNumbers.join(' + ') || '—'}</td>

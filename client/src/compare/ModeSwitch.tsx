@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/I18nContext.ts'
+import { useRevisionMessages } from '../revisions/useRevisionMessages.ts'
 import type { CompareMode } from './ComparedBlock.tsx'
 
 /** Inline (one text, changes marked) or side by side (old text left, new text right). */
@@ -9,7 +9,7 @@ export function ModeSwitch({
   mode: CompareMode
   onChange: (mode: CompareMode) => void
 }) {
-  const { t } = useI18n()
+  const t = useRevisionMessages()
   const modes: [CompareMode, string][] = [
     ['inline', t.compareInline],
     ['sideBySide', t.compareSideBySide],

@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/I18nContext.ts'
+import { useRevisionMessages } from '../revisions/useRevisionMessages.ts'
 import type { QuickSides } from './quickSides.ts'
 import type { CompareSides } from './useCompareSides.ts'
 
@@ -15,7 +15,7 @@ export function QuickChoices({
   sides: CompareSides
   onChoose: (sides: CompareSides) => void
 }) {
-  const { t } = useI18n()
+  const t = useRevisionMessages()
   const choices: [string, string, CompareSides | null][] = [
     [
       'round',

@@ -1,6 +1,7 @@
 import type { RevisionSummary } from '../../../shared/revisions.ts'
 import { formatDateTime } from '../i18n/formatDate.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useRevisionMessages } from '../revisions/useRevisionMessages.ts'
 import { LIVE } from '../api/revisions.ts'
 
 interface SidePickerProps {
@@ -22,7 +23,8 @@ export function SidePicker({
   testId,
   otherValue,
 }: SidePickerProps) {
-  const { t, language } = useI18n()
+  const t = useRevisionMessages()
+  const { language } = useI18n()
   return (
     <label className="compare-picker">
       <span className="compare-picker-label">{label}</span>

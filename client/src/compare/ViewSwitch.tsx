@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/I18nContext.ts'
+import { useRevisionMessages } from '../revisions/useRevisionMessages.ts'
 
 /** What the comparison page shows: the compared text, or the concordance table. */
 export type CompareView = 'text' | 'concordance'
@@ -11,7 +11,7 @@ export function ViewSwitch({
   view: CompareView
   onChange: (view: CompareView) => void
 }) {
-  const { t } = useI18n()
+  const t = useRevisionMessages()
   const views: [CompareView, string][] = [
     ['text', t.compareViewText],
     ['concordance', t.compareViewConcordance],

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import type { Me } from '../../../shared/accountsApi.ts'
 import { Header } from '../header/Header.tsx'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useAccountMessages } from '../account/useAccountMessages.ts'
 import { HOME_PATH, navigate } from '../routes.ts'
 import { DelegationsSection } from './DelegationsSection.tsx'
 import { NegotiationsSection } from './NegotiationsSection.tsx'
@@ -10,11 +11,12 @@ import { useConsoleData } from './useConsoleData.ts'
 
 /** The secretariat's console: negotiations, delegations, users and their roles. */
 export function ConsolePage({ me }: { me: Me }) {
-  const { t } = useI18n()
+  const t = useAccountMessages()
+  const { t: common } = useI18n()
 
   useEffect(() => {
-    document.title = `${t.secretariatConsole} · ${t.appName}`
-  }, [t])
+    document.title = `${t.secretariatConsole} · ${common.appName}`
+  }, [t, common.appName])
 
   return (
     <div className="app">
@@ -46,7 +48,7 @@ export function ConsolePage({ me }: { me: Me }) {
 }
 
 function ConsoleSections({ selfId }: { selfId: number }) {
-  const { t } = useI18n()
+  const t = useAccountMessages()
   const data = useConsoleData()
   return (
     <>

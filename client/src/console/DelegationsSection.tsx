@@ -3,6 +3,7 @@ import type { Delegation } from '../../../shared/api.ts'
 import { CreateDelegationRequest } from '../../../shared/accountsApi.ts'
 import { saveDelegation } from '../api/admin.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useAccountMessages } from '../account/useAccountMessages.ts'
 import { useSubmission } from '../api/useSubmission.ts'
 import { SubmissionLine } from '../feedback/SubmissionLine.tsx'
 import { refusalIn } from '../forms/refusalText.ts'
@@ -18,7 +19,8 @@ interface DelegationsSectionProps {
 
 /** The delegations known to Draftroom (Member States by ISO code), and a form to add one. */
 export function DelegationsSection({ delegations, onSaved }: DelegationsSectionProps) {
-  const { t } = useI18n()
+  const t = useAccountMessages()
+  const { t: common } = useI18n()
   const saved = useSubmission()
   const [form, setForm] = useState({ code: '', nameFr: '', nameEn: '' })
   const delegation = CreateDelegationRequest.safeParse(form)
@@ -45,7 +47,7 @@ export function DelegationsSection({ delegations, onSaved }: DelegationsSectionP
     <section className="console-card" aria-labelledby="console-delegations">
       <h2 id="console-delegations">{t.consoleDelegations}</h2>
       {delegations === null ? (
-        <p className="console-note">{t.loadingList}</p>
+        <p className="console-note">{common.loadingList}</p>
       ) : (
         <ul className="console-chips" data-testid="delegation-list">
           {delegations.map((d) => (

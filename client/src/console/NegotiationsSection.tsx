@@ -3,6 +3,7 @@ import type { Delegation, NegotiationSummary } from '../../../shared/api.ts'
 import { AddDelegationRequest, CreateNegotiationRequest } from '../../../shared/accountsApi.ts'
 import { createNegotiation, seatDelegation } from '../api/admin.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useAccountMessages } from '../account/useAccountMessages.ts'
 import { useSubmission } from '../api/useSubmission.ts'
 import { SubmissionLine } from '../feedback/SubmissionLine.tsx'
 import { refusalIn } from '../forms/refusalText.ts'
@@ -24,7 +25,8 @@ export function NegotiationsSection({
   delegations,
   onCreated,
 }: NegotiationsSectionProps) {
-  const { t, language } = useI18n()
+  const t = useAccountMessages()
+  const { t: common, language } = useI18n()
   const created = useSubmission()
   const seated = useSubmission()
   const [form, setForm] = useState({ id: '', title: '', language: 'fr' as 'fr' | 'en' })
@@ -74,7 +76,7 @@ export function NegotiationsSection({
     <section className="console-card" aria-labelledby="console-negotiations">
       <h2 id="console-negotiations">{t.consoleNegotiations}</h2>
       {negotiations === null ? (
-        <p className="console-note">{t.loadingList}</p>
+        <p className="console-note">{common.loadingList}</p>
       ) : (
         <ul className="console-list" data-testid="negotiation-list">
           {negotiations.map((negotiation) => (

@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../../../shared/permissions.ts'
 import { MIN_PASSWORD_LENGTH } from '../../../shared/limits.ts'
 import { resetPassword, setRole, setUserActive } from '../api/admin.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useAccountMessages } from '../account/useAccountMessages.ts'
 
 interface UserRowProps {
   user: UserSummary
@@ -19,7 +20,8 @@ const isRole = (value: string): value is Role => (ROLES as readonly string[]).in
 
 /** One user: who, their role in the chosen negotiation, password reset and (de)activation. */
 export function UserRow({ user, negotiationId, isSelf, run, onChanged }: UserRowProps) {
-  const { t } = useI18n()
+  const t = useAccountMessages()
+  const { t: common } = useI18n()
   const [password, setPassword] = useState<string | null>(null)
   // The role chosen in the list, until the secretariat confirms it (or cancels).
   const [pendingRole, setPendingRole] = useState<string | null>(null)
@@ -125,7 +127,7 @@ export function UserRow({ user, negotiationId, isSelf, run, onChanged }: UserRow
               data-testid="role-confirm-no"
               onClick={closeConfirmation}
             >
-              {t.cancel}
+              {common.cancel}
             </button>
           </div>
         )}
@@ -166,7 +168,7 @@ export function UserRow({ user, negotiationId, isSelf, run, onChanged }: UserRow
                 {t.setPassword}
               </button>
               <button type="button" className="button button-small" onClick={closePasswordForm}>
-                {t.cancel}
+                {common.cancel}
               </button>
             </form>
           )}

@@ -4,6 +4,7 @@ import { CreateUserRequest, type UserSummary } from '../../../shared/accountsApi
 import { MIN_PASSWORD_LENGTH } from '../../../shared/limits.ts'
 import { createUser } from '../api/admin.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useAccountMessages } from '../account/useAccountMessages.ts'
 import { useSubmission } from '../api/useSubmission.ts'
 import { SubmissionLine } from '../feedback/SubmissionLine.tsx'
 import { refusalIn } from '../forms/refusalText.ts'
@@ -38,7 +39,8 @@ export function UsersSection({
   selfId,
   onChanged,
 }: UsersSectionProps) {
-  const { t, language } = useI18n()
+  const t = useAccountMessages()
+  const { t: common, language } = useI18n()
   const created = useSubmission()
   const changed = useSubmission({ mayOverlap: true })
   const [form, setForm] = useState(EMPTY_USER)
@@ -183,7 +185,7 @@ export function UsersSection({
         <SubmissionLine submission={changed.submission} testId="users-feedback" />
       </div>
       {users === null ? (
-        <p className="console-note">{t.loadingList}</p>
+        <p className="console-note">{common.loadingList}</p>
       ) : (
         <table className="console-table" data-testid="user-table">
           <thead>

@@ -3,6 +3,7 @@ import type { Me } from '../../../shared/accountsApi.ts'
 import type { Role } from '../../../shared/permissions.ts'
 import type { ConnectionStateName, SavedStateName } from '../i18n/messages.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useAccountMessages } from '../account/useAccountMessages.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 import { SavedIndicator } from './SavedIndicator.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
@@ -33,11 +34,12 @@ export function Header({
   delegationColors = new Map(),
   actions,
 }: HeaderProps) {
-  const { t } = useI18n()
+  const t = useAccountMessages()
+  const { t: common } = useI18n()
   return (
     <header className="app-header">
       <div className="app-header-title">
-        <span className="app-name">{t.appName}</span>
+        <span className="app-name">{common.appName}</span>
         <p className="negotiation-title" data-testid="negotiation-title">
           {title}
         </p>

@@ -5,6 +5,7 @@ import { presenceColor } from '../../../shared/presence.ts'
 import { TokensDialog } from '../account/TokensDialog.tsx'
 import { auth } from '../api/useAuth.ts'
 import { failureOf, useSubmission, wordFailure } from '../api/useSubmission.ts'
+import { useAccountMessages } from '../account/useAccountMessages.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
 import { LANGUAGES } from '../i18n/language.ts'
 import { CONSOLE_PATH, navigate } from '../routes.ts'
@@ -19,7 +20,8 @@ interface UserMenuProps {
 
 /** Who is signed in, in their presence colour; opens language, tokens, console and sign-out. */
 export function UserMenu({ user, role, delegationColors }: UserMenuProps) {
-  const { t, language, setLanguage } = useI18n()
+  const t = useAccountMessages()
+  const { language, setLanguage } = useI18n()
   const [isOpen, setIsOpen] = useState(false)
   const [isTokensOpen, setIsTokensOpen] = useState(false)
   const signingOut = useSubmission()

@@ -1,16 +1,8 @@
 import { objectiveLabel } from '../../../shared/numbering.ts'
 import type { Messages } from './messages.ts'
-import { accountsEn } from './accountsEn.ts'
-import { revisionsEn } from './revisionsEn.ts'
-import { silenceEn } from '../silence/silenceEn.ts'
-import { amendmentsEn } from '../amendments/amendmentsEn.ts'
 
 /** The English UI. */
 export const en: Messages = {
-  ...accountsEn,
-  ...revisionsEn,
-  ...silenceEn,
-  ...amendmentsEn,
   appName: 'Draftroom',
   loading: 'Loading…',
   loadingDraft: 'Loading the text…',
@@ -21,6 +13,8 @@ export const en: Messages = {
   reload: 'Reload the page',
   dismiss: 'Dismiss',
   cancel: 'Cancel',
+  close: 'Close',
+  loadingList: 'Loading…',
 
   connection: { connected: 'Connected', connecting: 'Connecting…', offline: 'Offline' },
   connectionLabel: 'Connection',
@@ -55,20 +49,12 @@ export const en: Messages = {
   objectiveHeading: (objective) => `${objectiveLabel(objective, 'en')}: `,
   adRefBadge: 'agreed ad ref',
   outlineAdRef: (adRef, total) => `${adRef} of ${total} ad ref`,
-  markAdRef: (label) => (label ? `Agree ${label} ad ref` : 'Agree ad ref'),
-  reopenAdRef: (label) => (label ? `Reopen ${label}` : 'Reopen'),
-  adRefHint: 'Place the cursor in a paragraph or an action',
-  adRefFailed: (message) => `The status could not be changed: ${message}`,
   placeholderParagraph: 'Paragraph…',
   placeholderCommitment: 'We commit to…',
   placeholderAction: 'Action…',
   placeholderSectionTitle: 'Section title',
   placeholderPrinciple: 'Guiding principle…',
   editorLabel: 'Draft text',
-  circulatedTextLabel: (symbol) => `Circulated text (${symbol}), read-only`,
-  showCirculatedText: (symbol) => `Circulated text (${symbol})`,
-  showLiveDraft: 'Live draft',
-  circulatedTextNote: 'Silence procedure under way: this is the circulated text, as published.',
 
   closeReasons: {
     goingAway: 'The server is restarting. Reconnecting automatically…',

@@ -1,18 +1,10 @@
 import { objectiveLabel } from '../../../shared/numbering.ts'
 import type { Messages } from './messages.ts'
-import { accountsFr } from './accountsFr.ts'
-import { revisionsFr } from './revisionsFr.ts'
-import { silenceFr } from '../silence/silenceFr.ts'
-import { amendmentsFr } from '../amendments/amendmentsFr.ts'
 
 const NBSP = '\u00a0'
 
 /** The French UI (default). French typography: non-breaking space before « : ; ? ! ». */
 export const fr: Messages = {
-  ...accountsFr,
-  ...revisionsFr,
-  ...silenceFr,
-  ...amendmentsFr,
   appName: 'Draftroom',
   loading: 'Chargement…',
   loadingDraft: 'Chargement du texte…',
@@ -23,6 +15,8 @@ export const fr: Messages = {
   reload: 'Recharger la page',
   dismiss: 'Fermer',
   cancel: 'Annuler',
+  close: 'Fermer',
+  loadingList: 'Chargement…',
 
   connection: { connected: 'Connecté', connecting: 'Connexion…', offline: 'Hors ligne' },
   connectionLabel: 'État de la connexion',
@@ -63,20 +57,12 @@ export const fr: Messages = {
   objectiveHeading: (objective) => `${objectiveLabel(objective, 'fr')}${NBSP}: `,
   adRefBadge: `agréé ad${NBSP}réf.`,
   outlineAdRef: (adRef, total) => `${adRef} sur ${total} ad${NBSP}réf.`,
-  markAdRef: (label) => (label ? `Agréer ${label} ad${NBSP}réf.` : `Agréer ad${NBSP}réf.`),
-  reopenAdRef: (label) => (label ? `Rouvrir ${label}` : 'Rouvrir'),
-  adRefHint: 'Placez le curseur dans un paragraphe ou une action',
-  adRefFailed: (message) => `Le statut n’a pas pu être changé : ${message}`,
   placeholderParagraph: 'Paragraphe…',
   placeholderCommitment: 'Nous nous engageons à…',
   placeholderAction: 'Action…',
   placeholderSectionTitle: 'Titre de la section',
   placeholderPrinciple: 'Principe directeur…',
   editorLabel: 'Texte du projet',
-  circulatedTextLabel: (symbol) => `Texte circulé (${symbol}), en lecture seule`,
-  showCirculatedText: (symbol) => `Texte circulé (${symbol})`,
-  showLiveDraft: 'Brouillon en direct',
-  circulatedTextNote: `Procédure d’approbation tacite en cours${NBSP}: voici le texte circulé, tel qu’il a été publié.`,
 
   closeReasons: {
     goingAway: 'Le serveur redémarre. Reconnexion automatique…',

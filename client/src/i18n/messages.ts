@@ -1,15 +1,10 @@
 import type { Language } from '../../../shared/numbering.ts'
 import type { CloseReasonName } from '../../../shared/collabProtocol.ts'
-import type { AccountMessages } from './accountMessages.ts'
-import type { RevisionMessages } from './revisionMessages.ts'
-import type { SilenceMessages } from '../silence/silenceMessages.ts'
-import type { AmendmentMessages } from '../amendments/amendmentMessages.ts'
 
 export type { Language }
 
 /** The UI strings, one entry per key in every language; parameterised strings are functions. */
-export interface Messages
-  extends AccountMessages, RevisionMessages, SilenceMessages, AmendmentMessages {
+export interface Messages {
   appName: string
   loading: string
   loadingDraft: string
@@ -20,6 +15,8 @@ export interface Messages
   reload: string
   dismiss: string
   cancel: string
+  close: string
+  loadingList: string
 
   connection: Record<ConnectionStateName, string>
   connectionLabel: string
@@ -53,22 +50,12 @@ export interface Messages
   adRefBadge: string
   /** In the outline: how many of an objective's paragraphs and actions are agreed ad ref. */
   outlineAdRef: (adRef: number, total: number) => string
-  /** The co-facilitators' button on the paragraph at the caret. */
-  markAdRef: (label: string | null) => string
-  reopenAdRef: (label: string | null) => string
-  adRefHint: string
-  adRefFailed: (message: string) => string
   placeholderParagraph: string
   placeholderCommitment: string
   placeholderAction: string
   placeholderSectionTitle: string
   placeholderPrinciple: string
   editorLabel: string
-  /** During a silence procedure: the circulated revision in the room, or the live draft. */
-  circulatedTextLabel: (symbol: string) => string
-  showCirculatedText: (symbol: string) => string
-  showLiveDraft: string
-  circulatedTextNote: string
 
   closeReasons: Record<CloseReasonName, string>
   closedUnknown: (code: number) => string

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react'
-import { useI18n } from '../i18n/I18nContext.ts'
+import { useRevisionMessages } from './useRevisionMessages.ts'
 import { ImportFailure, importRevision, type ImportProblem } from '../api/revisions.ts'
 import { SubmissionLine } from '../feedback/SubmissionLine.tsx'
 import { RevisionNameFields } from './RevisionNameFields.tsx'
@@ -15,7 +15,7 @@ interface ImportRevisionFormProps {
 
 /** Imports a revision from a .docx or UN-style plain text file (co-facilitators). */
 export function ImportRevisionForm({ negotiationId, onImported }: ImportRevisionFormProps) {
-  const { t } = useI18n()
+  const t = useRevisionMessages()
   const [file, setFile] = useState<File | null>(null)
   const [symbol, setSymbol] = useState('')
   const [title, setTitle] = useState('')

@@ -1,11 +1,11 @@
-import { useI18n } from '../i18n/I18nContext.ts'
+import { useRevisionMessages } from './useRevisionMessages.ts'
 import { AppLink } from './AppLink.tsx'
 import { revisionsPath } from '../routes.ts'
 import './revisions.css'
 
 /** The way from the room to the negotiation's revisions and comparisons. */
 export function OpenRevisionsLink({ negotiationId }: { negotiationId: string }) {
-  const { t } = useI18n()
+  const t = useRevisionMessages()
   return (
     <AppLink
       className="open-revisions"

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { ApiError } from '../api/fetchJson.ts'
-import { useI18n } from '../i18n/I18nContext.ts'
+import { useRevisionMessages } from './useRevisionMessages.ts'
 import { nextSymbol } from './nextSymbol.ts'
 import { publishRevision } from '../api/revisions.ts'
 import { SubmissionLine } from '../feedback/SubmissionLine.tsx'
@@ -20,7 +20,7 @@ export function PublishRevisionForm({
   symbols,
   onPublished,
 }: PublishRevisionFormProps) {
-  const { t } = useI18n()
+  const t = useRevisionMessages()
   const [symbol, setSymbol] = useState('')
   const [title, setTitle] = useState('')
   const { submission, submit } = useSubmission()

@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/I18nContext.ts'
+import { useRevisionMessages } from './useRevisionMessages.ts'
 
 interface RevisionNameFieldsProps {
   /** `publish` or `import`: the prefix of the fields' test ids. */
@@ -14,7 +14,7 @@ interface RevisionNameFieldsProps {
 
 /** The symbol ("Rev.1") and title of a revision being published or imported. */
 export function RevisionNameFields(props: RevisionNameFieldsProps) {
-  const { t } = useI18n()
+  const t = useRevisionMessages()
   return (
     <div className="revisions-form-row">
       <label className="field revisions-symbol-field">

@@ -1,6 +1,7 @@
 import type { RevisionSummary } from '../../../shared/revisions.ts'
 import { formatDateTime } from '../i18n/formatDate.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useRevisionMessages } from './useRevisionMessages.ts'
 import { AppLink } from './AppLink.tsx'
 import { comparePath } from '../routes.ts'
 import { LIVE, revisionExportUrl } from '../api/revisions.ts'
@@ -13,7 +14,8 @@ interface RevisionTableProps {
 
 /** One row per published revision: what it is, who published it, its documents, comparisons. */
 export function RevisionTable({ negotiationId, revisions }: RevisionTableProps) {
-  const { t, language } = useI18n()
+  const t = useRevisionMessages()
+  const { language } = useI18n()
   if (revisions.length === 0) return <p className="revisions-note">{t.revisionsEmpty}</p>
 
   const rows = revisions.map((revision, index) => ({ revision, previous: revisions[index - 1] }))

@@ -1,6 +1,7 @@
 import type { NegotiationDetail } from '../../../shared/api.ts'
 import { may } from '../auth/abilities.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useRevisionMessages } from './useRevisionMessages.ts'
 import { ImportRevisionForm } from './ImportRevisionForm.tsx'
 import { PublishRevisionForm } from './PublishRevisionForm.tsx'
 import { RevisionTable } from './RevisionTable.tsx'
@@ -16,7 +17,8 @@ interface RevisionsPageProps {
 
 /** The published revisions; for the co-facilitators, publishing and importing one. */
 export function RevisionsPage({ negotiation, revisions, onChanged }: RevisionsPageProps) {
-  const { t } = useI18n()
+  const t = useRevisionMessages()
+  const { t: common } = useI18n()
   const mayPublish = may(negotiation.policies, 'publish')
   const rounds = useRounds(negotiation.id)
   const symbols = revisions.status === 'ready' ? revisions.revisions.map((r) => r.symbol) : []
@@ -25,7 +27,7 @@ export function RevisionsPage({ negotiation, revisions, onChanged }: RevisionsPa
     <main className="revisions" data-testid="revisions-page">
       <section className="revisions-card" aria-labelledby="revisions-heading">
         <h1 id="revisions-heading">{t.revisionsTitle}</h1>
-        {revisions.status === 'loading' && <p className="revisions-note">{t.loading}</p>}
+        {revisions.status === 'loading' && <p className="revisions-note">{common.loading}</p>}
         {revisions.status === 'error' && (
           <p className="form-error" role="alert">
             {t.revisionsLoadFailed(revisions.message)}

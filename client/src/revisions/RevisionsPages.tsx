@@ -4,6 +4,7 @@ import type { Me } from '../../../shared/accountsApi.ts'
 import { ComparisonPage } from '../compare/ComparisonPage.tsx'
 import { Header } from '../header/Header.tsx'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useRevisionMessages } from './useRevisionMessages.ts'
 import { AppLink } from './AppLink.tsx'
 import { comparePath, draftPath, revisionsPath, type RevisionsRoute } from '../routes.ts'
 import { RevisionsPage } from './RevisionsPage.tsx'
@@ -14,7 +15,8 @@ import '../compare/compare.css'
 
 /** A negotiation's revisions and comparison pages, with the way back to the room. */
 export function RevisionsPages({ me, route }: { me: Me; route: RevisionsRoute }) {
-  const { t } = useI18n()
+  const t = useRevisionMessages()
+  const { t: common } = useI18n()
   const [attempt, setAttempt] = useState(0)
   const state = useNegotiationDetail(route.negotiationId, attempt)
   const revisions = useRevisions(route.negotiationId)
@@ -22,8 +24,8 @@ export function RevisionsPages({ me, route }: { me: Me; route: RevisionsRoute })
 
   useEffect(() => {
     const page = route.view === 'compare' ? t.compareTitle : t.revisionsTitle
-    document.title = `${page} · ${negotiation?.title ?? ''} · ${t.appName}`
-  }, [route.view, negotiation?.title, t])
+    document.title = `${page} · ${negotiation?.title ?? ''} · ${common.appName}`
+  }, [route.view, negotiation?.title, t, common.appName])
 
   return (
     <div className="app">
@@ -60,12 +62,12 @@ export function RevisionsPages({ me, route }: { me: Me; route: RevisionsRoute })
           </AppLink>
         </div>
       </nav>
-      {state.status === 'loading' && <p className="app-message">{t.loading}</p>}
+      {state.status === 'loading' && <p className="app-message">{common.loading}</p>}
       {state.status === 'error' && (
         <div className="app-message" role="alert">
-          <p>{t.loadFailed(state.message)}</p>
+          <p>{common.loadFailed(state.message)}</p>
           <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-            {t.retry}
+            {common.retry}
           </button>
         </div>
       )}

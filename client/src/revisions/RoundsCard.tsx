@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { ROUND_KINDS, type Round, type RoundKind, type RoundList } from '../../../shared/rounds.ts'
 import { useSubmission, wordFailure } from '../api/useSubmission.ts'
 import { SubmissionLine } from '../feedback/SubmissionLine.tsx'
-import { useI18n } from '../i18n/I18nContext.ts'
+import { useRevisionMessages } from './useRevisionMessages.ts'
 import { createRound, updateRound } from '../api/rounds.ts'
 
 interface RoundsCardProps {
@@ -15,7 +15,7 @@ interface RoundsCardProps {
 
 /** The negotiation's rounds with their dates; for co-facilitators, opening and renaming one. */
 export function RoundsCard({ negotiationId, rounds, maySchedule, onChanged }: RoundsCardProps) {
-  const { t } = useI18n()
+  const t = useRevisionMessages()
   return (
     <section className="revisions-card" aria-labelledby="rounds-heading" data-testid="rounds">
       <h2 id="rounds-heading">{t.roundsTitle}</h2>
@@ -46,7 +46,7 @@ function RoundItem(props: {
   maySchedule: boolean
   onChanged: () => void
 }) {
-  const { t } = useI18n()
+  const t = useRevisionMessages()
   const { round } = props
   const [name, setName] = useState<string | null>(null)
   const { submission, submit } = useSubmission()
@@ -105,7 +105,7 @@ function NewRoundForm({
   negotiationId: string
   onCreated: () => void
 }) {
-  const { t } = useI18n()
+  const t = useRevisionMessages()
   const [kind, setKind] = useState<RoundKind>('firstReading')
   const [name, setName] = useState('')
   const [startsOn, setStartsOn] = useState('')

@@ -23,6 +23,7 @@ import { SilenceArea } from '../silence/SilenceArea.tsx'
 import { CirculatedSwitch } from '../silence/CirculatedSwitch.tsx'
 import { useCirculatedText } from '../silence/useCirculatedText.ts'
 import { useSilence } from '../silence/useSilence.ts'
+import { useSilenceMessages } from '../silence/useSilenceMessages.ts'
 import { ProposalColors } from '../proposals/ProposalColors.tsx'
 import { WordDoor } from '../amendments/WordDoor.tsx'
 import { ProposalsPanel } from '../proposals/ProposalsPanel.tsx'
@@ -67,6 +68,7 @@ function OpenRoom({
   isOfflineCopy,
 }: DraftRoomProps & { session: CollabSession }) {
   const { t } = useI18n()
+  const silenceWords = useSilenceMessages()
   const status = useConnectionStatus(session)
   const { connection, closedBy } = status
   const saved = useSavedState(session, connection)
@@ -246,7 +248,7 @@ function OpenRoom({
                 editor={circulated.editor}
                 title={negotiation.title}
                 isLoaded={circulated.isLoaded}
-                note={t.circulatedTextNote}
+                note={silenceWords.circulatedTextNote}
               />
             ) : (
               <>

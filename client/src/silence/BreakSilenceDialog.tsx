@@ -3,6 +3,7 @@ import { MAX_STATEMENT_LENGTH } from '../../../shared/silence/silenceLimits.ts'
 import type { SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
 import { failureOf, useSubmission } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useSilenceMessages } from './useSilenceMessages.ts'
 import { LengthCounter } from './LengthCounter.tsx'
 import { breakSilence } from '../api/silence.ts'
 import { SilenceActions } from './SilenceActions.tsx'
@@ -21,7 +22,8 @@ interface BreakSilenceDialogProps {
  * the procedure at once for everyone and cannot be undone.
  */
 export function BreakSilenceDialog({ procedure, delegation, onClose }: BreakSilenceDialogProps) {
-  const { t } = useI18n()
+  const t = useSilenceMessages()
+  const { t: common } = useI18n()
   const formId = useId()
   const [statement, setStatement] = useState('')
   const [isConfirming, setIsConfirming] = useState(false)
@@ -100,7 +102,7 @@ export function BreakSilenceDialog({ procedure, delegation, onClose }: BreakSile
             />
           </div>
           <SilenceActions
-            back={{ label: t.cancel, onClick: onClose }}
+            back={{ label: common.cancel, onClick: onClose }}
             main={{
               label: t.silenceBreakContinue,
               testId: 'silence-break-submit',

@@ -1,6 +1,6 @@
 import { failureOf, useSubmission } from '../api/useSubmission.ts'
 import type { SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
-import { useI18n } from '../i18n/I18nContext.ts'
+import { useSilenceMessages } from './useSilenceMessages.ts'
 import { cancelSilence } from '../api/silence.ts'
 import { SilenceActions } from './SilenceActions.tsx'
 import { SilenceDialog } from './SilenceDialog.tsx'
@@ -14,7 +14,7 @@ export function CancelSilenceDialog({
   procedure: SilenceProcedure
   onClose: () => void
 }) {
-  const { t } = useI18n()
+  const t = useSilenceMessages()
   const { submission, submit } = useSubmission()
   const isSending = submission.status === 'pending'
 

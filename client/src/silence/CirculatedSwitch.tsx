@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/I18nContext.ts'
+import { useSilenceMessages } from './useSilenceMessages.ts'
 
 interface CirculatedSwitchProps {
   symbol: string
@@ -11,7 +11,7 @@ interface CirculatedSwitchProps {
  * default: what delegations are asked to approve) or the live draft, frozen meanwhile.
  */
 export function CirculatedSwitch({ symbol, isShowingLive, onShowLive }: CirculatedSwitchProps) {
-  const { t } = useI18n()
+  const t = useSilenceMessages()
   const option = (isLive: boolean, label: string, testId: string) => (
     <button
       type="button"

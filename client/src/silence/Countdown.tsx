@@ -1,10 +1,10 @@
-import { useI18n } from '../i18n/I18nContext.ts'
+import { useSilenceMessages } from './useSilenceMessages.ts'
 import { countdownParts } from './silenceView.ts'
 import { useRemainingMs } from './useServerClock.ts'
 
 /** The time left until the deadline, on the server's clock, ticking each second. */
 export function Countdown({ deadline, now }: { deadline: string; now: () => Date }) {
-  const { t } = useI18n()
+  const t = useSilenceMessages()
   const remainingMs = useRemainingMs(deadline, now)
   const { days, hours, minutes, seconds } = countdownParts(remainingMs)
   const pad = (n: number) => String(n).padStart(2, '0')

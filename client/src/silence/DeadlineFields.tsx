@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import type { DeadlineInput } from '../../../shared/silence/silenceSchema.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useSilenceMessages } from './useSilenceMessages.ts'
 import { silenceErrorText, useFormatInstant, USER_TIME_ZONE } from './silenceText.ts'
 import {
   deadlineZones,
@@ -30,7 +31,8 @@ export function DeadlineFields({
   zones,
   problem = null,
 }: DeadlineFieldsProps) {
-  const { t, language } = useI18n()
+  const t = useSilenceMessages()
+  const { language } = useI18n()
   const format = useFormatInstant()
   const isFilled = value.date !== '' && value.time !== ''
   const [search, setSearch] = useState('')

@@ -4,6 +4,7 @@ import { MAX_EXPLANATION_LENGTH } from '../../../shared/silence/silenceLimits.ts
 import type { SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
 import { failureOf, useSubmission } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useSilenceMessages } from './useSilenceMessages.ts'
 import { LengthCounter } from './LengthCounter.tsx'
 import { SilenceActions } from './SilenceActions.tsx'
 import { explainPosition } from '../api/silence.ts'
@@ -22,7 +23,8 @@ interface ExplanationsProps {
  * delegation that has not yet, the form to file its own.
  */
 export function Explanations({ procedure, delegations, ownDelegation }: ExplanationsProps) {
-  const { t, language } = useI18n()
+  const t = useSilenceMessages()
+  const { language } = useI18n()
   const format = useFormatInstant()
   const formId = useId()
   const [text, setText] = useState('')

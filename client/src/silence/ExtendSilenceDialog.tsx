@@ -3,6 +3,7 @@ import { DEFAULT_SILENCE_TIME_ZONE } from '../../../shared/silence/silenceLimits
 import type { DeadlineInput, SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
 import { failureOf, useSubmission } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useSilenceMessages } from './useSilenceMessages.ts'
 import { DeadlineFields } from './DeadlineFields.tsx'
 import { extendSilence } from '../api/silence.ts'
 import { SilenceActions } from './SilenceActions.tsx'
@@ -18,7 +19,8 @@ interface ExtendSilenceDialogProps {
 
 /** The co-facilitators move the deadline later (one day later is offered), before it passes. */
 export function ExtendSilenceDialog({ procedure, now, onClose }: ExtendSilenceDialogProps) {
-  const { t } = useI18n()
+  const t = useSilenceMessages()
+  const { t: common } = useI18n()
   const format = useFormatInstant()
   const [deadline, setDeadline] = useState<DeadlineInput>(() =>
     defaultExtension(procedure.deadline, procedure.timeZone),
@@ -69,7 +71,7 @@ export function ExtendSilenceDialog({ procedure, now, onClose }: ExtendSilenceDi
         />
         <SilenceActions
           error={failureOf(submission)}
-          back={{ label: t.cancel, onClick: onClose }}
+          back={{ label: common.cancel, onClick: onClose }}
           main={{
             label: isSending ? t.silenceSending : t.silenceExtendSubmit,
             testId: 'silence-extend-submit',

@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useSilenceMessages } from './useSilenceMessages.ts'
 
 /** "120 / 4 000 caractères" under a text field, numbers in the UI language's way. */
 export function LengthCounter({
@@ -12,7 +13,8 @@ export function LengthCounter({
   max: number
   testId: string
 }) {
-  const { t, language } = useI18n()
+  const t = useSilenceMessages()
+  const { language } = useI18n()
   const number = new Intl.NumberFormat(language)
   return (
     <span

@@ -5,6 +5,7 @@ import type { SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
 import { may } from '../auth/abilities.ts'
 import type { CollabSession } from '../collab/CollabSession.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useSilenceMessages } from './useSilenceMessages.ts'
 import { BreakSilenceDialog } from './BreakSilenceDialog.tsx'
 import { CancelSilenceDialog } from './CancelSilenceDialog.tsx'
 import { Explanations } from './Explanations.tsx'
@@ -36,7 +37,8 @@ type OpenDialog = 'start' | 'extend' | 'cancel' | 'break' | 'history'
  * extend, cancel; delegations: break silence, then explain their position), and the history.
  */
 export function SilenceArea({ session, negotiation, policies, me }: SilenceAreaProps) {
-  const { t, language } = useI18n()
+  const t = useSilenceMessages()
+  const { language } = useI18n()
   const { procedures, current } = useSilence(session)
   const now = useServerClock(negotiation.id)
   const { revisions, isLoaded } = useRoomRevisions(negotiation.id, procedures)

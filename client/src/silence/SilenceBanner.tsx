@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import type { Delegation } from '../../../shared/api.ts'
 import type { SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useSilenceMessages } from './useSilenceMessages.ts'
 import { useFormatInstant, USER_TIME_ZONE } from './silenceText.ts'
 import { deadlineZones, delegationName } from './silenceView.ts'
 
@@ -25,7 +26,8 @@ interface SilenceBannerProps {
  * opens the circulated text.
  */
 export function SilenceBanner(props: SilenceBannerProps) {
-  const { t } = useI18n()
+  const t = useSilenceMessages()
+  const { t: common } = useI18n()
   const { procedure, revisionSymbol, revisionHref, actions, children, onDismiss } = props
   const isFrozen = procedure.status === 'running' || procedure.status === 'adopted'
   return (
@@ -62,7 +64,7 @@ export function SilenceBanner(props: SilenceBannerProps) {
             <button
               type="button"
               className="silence-dismiss"
-              aria-label={t.dismiss}
+              aria-label={common.dismiss}
               data-testid="silence-dismiss"
               onClick={onDismiss}
             >
@@ -78,7 +80,8 @@ export function SilenceBanner(props: SilenceBannerProps) {
 }
 
 function Outcome({ procedure, delegations }: SilenceBannerProps) {
-  const { t, language } = useI18n()
+  const t = useSilenceMessages()
+  const { language } = useI18n()
   const format = useFormatInstant()
   const endedAt = procedure.endedAt ?? procedure.deadline
   switch (procedure.status) {
@@ -125,7 +128,7 @@ function Outcome({ procedure, delegations }: SilenceBannerProps) {
 }
 
 function Running({ procedure }: { procedure: SilenceProcedure }) {
-  const { t } = useI18n()
+  const t = useSilenceMessages()
   const format = useFormatInstant()
   const [first, ...others] = deadlineZones(procedure.timeZone, USER_TIME_ZONE)
   const lastExtension = procedure.extensions.at(-1)

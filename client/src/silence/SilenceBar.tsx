@@ -1,5 +1,6 @@
 import type { SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useSilenceMessages } from './useSilenceMessages.ts'
 import { Countdown } from './Countdown.tsx'
 import { formatDeadline } from '../../../shared/silence/deadline.ts'
 
@@ -18,7 +19,8 @@ interface SilenceBarProps {
  * to the text that was circulated, since the room's draft is not what is under silence.
  */
 export function SilenceBar({ procedure, revisionSymbol, revisionHref, now }: SilenceBarProps) {
-  const { t, language } = useI18n()
+  const t = useSilenceMessages()
+  const { language } = useI18n()
   const deadline = formatDeadline(new Date(procedure.deadline), procedure.timeZone, language, {
     isShort: true,
   })

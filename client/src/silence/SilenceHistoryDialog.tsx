@@ -2,6 +2,7 @@ import type { Delegation } from '../../../shared/api.ts'
 import type { RevisionSummary } from '../../../shared/revisions.ts'
 import type { SilenceProcedure } from '../../../shared/silence/silenceSchema.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useSilenceMessages } from './useSilenceMessages.ts'
 import { SilenceDialog } from './SilenceDialog.tsx'
 import { useFormatInstant } from './silenceText.ts'
 import { delegationName } from './silenceView.ts'
@@ -20,7 +21,8 @@ export function SilenceHistoryDialog({
   delegations,
   onClose,
 }: SilenceHistoryDialogProps) {
-  const { t, language } = useI18n()
+  const t = useSilenceMessages()
+  const { t: common, language } = useI18n()
   const format = useFormatInstant()
   const symbolOf = (revisionId: string) =>
     revisions.find((r) => r.id === revisionId)?.symbol ?? t.silenceUnknownRevision
@@ -104,7 +106,7 @@ export function SilenceHistoryDialog({
       )}
       <div className="dialog-actions">
         <button type="button" className="button" autoFocus onClick={onClose}>
-          {t.close}
+          {common.close}
         </button>
       </div>
     </SilenceDialog>

@@ -9,6 +9,7 @@ import type { DeadlineInput } from '../../../shared/silence/silenceSchema.ts'
 import { useRequest } from '../api/useRequest.ts'
 import { failureOf, useSubmission } from '../api/useSubmission.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useSilenceMessages } from './useSilenceMessages.ts'
 import { DeadlineFields } from './DeadlineFields.tsx'
 import { LengthCounter } from './LengthCounter.tsx'
 import { fetchRevisions } from '../api/revisions.ts'
@@ -30,7 +31,8 @@ interface StartSilenceDialogProps {
  * the cover note circulated with it.
  */
 export function StartSilenceDialog({ negotiationId, now, onClose }: StartSilenceDialogProps) {
-  const { t } = useI18n()
+  const t = useSilenceMessages()
+  const { t: common } = useI18n()
   const formId = useId()
   const listed = useRequest(negotiationId, () => fetchRevisions(negotiationId))
   const revisions: readonly RevisionSummary[] | null =
@@ -96,7 +98,7 @@ export function StartSilenceDialog({ negotiationId, now, onClose }: StartSilence
             disabled={revisions === null}
             onChange={(event) => setRevisionId(event.target.value)}
           >
-            {revisions === null && <option value="">{t.loadingList}</option>}
+            {revisions === null && <option value="">{common.loadingList}</option>}
             {revisions?.map((revision) => (
               <option key={revision.id} value={revision.id}>
                 {revision.symbol} — {revision.title}
@@ -134,7 +136,7 @@ export function StartSilenceDialog({ negotiationId, now, onClose }: StartSilence
         </div>
         <SilenceActions
           error={failureOf(submission) ?? loadError}
-          back={{ label: t.cancel, onClick: onClose }}
+          back={{ label: common.cancel, onClick: onClose }}
           main={{
             label: isSending ? t.silenceSending : t.silenceSubmit,
             testId: 'silence-submit',

@@ -3,7 +3,7 @@ import { formatDeadline } from '../../../shared/silence/deadline.ts'
 import { SilenceError } from '../../../shared/silence/silenceError.ts'
 import { ApiError } from '../api/fetchJson.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
-import type { Messages } from '../i18n/messages.ts'
+import type { SilenceMessages } from './messages.ts'
 import { deviceTimeZone } from './silenceView.ts'
 
 /** The user's own time zone, read once: the device does not move during a page's life. */
@@ -22,7 +22,7 @@ export function useFormatInstant(): (instant: string | Date, timeZone?: string) 
 }
 
 /** What went wrong, in the UI language when the server's (or the form's) code is known. */
-export function silenceErrorText(error: unknown, t: Messages): string {
+export function silenceErrorText(error: unknown, t: SilenceMessages): string {
   if (error instanceof ApiError || error instanceof SilenceError) {
     return t.silenceErrors[error.code] ?? t.silenceFailed(error.message)
   }

@@ -4,6 +4,7 @@ import { useRequest } from '../api/useRequest.ts'
 import { DraftNumbering } from '../numbering/numberingPlugin.ts'
 import { numberingLabels } from '../numbering/numberingLabels.ts'
 import { useI18n } from '../i18n/I18nContext.ts'
+import { useSilenceMessages } from './useSilenceMessages.ts'
 import { fetchRevisionDocument } from '../api/revisions.ts'
 
 /** The text a running silence procedure circulated, ready to show in the room. */
@@ -23,19 +24,23 @@ export function useCirculatedText(
   revisionId: string | null,
   textLanguage: string,
 ): CirculatedText {
-  const { t } = useI18n()
+  const t = useSilenceMessages()
+  const { t: common } = useI18n()
   const revision = useRequest(revisionId, () => fetchRevisionDocument(negotiationId, revisionId!))
   const ready = revision.status === 'ready' ? revision.value : null
   const editor = useEditor(
     {
-      extensions: [...draftExtensions, DraftNumbering.configure({ labels: numberingLabels(t) })],
+      extensions: [
+        ...draftExtensions,
+        DraftNumbering.configure({ labels: numberingLabels(common) }),
+      ],
       content: ready?.document ?? null,
       editable: false,
       editorProps: {
         attributes: {
           class: 'draft-text',
           lang: textLanguage,
-          'aria-label': ready ? t.circulatedTextLabel(ready.symbol) : t.editorLabel,
+          'aria-label': ready ? t.circulatedTextLabel(ready.symbol) : common.editorLabel,
           'data-testid': 'circulated-text',
         },
       },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../../client/src/api/fetchJson.ts'
 import { signInErrorMessage, signInErrorOf } from '../../../client/src/auth/signInError.ts'
-import { en } from '../../../client/src/i18n/en.ts'
-import { fr } from '../../../client/src/i18n/fr.ts'
+import { accountsEn } from '../../../client/src/account/messagesEn.ts'
+import { accountsFr } from '../../../client/src/account/messagesFr.ts'
 
 describe('sign-in errors', () => {
   it('tell wrong credentials, too many attempts and an unreachable server apart', () => {
@@ -20,13 +20,13 @@ describe('sign-in errors', () => {
   })
 
   it('are worded in the UI language', () => {
-    expect(signInErrorMessage({ kind: 'wrongCredentials' }, fr)).toBe(
+    expect(signInErrorMessage({ kind: 'wrongCredentials' }, accountsFr)).toBe(
       'Nom d’utilisateur ou mot de passe incorrect.',
     )
-    expect(signInErrorMessage({ kind: 'tooManyAttempts' }, fr)).toBe(
+    expect(signInErrorMessage({ kind: 'tooManyAttempts' }, accountsFr)).toBe(
       'Trop de tentatives\u00a0: attendez une minute avant de réessayer.',
     )
-    expect(signInErrorMessage({ kind: 'tooManyAttempts' }, en)).toBe(
+    expect(signInErrorMessage({ kind: 'tooManyAttempts' }, accountsEn)).toBe(
       'Too many attempts: wait a minute before trying again.',
     )
   })

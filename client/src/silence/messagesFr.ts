@@ -1,4 +1,4 @@
-import type { SilenceMessages } from './silenceMessages.ts'
+import type { SilenceMessages } from './messages.ts'
 
 const NBSP = '\u00a0'
 
@@ -122,4 +122,8 @@ export const silenceFr: SilenceMessages = {
     forbidden: 'Votre rôle ne permet pas cette action.',
     not_found: 'Cette procédure ou cette révision n’existe pas.',
   },
+  circulatedTextLabel: (symbol) => `Texte circulé (${symbol}), en lecture seule`,
+  showCirculatedText: (symbol) => `Texte circulé (${symbol})`,
+  showLiveDraft: 'Brouillon en direct',
+  circulatedTextNote: `Procédure d’approbation tacite en cours${NBSP}: voici le texte circulé, tel qu’il a été publié.`,
 }

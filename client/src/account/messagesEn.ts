@@ -1,4 +1,4 @@
-import type { AccountMessages } from './accountMessages.ts'
+import type { AccountMessages } from './messages.ts'
 
 /** Sign-in, user menu, tokens and console in English. */
 export const accountsEn: AccountMessages = {
@@ -45,7 +45,6 @@ export const accountsEn: AccountMessages = {
   tokenCreatedOn: (date) => `created ${date}`,
   tokenRevokedOn: (date) => `revoked ${date}`,
   revoke: 'Revoke',
-  close: 'Close',
   tokenRevoked: (name) => `Token “${name}” revoked.`,
 
   backToRoom: '← Back to the room',
@@ -108,5 +107,4 @@ export const accountsEn: AccountMessages = {
     `“${username}” no longer has a role in “${negotiationId}”.`,
   actionFailed: (detail) => `Failed: ${detail}`,
   invalidField: (field, detail) => `${field}: ${detail}`,
-  loadingList: 'Loading…',
 }

@@ -1,5 +1,5 @@
-import type { RevisionMessages } from './revisionMessages.ts'
-import { formatDay as day } from './formatDate.ts'
+import type { RevisionMessages } from './messages.ts'
+import { formatDay as day } from '../i18n/formatDate.ts'
 
 const plural = (count: number, one: string, many: string): string =>
   `${count} ${count === 1 ? one : many}`

@@ -1,4 +1,4 @@
-import type { SilenceMessages } from './silenceMessages.ts'
+import type { SilenceMessages } from './messages.ts'
 
 /** The silence procedure in English. */
 export const silenceEn: SilenceMessages = {
@@ -120,4 +120,8 @@ export const silenceEn: SilenceMessages = {
     forbidden: 'Your role does not allow this.',
     not_found: 'This procedure or revision does not exist.',
   },
+  circulatedTextLabel: (symbol) => `Circulated text (${symbol}), read-only`,
+  showCirculatedText: (symbol) => `Circulated text (${symbol})`,
+  showLiveDraft: 'Live draft',
+  circulatedTextNote: 'Silence procedure under way: this is the circulated text, as published.',
 }

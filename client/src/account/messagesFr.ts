@@ -1,4 +1,4 @@
-import type { AccountMessages } from './accountMessages.ts'
+import type { AccountMessages } from './messages.ts'
 
 const NBSP = '\u00a0'
 
@@ -47,7 +47,6 @@ export const accountsFr: AccountMessages = {
   tokenCreatedOn: (date) => `créé le ${date}`,
   tokenRevokedOn: (date) => `révoqué le ${date}`,
   revoke: 'Révoquer',
-  close: 'Fermer',
   tokenRevoked: (name) => `Jeton «${NBSP}${name}${NBSP}» révoqué.`,
 
   backToRoom: '← Retour à la salle',
@@ -112,5 +111,4 @@ export const accountsFr: AccountMessages = {
     `«${NBSP}${username}${NBSP}» n’a plus de rôle dans «${NBSP}${negotiationId}${NBSP}».`,
   actionFailed: (detail) => `Échec${NBSP}: ${detail}`,
   invalidField: (field, detail) => `${field}${NBSP}: ${detail}`,
-  loadingList: 'Chargement…',
 }

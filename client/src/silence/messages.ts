@@ -95,4 +95,9 @@ export interface SilenceMessages {
   silenceFailed: (detail: string) => string
   /** Known error codes of the silence API, in the UI language instead of the server's English. */
   silenceErrors: Readonly<Partial<Record<string, string>>>
+  /** During a silence procedure: the circulated revision in the room, or the live draft. */
+  circulatedTextLabel: (symbol: string) => string
+  showCirculatedText: (symbol: string) => string
+  showLiveDraft: string
+  circulatedTextNote: string
 }

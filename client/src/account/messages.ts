@@ -39,7 +39,6 @@ export interface AccountMessages {
   tokenCreatedOn: (date: string) => string
   tokenRevokedOn: (date: string) => string
   revoke: string
-  close: string
   tokenRevoked: (name: string) => string
 
   backToRoom: string
@@ -99,5 +98,4 @@ export interface AccountMessages {
   roleRemoved: (username: string, negotiationId: string) => string
   actionFailed: (detail: string) => string
   invalidField: (field: string, detail: string) => string
-  loadingList: string
 }

@@ -1,4 +1,4 @@
-import type { AmendmentMessages } from './amendmentMessages.ts'
+import type { AmendmentMessages } from './messages.ts'
 
 const NBSP = '\u00a0'
 

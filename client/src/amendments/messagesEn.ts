@@ -1,4 +1,4 @@
-import type { AmendmentMessages } from './amendmentMessages.ts'
+import type { AmendmentMessages } from './messages.ts'
 
 export const amendmentsEn: AmendmentMessages = {
   wordExport: 'Word (tracked changes)',
