@@ -35,7 +35,7 @@ import { Random, fuzzSeeds } from './random.ts'
 const ROOM = draftRoomName(DEMO_NEGOTIATION_ID)
 const SEEDS = fuzzSeeds(8)
 /** The whole file's budget (`FUZZ_BUDGET_MS`); each seed gets its share, edits stop when it is spent. */
-const TIME_BUDGET_MS = numberFromEnv('FUZZ_BUDGET_MS', 90_000)
+const TIME_BUDGET_MS = numberFromEnv('FUZZ_BUDGET_MS', 50_000)
 /** Time kept from each seed's share for starting, settling and the final checks. */
 const SETTLE_MS = 6_000
 const MAX_STEPS = 400
