@@ -1,50 +1,29 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type BrowserSession, recordFailures } from '../helpers/browser.ts'
-import { startBrowserSuite, type TestServer } from '../helpers/browserSuite.ts'
+import { describe, expect, it } from 'vitest'
+import { roomOfTwo, screenshotAtWidths } from '../helpers/browserSuite.ts'
 import type { DraftPage } from '../helpers/DraftPage.ts'
 import { retryableAssertion } from '../helpers/poll.ts'
 
 // ALT_SCREENSHOTS=<directory> npx vitest run --project integration tests/e2e/alternatives.test.ts
 const SCREENSHOTS_DIR = process.env.ALT_SCREENSHOTS
 
-let server: TestServer | undefined
-let session: BrowserSession | undefined
 let fra: DraftPage
 let che: DraftPage
 
 const WORDING = 'Nous renforçons ensemble la coopération internationale sur les migrations.'
 
 /** The room around block `uid`, at the three widths the room is designed for. */
-async function screenshot(page: DraftPage, uid: string, name: string): Promise<void> {
-  if (!SCREENSHOTS_DIR) return
-  fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true })
-  for (const width of [1024, 1280, 1440]) {
-    await page.page.setViewportSize({ width, height: 900 })
-    await page.block(uid).evaluate((element) => element.scrollIntoView({ block: 'center' }))
-    await page.page.screenshot({
-      path: path.join(SCREENSHOTS_DIR, `alternatives-${name}-${page.label}-${width}.png`),
-    })
-  }
-  await page.page.setViewportSize({ width: 1280, height: 900 })
-}
+const screenshot = (page: DraftPage, uid: string, name: string) =>
+  screenshotAtWidths(
+    page,
+    SCREENSHOTS_DIR,
+    (width) => `alternatives-${name}-${page.label}-${width}.png`,
+    () => page.block(uid).evaluate((element) => element.scrollIntoView({ block: 'center' })),
+  )
 
-beforeAll(async () => {
-  ;({ server, session } = await startBrowserSuite('e2e-alternatives'))
-  await session.step('open the room', async () => {
-    fra = await session!.signedInPage(server!.url, 'fra')
-    che = await session!.signedInPage(server!.url, 'che')
-    await fra.waitConnected()
-    await che.waitConnected()
-  })
-})
-
-recordFailures(() => session)
-
-afterAll(async () => {
-  await session?.closeAll()
-  await server?.close()
+roomOfTwo('e2e-alternatives', (room) => {
+  ;({ fra, che } = room)
 })
 
 describe('alternatives to a paragraph, in the room', () => {

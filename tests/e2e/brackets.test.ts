@@ -1,8 +1,5 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type BrowserSession, recordFailures } from '../helpers/browser.ts'
-import { startBrowserSuite, type TestServer } from '../helpers/browserSuite.ts'
+import { describe, expect, it } from 'vitest'
+import { roomOfTwo, screenshotAtWidths } from '../helpers/browserSuite.ts'
 import type { DraftPage } from '../helpers/DraftPage.ts'
 import { retryableAssertion } from '../helpers/poll.ts'
 import { selectText } from '../helpers/ProposalsPanel.ts'
@@ -13,37 +10,19 @@ const SCREENSHOTS_DIR = process.env.BRACKETS_SCREENSHOTS
 /** Objective 11 a) of the demo, with no proposal on it. */
 const BRACKETED = 'obj-11-a'
 
-let server: TestServer | undefined
-let session: BrowserSession | undefined
 let fra: DraftPage
 let che: DraftPage
 
-async function screenshot(page: DraftPage, name: string): Promise<void> {
-  if (!SCREENSHOTS_DIR) return
-  fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true })
-  await page.block(BRACKETED).scrollIntoViewIfNeeded()
-  for (const width of [1024, 1280, 1440]) {
-    await page.page.setViewportSize({ width, height: 900 })
-    await page.page.screenshot({
-      path: path.join(SCREENSHOTS_DIR, `${name}-${page.label}-${width}.png`),
-    })
-  }
-  await page.page.setViewportSize({ width: 1280, height: 900 })
-}
+const screenshot = (page: DraftPage, name: string) =>
+  screenshotAtWidths(
+    page,
+    SCREENSHOTS_DIR,
+    (width) => `${name}-${page.label}-${width}.png`,
+    () => page.block(BRACKETED).scrollIntoViewIfNeeded(),
+  )
 
-beforeAll(async () => {
-  ;({ server, session } = await startBrowserSuite('e2e-brackets'))
-  await session.step('open the room', async () => {
-    fra = await session!.signedInPage(server!.url, 'fra')
-    che = await session!.signedInPage(server!.url, 'che')
-  })
-})
-
-recordFailures(() => session)
-
-afterAll(async () => {
-  await session?.closeAll()
-  await server?.close()
+roomOfTwo('e2e-brackets', (room) => {
+  ;({ fra, che } = room)
 })
 
 /** The bracketed runs of a block as a reader sees them: "[" + text + "]" for each. */

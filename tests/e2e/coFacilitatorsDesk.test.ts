@@ -1,9 +1,6 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ApiClient } from '../helpers/accounts.ts'
-import { type BrowserSession, recordFailures } from '../helpers/browser.ts'
-import { startBrowserSuite, type TestServer } from '../helpers/browserSuite.ts'
+import { roomOfTwo, screenshotAtWidths, type TestServer } from '../helpers/browserSuite.ts'
 import type { DraftPage } from '../helpers/DraftPage.ts'
 import { retryableAssertion } from '../helpers/poll.ts'
 import { selectText } from '../helpers/ProposalsPanel.ts'
@@ -17,36 +14,15 @@ const NID = 'pacte-mondial'
 const EDITED = 'obj-09-a'
 const PROPOSED = 'obj-09-b'
 
-let server: TestServer | undefined
-let session: BrowserSession | undefined
+let server: TestServer
 let fra: DraftPage
 let che: DraftPage
 
-async function screenshot(page: DraftPage, name: string): Promise<void> {
-  if (!SCREENSHOTS_DIR) return
-  fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true })
-  for (const width of [1024, 1280, 1440]) {
-    await page.page.setViewportSize({ width, height: 900 })
-    await page.page.screenshot({
-      path: path.join(SCREENSHOTS_DIR, `${name}-${page.label}-${width}.png`),
-    })
-  }
-  await page.page.setViewportSize({ width: 1280, height: 900 })
-}
+const screenshot = (page: DraftPage, name: string) =>
+  screenshotAtWidths(page, SCREENSHOTS_DIR, (width) => `${name}-${page.label}-${width}.png`)
 
-beforeAll(async () => {
-  ;({ server, session } = await startBrowserSuite('e2e-co-facilitators-desk'))
-  await session.step('open the room', async () => {
-    fra = await session!.signedInPage(server!.url, 'fra')
-    che = await session!.signedInPage(server!.url, 'che')
-  })
-})
-
-recordFailures(() => session)
-
-afterAll(async () => {
-  await session?.closeAll()
-  await server?.close()
+roomOfTwo('e2e-co-facilitators-desk', (room) => {
+  ;({ server, fra, che } = room)
 })
 
 const coFacilitatorsMarks = (page: DraftPage, uid: string) =>
@@ -91,7 +67,7 @@ describe('the co-facilitators’ own edits, seen by a delegation', () => {
     await fra.block(EDITED).scrollIntoViewIfNeeded()
     await screenshot(fra, 'co-facilitators-edits')
 
-    const api = await ApiClient.signedIn(server!.url, 'che')
+    const api = await ApiClient.signedIn(server.url, 'che')
     const published = await api.json('POST', `/api/negotiations/${NID}/revisions`, {
       symbol: 'Rev.1',
       title: 'Première révision',
@@ -111,8 +87,8 @@ describe('the co-facilitators’ own edits, seen by a delegation', () => {
 
 describe('deciding at the change', () => {
   it('opens the card beside a change clicked in the text, and accepts from there', async () => {
-    const token = await (await ApiClient.signedIn(server!.url, 'fra')).createToken()
-    const script = connectWithToken({ baseUrl: server!.url, negotiationId: NID, token })
+    const token = await (await ApiClient.signedIn(server.url, 'fra')).createToken()
+    const script = connectWithToken({ baseUrl: server.url, negotiationId: NID, token })
     await script.synced()
     textOf(blockByUid(script.doc, PROPOSED)).insert(0, 'Résolument, ', {
       insertion: { proposalId: 'fra-card-1', delegation: 'FRA' },
@@ -168,7 +144,7 @@ describe('deciding at the change', () => {
       expect((await fra.textOf(fra.block(PROPOSED))).startsWith('Résolument, ')).toBe(true)
     })
     const listed = await (
-      await ApiClient.signedIn(server!.url, 'fra')
+      await ApiClient.signedIn(server.url, 'fra')
     ).json<{
       proposals: { id: string; status: string }[]
     }>('GET', `/api/negotiations/${NID}/proposals?delegation=FRA`)
