@@ -27,7 +27,7 @@ export function AlternativeBox(props: {
   const name = delegationName(record.delegation)
   const isBusy = submission.status === 'pending'
   const isOwn = rights.proposer === record.delegation
-  const run = (action: 'accept' | 'reject' | 'withdraw') =>
+  const run = (action: AlternativeAction) =>
     void submit(
       async () => {
         await actOnProposal(props.negotiationId, record.id, action)
@@ -71,36 +71,12 @@ export function AlternativeBox(props: {
       <div className="alt-actions">
         {rights.may('decide') && (
           <>
-            <button
-              type="button"
-              className="proposal-action proposal-accept"
-              data-testid="alternative-accept"
-              disabled={isBusy}
-              onClick={() => run('accept')}
-            >
-              {t.accept}
-            </button>
-            <button
-              type="button"
-              className="proposal-action proposal-reject"
-              data-testid="alternative-reject"
-              disabled={isBusy}
-              onClick={() => run('reject')}
-            >
-              {t.reject}
-            </button>
+            <ActionButton action="accept" label={t.accept} isBusy={isBusy} run={run} />
+            <ActionButton action="reject" label={t.reject} isBusy={isBusy} run={run} />
           </>
         )}
         {isOwn && rights.may('withdraw') && (
-          <button
-            type="button"
-            className="proposal-action"
-            data-testid="alternative-withdraw"
-            disabled={isBusy}
-            onClick={() => run('withdraw')}
-          >
-            {t.withdraw}
-          </button>
+          <ActionButton action="withdraw" label={t.withdraw} isBusy={isBusy} run={run} />
         )}
       </div>
       {error && (
@@ -109,5 +85,28 @@ export function AlternativeBox(props: {
         </p>
       )}
     </section>
+  )
+}
+
+type AlternativeAction = 'accept' | 'reject' | 'withdraw'
+
+/** One of the box's actions, styled as the proposals panel styles the same decision. */
+function ActionButton(props: {
+  action: AlternativeAction
+  label: string
+  isBusy: boolean
+  run: (action: AlternativeAction) => void
+}) {
+  const style = { accept: ' proposal-accept', reject: ' proposal-reject', withdraw: '' }
+  return (
+    <button
+      type="button"
+      className={`proposal-action${style[props.action]}`}
+      data-testid={`alternative-${props.action}`}
+      disabled={props.isBusy}
+      onClick={() => props.run(props.action)}
+    >
+      {props.label}
+    </button>
   )
 }
