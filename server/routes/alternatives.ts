@@ -1,9 +1,8 @@
 import { Router } from 'express'
 import { ProposeAlternativeRequest } from '../../shared/alternatives.ts'
-import { isUid } from '../../shared/schema/uid.ts'
 import { proposeAlternative } from '../commands/proposeAlternative.ts'
 import type { AppContext } from '../context.ts'
-import { badRequest } from '../errors.ts'
+import { blockUid } from './blockUid.ts'
 import { loadNegotiation } from './loadNegotiation.ts'
 import { parseBody } from './parseBody.ts'
 
@@ -20,8 +19,7 @@ export function alternativeRoutes(context: AppContext): Router {
       request.params.nid,
       response,
     )
-    const { uid } = request.params
-    if (!isUid(uid)) throw badRequest('uid: a short string of letters, digits and dashes.')
+    const uid = blockUid(request.params.uid)
     const { text, rationale } = parseBody(ProposeAlternativeRequest, request.body)
     const record = await proposeAlternative({
       context,

@@ -1,11 +1,11 @@
 import { Router } from 'express'
 import { draftRoomName } from '../../shared/collabProtocol.ts'
 import type { DraftJSON } from '../../shared/numbering.ts'
-import { isUid } from '../../shared/schema/uid.ts'
 import type { AppContext } from '../context.ts'
 import { blockHistoryOf, type RevisionText } from '../draft/blockHistory.ts'
 import { readDocument } from '../draft/readDraft.ts'
-import { badRequest, notFound } from '../errors.ts'
+import { notFound } from '../errors.ts'
+import { blockUid } from './blockUid.ts'
 import { loadNegotiation } from './loadNegotiation.ts'
 
 /** The history of a paragraph, action or heading of the live draft (issue 14). */
@@ -14,8 +14,7 @@ export function blockHistoryRoutes(context: AppContext): Router {
 
   router.get('/negotiations/:nid/blocks/:uid/history', async (request, response) => {
     const { negotiation } = await loadNegotiation(context, request.params.nid, response)
-    const { uid } = request.params
-    if (!isUid(uid)) throw badRequest('uid: a short string of letters, digits and dashes.')
+    const uid = blockUid(request.params.uid)
     const doc = await readDocument({
       name: draftRoomName(negotiation.id),
       rooms: context.rooms,

@@ -1,9 +1,8 @@
 import { Router } from 'express'
 import { ParagraphStatusRequest } from '../../shared/adReferendum.ts'
-import { isUid } from '../../shared/schema/uid.ts'
 import { setParagraphStatus } from '../commands/setParagraphStatus.ts'
 import type { AppContext } from '../context.ts'
-import { badRequest } from '../errors.ts'
+import { blockUid } from './blockUid.ts'
 import { loadNegotiation } from './loadNegotiation.ts'
 import { parseBody } from './parseBody.ts'
 
@@ -17,8 +16,7 @@ export function paragraphStatusRoutes(context: AppContext): Router {
       request.params.nid,
       response,
     )
-    const { uid } = request.params
-    if (!isUid(uid)) throw badRequest('uid: a short string of letters, digits and dashes.')
+    const uid = blockUid(request.params.uid)
     const { status } = parseBody(ParagraphStatusRequest, request.body)
     response.json(
       await setParagraphStatus({
