@@ -36,6 +36,7 @@ export function BracketsButton({ editor }: { editor: Editor }) {
       className="toolbar-button toolbar-button-compact"
       data-testid="toggle-brackets"
       data-action={state.action}
+      aria-label={t.button}
       aria-pressed={state.action === 'remove'}
       title={hints[state.action]}
       disabled={state.action !== 'place' && state.action !== 'remove'}
